@@ -1,0 +1,12 @@
+module github.com/warrantkit/warrantkit
+
+go 1.26
+
+require (
+	github.com/go-pdf/fpdf v0.9.0 // indirect
+	github.com/rickar/cal/v2 v2.1.13 // indirect
+	github.com/shopspring/decimal v1.6.0 // indirect
+	github.com/spf13/pflag v1.1.0 // indirect
+	go.yaml.in/yaml/v3 v3.0.6 // indirect
+	pgregory.net/rapid v1.3.0 // indirect
+)
