@@ -161,10 +161,10 @@ type Event struct {
 	Ratio          Ratio           // stock-split, combination
 	SharesPerShare decimal.Decimal // stock-dividend
 
-	Kind          string      // distribution: cash|indebtedness|securities|property|rights; triggering-event: merger|…
+	Kind          string          // distribution: cash|indebtedness|securities|property|rights; triggering-event: merger|…
 	PerShareValue decimal.Decimal // distribution
-	MarketValue   MarketValue // distribution
-	FromEarnings  bool        // distribution
+	MarketValue   MarketValue     // distribution
+	FromEarnings  bool            // distribution
 
 	Shares            decimal.Decimal // issuance
 	Consideration     decimal.Decimal // issuance, cse-issuance, cse-price-increase
