@@ -1,0 +1,170 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/warrantkit/warrantkit/compute"
+)
+
+func runAdjust(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags(env, "adjust", "CASE [--json] [--as-of DATE] [--register FILE.csv]")
+	asJSON := fs.Bool("json", false, "print the adjustments as JSON (SPEC §4.1)")
+	asOf := fs.String("as-of", "", "apply only events effective on or before `DATE` (YYYY-MM-DD)")
+	register := fs.String("register", "", "take the warrants from this register `CSV` instead of the case file")
+	if err := parseFlags(env, fs, args); err != nil {
+		return err
+	}
+	env.JSONErrors = *asJSON
+	path, err := oneArg("adjust", fs.Args())
+	if err != nil {
+		return err
+	}
+	var cutoff compute.Date
+	if *asOf != "" {
+		if cutoff, err = compute.ParseDate(*asOf); err != nil {
+			return &compute.InputError{Field: "--as-of", Problem: err.Error(), Allowed: "a date YYYY-MM-DD"}
+		}
+	}
+	c, err := loadCase(path, *register)
+	if err != nil {
+		return err
+	}
+	out := make([]adjustmentJSON, 0, len(c.Warrants))
+	for _, w := range c.Warrants {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		a, err := compute.Adjust(c.Terms, w, c.Events, cutoff)
+		if err != nil {
+			return inFile(err, path)
+		}
+		out = append(out, toAdjustmentJSON(c.Terms, a))
+	}
+	if *asJSON {
+		return writeJSON(env.Stdout, out)
+	}
+	return writeAdjustTable(env.Stdout, c, out)
+}
+
+// writeAdjustTable prints the adjustments for a person: one block per warrant.
+func writeAdjustTable(w io.Writer, c *compute.Case, out []adjustmentJSON) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for i, a := range out {
+		if i > 0 {
+			fmt.Fprintln(tw)
+		}
+		fmt.Fprintf(tw, "%s  %s  (initial: Warrant Price %s, Warrant Share Number %s)\n",
+			a.Warrant, c.Warrants[i].Holder.Name, a.Initial.Price, a.Initial.Shares)
+		fmt.Fprintln(tw, "  EFFECTIVE\tEVENT\tSECTION\tSTATUS\tWARRANT PRICE\tWARRANT SHARE NUMBER")
+		for _, e := range a.Entries {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", e.Effective, e.Event, e.Section, e.Status,
+				arrow(e.Before.Price, e.After.Price), arrow(e.Before.Shares, e.After.Shares))
+		}
+		fmt.Fprintf(tw, "  final: Warrant Price %s, Warrant Share Number %s\n", a.Final.Price, a.Final.Shares)
+		if a.Pending != nil {
+			fmt.Fprintf(tw, "  pending (deferred under §4(g)(ii)): Warrant Price %s, Warrant Share Number %s\n", a.Pending.Price, a.Pending.Shares)
+		}
+		for _, alt := range a.Alternate {
+			fmt.Fprintf(tw, "  on exercise, in lieu of Common Stock: %s %s (%s per share)\n", alt.Amount, alt.Description, alt.PerShare)
+		}
+	}
+	return tw.Flush()
+}
+
+func arrow(before, after string) string {
+	if before == after {
+		return after
+	}
+	return before + " → " + after
+}
+
+// adjustmentJSON is one warrant's object in `adjust --json` (SPEC §4.1).
+type adjustmentJSON struct {
+	Warrant   string          `json:"warrant"`
+	Initial   stateJSON       `json:"initial"`
+	Entries   []entryJSON     `json:"entries"`
+	Final     stateJSON       `json:"final"`
+	Pending   *stateJSON      `json:"pending,omitempty"`
+	Alternate []alternateJSON `json:"alternate_consideration"`
+}
+
+type stateJSON struct {
+	Price  string `json:"warrant_price"`
+	Shares string `json:"warrant_share_number"`
+}
+
+type entryJSON struct {
+	Event       string    `json:"event"`
+	Type        string    `json:"type"`
+	Section     string    `json:"section"`
+	Date        string    `json:"date,omitempty"`
+	Effective   string    `json:"effective"`
+	Description string    `json:"description,omitempty"`
+	Status      string    `json:"status"`
+	Before      stateJSON `json:"before"`
+	After       stateJSON `json:"after"`
+	Method      string    `json:"method"`
+	Carries     []string  `json:"carries,omitempty"`
+}
+
+type alternateJSON struct {
+	Event       string `json:"event"`
+	Successor   string `json:"successor"`
+	Description string `json:"description"`
+	Kind        string `json:"kind"`
+	PerShare    string `json:"per_share"`
+	Amount      string `json:"amount"`
+	Assumed     bool   `json:"assumed"`
+}
+
+func toState(t compute.Terms, s compute.State) stateJSON {
+	return stateJSON{Price: s.Price.StringFixed(t.PriceDecimals), Shares: s.Shares.StringFixed(t.ShareDecimals)}
+}
+
+func toAdjustmentJSON(t compute.Terms, a *compute.Adjustment) adjustmentJSON {
+	out := adjustmentJSON{Warrant: a.Warrant, Initial: toState(t, a.Initial), Final: toState(t, a.Final),
+		Entries: make([]entryJSON, 0, len(a.Entries)), Alternate: toAlternateJSON(t, a.Alternate)}
+	if a.Pending != nil {
+		p := toState(t, *a.Pending)
+		out.Pending = &p
+	}
+	for _, e := range a.Entries {
+		ej := entryJSON{Event: e.Event, Type: string(e.Type), Section: e.Section, Effective: e.Effective.String(),
+			Description: e.Description, Status: string(e.Status), Before: toState(t, e.Before), After: toState(t, e.After),
+			Method: e.Method, Carries: e.Carries}
+		if e.Date != e.Effective {
+			ej.Date = e.Date.String()
+		}
+		out.Entries = append(out.Entries, ej)
+	}
+	return out
+}
+
+func toAlternateJSON(t compute.Terms, items []compute.AlternateItem) []alternateJSON {
+	out := make([]alternateJSON, 0, len(items))
+	for _, a := range items {
+		places := int32(2)
+		if a.Kind == "security" {
+			places = t.ShareDecimals
+		}
+		out = append(out, alternateJSON{Event: a.Event, Successor: a.Successor, Description: a.Description, Kind: a.Kind,
+			PerShare: a.PerShare.String(), Amount: a.Amount.StringFixed(places), Assumed: a.Assumed})
+	}
+	return out
+}
+
+// writeJSON writes v as indented JSON with a final newline; the same value
+// always gives the same bytes.
+func writeJSON(w io.Writer, v any) error {
+	var b strings.Builder
+	enc := newJSONEncoder(&b)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

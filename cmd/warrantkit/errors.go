@@ -1,0 +1,114 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/pflag"
+	"github.com/warrantkit/warrantkit/compute"
+)
+
+// Exit codes (SPEC §5).
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+	exitInvalid = 3
+)
+
+// usageError is a mistake in how the command was called.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usageErrorf(format string, args ...any) error {
+	return &usageError{msg: fmt.Sprintf(format, args...)}
+}
+
+// exitCode maps an error to the exit code of SPEC §5.
+func exitCode(err error) int {
+	var ue *usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ue):
+		return exitUsage
+	case errors.Is(err, compute.ErrInvalid):
+		return exitInvalid
+	}
+	return exitFailure
+}
+
+// report writes err as one line on stderr (JSON with --json) and returns the
+// exit code.
+func report(env *Env, err error) int {
+	code := exitCode(err)
+	if err == nil {
+		return code
+	}
+	msg := strings.Join(strings.Fields(err.Error()), " ")
+	if !env.JSONErrors {
+		fmt.Fprintln(env.Stderr, "warrantkit: "+msg)
+		return code
+	}
+	out := struct {
+		Error    string `json:"error"`
+		ExitCode int    `json:"exit_code"`
+		File     string `json:"file,omitempty"`
+		Line     int    `json:"line,omitempty"`
+		Row      int    `json:"row,omitempty"`
+		Field    string `json:"field,omitempty"`
+	}{Error: msg, ExitCode: code}
+	var ie *compute.InputError
+	if errors.As(err, &ie) {
+		out.File, out.Line, out.Row, out.Field = ie.File, ie.Line, ie.Row, ie.Field
+	}
+	b, _ := json.Marshal(out)
+	fmt.Fprintln(env.Stderr, string(b))
+	return code
+}
+
+// inFile places an input error that carries no file (an engine error about an
+// event) in the case file it came from.
+func inFile(err error, file string) error {
+	var ie *compute.InputError
+	if errors.As(err, &ie) && ie.File == "" && ie.Line > 0 {
+		ie.File = file
+	}
+	return err
+}
+
+// newFlags makes a subcommand's FlagSet; parse errors become usage errors.
+func newFlags(env *Env, name, synopsis string) *pflag.FlagSet {
+	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
+	fs.SortFlags = false
+	fs.SetOutput(env.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: warrantkit %s %s\n\nflags:\n%s", name, synopsis, fs.FlagUsages())
+	}
+	return fs
+}
+
+// parseFlags parses args; --help prints the usage on stdout and returns errHelp.
+func parseFlags(env *Env, fs *pflag.FlagSet, args []string) error {
+	fs.SetOutput(discard{})
+	err := fs.Parse(args)
+	fs.SetOutput(env.Stdout)
+	if errors.Is(err, pflag.ErrHelp) {
+		fs.Usage()
+		return errHelp
+	}
+	if err != nil {
+		return usageErrorf("%s: %v (run warrantkit %s --help)", fs.Name(), err, fs.Name())
+	}
+	return nil
+}
+
+// errHelp ends a command that printed its help; it exits 0.
+var errHelp = errors.New("help requested")
+
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/warrantkit/warrantkit/compute"
+)
+
+func runExercise(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags(env, "exercise", "CASE --warrant NUM --shares Y --date D [--method cash|cashless|combined] [--market-value B] [--owned H --outstanding O] [--json]")
+	warrant := fs.String("warrant", "", "the warrant exercised, e.g. W-F-05-001 (required)")
+	shares := fs.String("shares", "", "Y: shares of Warrant Stock exercised, including any canceled in a cashless exercise (required)")
+	date := fs.String("date", "", "date of exercise `YYYY-MM-DD`, or YYYY-MM-DDTHH:MM in the Warrant's time zone on the last day (required)")
+	method := fs.String("method", compute.MethodCash, "how the Warrant Price is paid: cash, cashless or combined (§2(b))")
+	cashless := fs.String("cashless-shares", "", "with --method combined: the part of --shares exercised cashless")
+	market := fs.String("market-value", "", "B: the Per Share Market Value (§8); needed for cashless exercise and fractional cash")
+	owned := fs.String("owned", "0", "H: shares of Common Stock the holder owns before the exercise (§7)")
+	outstanding := fs.String("outstanding", "", "O: shares of Common Stock outstanding (§7); needed while the cap applies")
+	waiver := fs.String("waiver-notice", "", "date a §7 Waiver Notice was given, `YYYY-MM-DD`")
+	register := fs.String("register", "", "take the warrants from this register `CSV` instead of the case file")
+	asJSON := fs.Bool("json", false, "print the exercise as JSON (SPEC §4.2)")
+	if err := parseFlags(env, fs, args); err != nil {
+		return err
+	}
+	env.JSONErrors = *asJSON
+	path, err := oneArg("exercise", fs.Args())
+	if err != nil {
+		return err
+	}
+	for _, req := range []struct{ name, value string }{{"warrant", *warrant}, {"shares", *shares}, {"date", *date}} {
+		if req.value == "" {
+			return usageErrorf("exercise: --%s is required (run warrantkit exercise --help)", req.name)
+		}
+	}
+	c, err := loadCase(path, *register)
+	if err != nil {
+		return err
+	}
+	w, err := findWarrant(c, *warrant)
+	if err != nil {
+		return err
+	}
+	in := compute.ExerciseInput{Method: *method}
+	if in.Date, in.Time, err = parseExerciseDate(*date, c.Terms.Location); err != nil {
+		return err
+	}
+	if in.Shares, err = decimalFlag("--shares", *shares); err != nil {
+		return err
+	}
+	if *cashless != "" {
+		if in.CashlessShares, err = decimalFlag("--cashless-shares", *cashless); err != nil {
+			return err
+		}
+	} else if *method == compute.MethodCombined {
+		return usageErrorf("exercise: --method combined needs --cashless-shares")
+	}
+	if *market != "" {
+		b, err := decimalFlag("--market-value", *market)
+		if err != nil {
+			return err
+		}
+		if b.Sign() <= 0 {
+			return &compute.InputError{Field: "--market-value", Problem: fmt.Sprintf("%s is not positive", b), Allowed: "a price above 0"}
+		}
+		mv := compute.NewMarketValue(compute.MVPlain, []decimal.Decimal{b}, c.Terms.PriceDecimals)
+		in.MarketValue = &mv
+	}
+	if in.Owned, err = decimalFlag("--owned", *owned); err != nil {
+		return err
+	}
+	if *outstanding != "" {
+		if in.Outstanding, err = decimalFlag("--outstanding", *outstanding); err != nil {
+			return err
+		}
+		if in.Outstanding.Sign() <= 0 {
+			return &compute.InputError{Field: "--outstanding", Problem: fmt.Sprintf("%s is not positive", in.Outstanding), Allowed: "a number of shares above 0"}
+		}
+	}
+	if in.Owned.Sign() < 0 {
+		return &compute.InputError{Field: "--owned", Problem: fmt.Sprintf("%s is negative", in.Owned), Allowed: "0 or more shares"}
+	}
+	if *waiver != "" {
+		if in.WaiverNotice, err = compute.ParseDate(*waiver); err != nil {
+			return &compute.InputError{Field: "--waiver-notice", Problem: err.Error(), Allowed: "a date YYYY-MM-DD"}
+		}
+	}
+	res, err := compute.Exercise(c.Terms, w, c.Events, in)
+	if err != nil {
+		return inFile(err, path)
+	}
+	if *asJSON {
+		return writeJSON(env.Stdout, res)
+	}
+	fmt.Fprintf(env.Stdout, "%s exercised %s on %s for %s shares at the Warrant Price %s\n", w.Number, res.Method, res.Date, res.SharesExercised, res.WarrantPrice)
+	fmt.Fprintf(env.Stdout, "  %s\n", res.Computation)
+	fmt.Fprintf(env.Stdout, "  shares issued %s, cash in lieu %s, aggregate price %s, canceled %s\n", res.SharesIssued, res.CashInLieu, res.AggregatePrice, res.SharesCanceled)
+	fmt.Fprintf(env.Stdout, "  remaining %s (new warrant for the balance), certificates due by %s\n", res.RemainingShares, res.DeliveryDeadline)
+	if res.Cap.Applies {
+		fmt.Fprintf(env.Stdout, "  §7 cap applies: at most %s shares may be issued\n", res.Cap.MaxShares)
+	} else {
+		fmt.Fprintf(env.Stdout, "  §7 cap does not apply: %s\n", res.Cap.Reason)
+	}
+	return nil
+}
+
+// parseExerciseDate accepts YYYY-MM-DD or a wall time YYYY-MM-DDTHH:MM[:SS]
+// in the Warrant's time zone.
+func parseExerciseDate(s string, loc *time.Location) (compute.Date, time.Time, error) {
+	if d, err := compute.ParseDate(s); err == nil {
+		return d, time.Time{}, nil
+	}
+	for _, layout := range []string{"2006-01-02T15:04", "2006-01-02T15:04:05"} {
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+			return compute.DateOf(t), t, nil
+		}
+	}
+	return compute.Date{}, time.Time{}, &compute.InputError{Field: "--date", Problem: fmt.Sprintf("%q is not a date", s), Allowed: "YYYY-MM-DD, or YYYY-MM-DDTHH:MM on the last day of the Term"}
+}
+
+var plainDecimal = regexp.MustCompile(`^[+-]?[0-9]+(\.[0-9]+)?$`)
+
+// decimalFlag parses a decimal flag value exactly.
+func decimalFlag(flag, s string) (decimal.Decimal, error) {
+	s = strings.ReplaceAll(strings.TrimSpace(s), ",", "")
+	if !plainDecimal.MatchString(s) {
+		return decimal.Decimal{}, &compute.InputError{Field: flag, Problem: fmt.Sprintf("%q is not a decimal number", s), Allowed: "digits with an optional decimal point, such as 250000 or 1.20"}
+	}
+	return decimal.RequireFromString(s), nil
+}

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/warrantkit/warrantkit/compute"
+)
+
+func runNotice(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags(env, "notice", "CASE --kind A..F --record-date D [--send 2008-03-01T16:30 --via fax|courier|hand] [--json]")
+	kind := fs.String("kind", "", "the case of §9: A distributions, B rights, C reclassification, D reorganization, E merger or sale, F dissolution (required)")
+	record := fs.String("record-date", "", "the record or effective date of the event, `YYYY-MM-DD` (required)")
+	send := fs.String("send", "", "when the notice was or will be sent: wall time in the Warrant's time zone, or with an offset")
+	via := fs.String("via", "", "how it is sent: fax, courier or hand (§12)")
+	asJSON := fs.Bool("json", false, "print the result as JSON (SPEC §4.4)")
+	if err := parseFlags(env, fs, args); err != nil {
+		return err
+	}
+	env.JSONErrors = *asJSON
+	path, err := oneArg("notice", fs.Args())
+	if err != nil {
+		return err
+	}
+	if *kind == "" || *record == "" {
+		return usageErrorf("notice: --kind and --record-date are required (run warrantkit notice --help)")
+	}
+	if (*send == "") != (*via == "") {
+		return usageErrorf("notice: --send and --via go together")
+	}
+	c, err := compute.LoadCase(path)
+	if err != nil {
+		return err
+	}
+	in := compute.NoticeInput{HasSend: *send != ""}
+	if in.Kind, err = compute.ParseNoticeKind(*kind); err != nil {
+		return err
+	}
+	if in.RecordDate, err = compute.ParseDate(*record); err != nil {
+		return &compute.InputError{Field: "--record-date", Problem: err.Error(), Allowed: "a date YYYY-MM-DD"}
+	}
+	if in.HasSend {
+		if in.Sent, err = compute.ParseSendTime(*send, c.Terms.Location); err != nil {
+			return err
+		}
+		if in.Via, err = compute.ParseDelivery(*via); err != nil {
+			return err
+		}
+	}
+	res, err := compute.Notice(c.Terms, in)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(env.Stdout, res)
+	}
+	fmt.Fprintf(env.Stdout, "§9 notice, case %s\n", compute.NoticeKindText(in.Kind))
+	fmt.Fprintf(env.Stdout, "  record or effective date %s: the notice must be given by %s (%d days before, §9)\n", res.RecordDate, res.LatestNoticeDate, c.Terms.NoticeLeadDays)
+	if in.HasSend {
+		verdict := "on time"
+		if res.OnTime != nil && !*res.OnTime {
+			verdict = "LATE"
+		}
+		fmt.Fprintf(env.Stdout, "  sent %s by %s: deemed given %s (§12) — %s\n", res.Sent, res.Via, res.DeemedGiven, verdict)
+	}
+	return nil
+}
