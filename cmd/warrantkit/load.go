@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 
@@ -10,7 +11,7 @@ import (
 // loadCase reads the case file and, when register is set, takes the warrants
 // from that register instead of the case file's own list.
 func loadCase(path, register string) (*compute.Case, error) {
-	c, err := compute.LoadCase(path)
+	c, err := openCase(path)
 	if err != nil {
 		return nil, err
 	}
@@ -64,4 +65,15 @@ func oneArg(name string, args []string) (string, error) {
 		return "", usageErrorf("%s: missing CASE file (run warrantkit %s --help)", name, name)
 	}
 	return "", usageErrorf("%s: expected one CASE file, got %d arguments: %q", name, len(args), args)
+}
+
+// openCase decodes the case file at path; a file that cannot be opened is
+// invalid input, named like every other.
+func openCase(path string) (*compute.Case, error) {
+	c, err := compute.LoadCase(path)
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return nil, &compute.InputError{File: path, Problem: fmt.Sprintf("cannot read the case file: %v", pe.Err)}
+	}
+	return c, err
 }

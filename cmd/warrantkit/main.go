@@ -55,8 +55,7 @@ var commands = []command{
 
 func run(ctx context.Context, env *Env, args []string) error {
 	if len(args) == 0 {
-		usage(env.Stderr)
-		return usageErrorf("missing command")
+		return usageErrorf("missing command (run warrantkit --help)")
 	}
 	switch args[0] {
 	case "-h", "--help", "help":

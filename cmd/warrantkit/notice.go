@@ -28,7 +28,7 @@ func runNotice(ctx context.Context, env *Env, args []string) error {
 	if (*send == "") != (*via == "") {
 		return usageErrorf("notice: --send and --via go together")
 	}
-	c, err := compute.LoadCase(path)
+	c, err := openCase(path)
 	if err != nil {
 		return err
 	}
