@@ -276,7 +276,7 @@ func TestRefused(t *testing.T) {
 		{"exercise without shares", []string{"exercise", sample, "--warrant", "W-F-05-001", "--date", "2008-01-02"}, exitUsage, "", "", "--shares is required"},
 		{"case file missing", []string{"adjust", "no-such-case.yaml"}, exitInvalid, "no-such-case.yaml", "", "cannot read the case file"},
 		{"bad as-of", []string{"adjust", sample, "--as-of", "2007-13-01"}, exitInvalid, "", "--as-of", "is not a date"},
-		{"unknown warrant", ex("--shares", "1", "--date", "2008-01-02", "--outstanding", "1000"), exitInvalid, "", "--warrant", "", /* replaced below */},
+		{"unknown warrant", ex("--shares", "1", "--date", "2008-01-02", "--outstanding", "1000"), exitInvalid, "", "--warrant", "" /* replaced below */},
 		{"exercise before the start", ex("--shares", "1000", "--date", "2005-09-14", "--outstanding", "50000000"), exitInvalid, "", "--date", "before exercise may begin on 2005-09-15"},
 		{"exercise after the term", ex("--shares", "1000", "--date", "2010-03-15"), exitInvalid, "", "--date", "after the Warrant expired"},
 		{"exercise after 5 p.m. on the last day", ex("--shares", "1000", "--date", "2010-03-14T17:01"), exitInvalid, "", "--date", "expired at 17:00"},
