@@ -1,0 +1,47 @@
+package compute
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestNoFloats fails if any non-test file of the package names a float type
+// or converts a decimal through one: every quantity is a decimal.Decimal.
+func TestNoFloats(t *testing.T) {
+	banned := map[string]bool{"float32": true, "float64": true, "NewFromFloat": true, "NewFromFloat32": true,
+		"NewFromFloatWithExponent": true, "InexactFloat64": true, "Float64": true, "ParseFloat": true}
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, name, src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && banned[id.Name] {
+				t.Errorf("%s: %s: quantities must be decimals", fset.Position(id.Pos()), id.Name)
+			}
+			return true
+		})
+		checked++
+	}
+	if checked < 5 {
+		t.Fatalf("checked only %d files", checked)
+	}
+}
