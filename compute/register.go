@@ -1,0 +1,234 @@
+package compute
+
+// The register reader (SPEC §2.2): a CSV of warrants, streamed row by row so
+// that a register of any length is read in flat memory, apart from the set of
+// warrant numbers already seen (needed to reject duplicates).
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Register columns.
+const (
+	colNumber        = "number"
+	colHolderName    = "holder_name"
+	colHolderAddress = "holder_address"
+	colShares        = "shares"
+	colEmail         = "email"
+	colTaxID4        = "tax_id_last4"
+	colParent        = "parent"
+)
+
+// registerColumns are the columns a register may have, required ones first;
+// the order of the columns in the file is free.
+var registerColumns = []string{colNumber, colHolderName, colHolderAddress, colShares, colEmail, colTaxID4, colParent}
+
+const registerRequired = 4 // the first four of registerColumns
+
+const registerColumnsAllowed = "number, holder_name, holder_address, shares (required), email, tax_id_last4, parent (optional), in any order"
+
+// RegisterReader reads the warrants of a register one row at a time.
+//
+// Rows are numbered from 1, the header being row 0. An *InputError about one
+// row (a bad value, a duplicate number, a wrong number of fields) does not end
+// the reading: Next may be called again to go on with the next row, so that a
+// caller can report every bad row. A CSV syntax error, or an error reading the
+// underlying reader, ends it: Next keeps returning that error.
+type RegisterReader struct {
+	name  string
+	terms Terms
+	r     *csv.Reader
+	col   [7]int // index of each of registerColumns in a record; -1 if absent
+	width int    // number of columns in the header
+	row   int    // the last data row read
+	seen  map[string]int
+	err   error // sticky: io.EOF or a fatal error
+}
+
+// NewRegisterReader reads and checks the header of the register r, named name
+// in errors. t supplies the series and share_decimals the rows are checked
+// against.
+func NewRegisterReader(name string, r io.Reader, t Terms) (*RegisterReader, error) {
+	rr := &RegisterReader{name: name, terms: t, seen: make(map[string]int)}
+	br := bufio.NewReader(r)
+	// A spreadsheet's UTF-8 byte order mark is not part of the first column's name.
+	if b, err := br.Peek(3); err == nil && string(b) == "\ufeff" {
+		br.Discard(3)
+	}
+	rr.r = csv.NewReader(br)
+	rr.r.ReuseRecord = true
+	rr.r.FieldsPerRecord = 0 // set from the header
+
+	header, err := rr.r.Read()
+	if err == io.EOF {
+		return nil, rr.headerError(1, "empty register: no header row")
+	}
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return nil, rr.headerError(pe.Line, fmt.Sprintf("column %d: %v", pe.Column, pe.Err))
+		}
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	for i := range rr.col {
+		rr.col[i] = -1
+	}
+	rr.width = len(header)
+	for i, h := range header {
+		if !utf8.ValidString(h) {
+			return nil, rr.headerError(1, fmt.Sprintf("column %d is not valid UTF-8", i+1))
+		}
+		h = strings.TrimSpace(h)
+		k := slices.Index(registerColumns, h)
+		if k < 0 {
+			return nil, rr.headerError(1, fmt.Sprintf("unknown column %q", h))
+		}
+		if rr.col[k] >= 0 {
+			return nil, rr.headerError(1, fmt.Sprintf("duplicate column %q (columns %d and %d)", h, rr.col[k]+1, i+1))
+		}
+		rr.col[k] = i
+	}
+	for k := range registerRequired {
+		if rr.col[k] < 0 {
+			return nil, rr.headerError(1, fmt.Sprintf("missing required column %q", registerColumns[k]))
+		}
+	}
+	return rr, nil
+}
+
+func (rr *RegisterReader) headerError(line int, problem string) *InputError {
+	return &InputError{File: rr.name, Line: line, Field: "header", Problem: problem, Allowed: registerColumnsAllowed}
+}
+
+// rowError builds the InputError for column k of the current row.
+func (rr *RegisterReader) rowError(k int, problem, allowed string) *InputError {
+	e := &InputError{File: rr.name, Row: rr.row, Problem: problem, Allowed: allowed}
+	if k >= 0 {
+		e.Field = registerColumns[k]
+	}
+	return e
+}
+
+// Next returns the warrant of the next row, or io.EOF after the last one.
+// Warrant.Line is the row number.
+func (rr *RegisterReader) Next() (Warrant, error) {
+	if rr.err != nil {
+		return Warrant{}, rr.err
+	}
+	rec, err := rr.r.Read()
+	if err == io.EOF {
+		rr.err = io.EOF
+		return Warrant{}, io.EOF
+	}
+	rr.row++
+	if err != nil {
+		var pe *csv.ParseError
+		if !errors.As(err, &pe) {
+			rr.err = fmt.Errorf("read %s: %w", rr.name, err)
+			return Warrant{}, rr.err
+		}
+		if errors.Is(pe.Err, csv.ErrFieldCount) {
+			return Warrant{}, rr.rowError(-1, fmt.Sprintf("has %d fields; the header has %d", len(rec), rr.width), "")
+		}
+		// After a quoting error the rows that follow cannot be trusted.
+		rr.err = rr.rowError(-1, fmt.Sprintf("line %d, column %d: %v", pe.Line, pe.Column, pe.Err), "RFC 4180 CSV")
+		return Warrant{}, rr.err
+	}
+	return rr.warrant(rec)
+}
+
+// warrant checks one record and makes its warrant.
+func (rr *RegisterReader) warrant(rec []string) (Warrant, error) {
+	var v [7]string
+	for k, i := range rr.col {
+		if i < 0 {
+			continue
+		}
+		if !utf8.ValidString(rec[i]) {
+			return Warrant{}, rr.rowError(k, "is not valid UTF-8", "UTF-8 text")
+		}
+		v[k] = strings.TrimSpace(rec[i])
+		if k < registerRequired && v[k] == "" {
+			return Warrant{}, rr.rowError(k, "required field is empty", "")
+		}
+	}
+	w := Warrant{Number: v[0], Holder: Holder{Name: v[1]}, Line: rr.row}
+
+	if p, a := warrantNumberProblem(rr.terms.Series, w.Number); p != "" {
+		return Warrant{}, rr.rowError(0, p, a)
+	}
+	if first, dup := rr.seen[w.Number]; dup {
+		return Warrant{}, rr.rowError(0, fmt.Sprintf("duplicate warrant number %q (first on row %d)", w.Number, first), "a number not used by another row")
+	}
+	// The record's strings share one buffer; clone the key so the set keeps
+	// only the number alive, not the whole row.
+	rr.seen[strings.Clone(w.Number)] = rr.row
+
+	for _, line := range strings.Split(v[2], "|") {
+		if line = strings.TrimSpace(line); line != "" {
+			w.Holder.Address = append(w.Holder.Address, line)
+		}
+	}
+	if len(w.Holder.Address) == 0 {
+		return Warrant{}, rr.rowError(2, "required field is empty", "address lines separated by |")
+	}
+
+	shares, problem := decimalFromText(v[3])
+	if problem != "" {
+		return Warrant{}, rr.rowError(3, problem, decimalAllowed)
+	}
+	if shares.Sign() <= 0 {
+		return Warrant{}, rr.rowError(3, fmt.Sprintf("must be greater than 0, got %s", decimalText(shares)), "a positive decimal")
+	}
+	if p := sharePlacesProblem(shares, rr.terms.ShareDecimals); p != "" {
+		return Warrant{}, rr.rowError(3, p, "")
+	}
+	w.Shares = shares
+
+	if w.Email = v[4]; w.Email != "" {
+		if p, a := emailProblem(w.Email); p != "" {
+			return Warrant{}, rr.rowError(4, p, a)
+		}
+	}
+	if w.TaxID4 = v[5]; w.TaxID4 != "" {
+		if p, a := taxID4Problem(w.TaxID4); p != "" {
+			return Warrant{}, rr.rowError(5, p, a)
+		}
+	}
+	if w.Parent = v[6]; w.Parent != "" {
+		if p, a := warrantNumberProblem(rr.terms.Series, w.Parent); p != "" {
+			return Warrant{}, rr.rowError(6, p, a)
+		}
+		if w.Parent == w.Number {
+			return Warrant{}, rr.rowError(6, "a warrant cannot replace itself", "the number of the warrant this one replaced")
+		}
+	}
+	return w, nil
+}
+
+// ReadRegister reads a whole register, for a caller that wants every row
+// checked before it writes anything. It returns the first error.
+func ReadRegister(name string, r io.Reader, t Terms) ([]Warrant, error) {
+	rr, err := NewRegisterReader(name, r, t)
+	if err != nil {
+		return nil, err
+	}
+	var ws []Warrant
+	for {
+		w, err := rr.Next()
+		if err == io.EOF {
+			return ws, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		ws = append(ws, w)
+	}
+}
