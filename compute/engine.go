@@ -141,7 +141,8 @@ func rewrite(history []item, ev Event, pos int, sorted []Event, rs *replay, aban
 				return history, fmt.Sprintf("the plan to pay %s was abandoned before its adjustment was made: no adjustment will be made (§4(g)(iv))", ev.Ref), nil
 			}
 		}
-		return nil, "", eventError(ev, "ref", fmt.Sprintf("%q was not found among the events effective on or before %s", ev.Ref, ev.Date), "the id of an earlier stock-dividend or distribution")
+		// Beyond the as-of date: its adjustment will not be made either.
+		return history, fmt.Sprintf("the plan to pay %s was abandoned before its adjustment was made: no adjustment will be made (§4(g)(iv))", ev.Ref), nil
 
 	case CSEExpiry, CSEPriceIncrease:
 		c, ok := rs.cses[ev.Ref]
@@ -150,6 +151,11 @@ func rewrite(history []item, ev Event, pos int, sorted []Event, rs *replay, aban
 				return nil, "", eventError(ev, "ref", fmt.Sprintf("Common Stock Equivalents %q already expired", ev.Ref), "a cse-issuance whose conversion right is still outstanding")
 			}
 			return nil, "", eventError(ev, "ref", fmt.Sprintf("Common Stock Equivalents %q are not issued before %s", ev.Ref, ev.Date), "the id of an earlier cse-issuance")
+		}
+		if ev.Type == CSEPriceIncrease {
+			if err := checkPriceIncrease(ev, c, rs.t); err != nil {
+				return nil, "", err
+			}
 		}
 		if ev.Type == CSEExpiry && c.remaining.IsZero() {
 			return append(history, item{ev: ev, pos: pos}), fmt.Sprintf("the conversion right of %s expired after all its shares were issued: nothing is left unexercised, no superseding adjustment (§4(f)(i))", ev.Ref), nil
@@ -171,8 +177,12 @@ func rewrite(history []item, ev Event, pos int, sorted []Event, rs *replay, aban
 			note = fmt.Sprintf("the conversion right of %s expired with %s shares unexercised: its adjustment is rescinded and annulled (§4(f)(i))", ev.Ref, c.remaining.StringFixed(rs.t.ShareDecimals))
 			out = append(out, item{ev: ev, pos: pos})
 		} else {
-			note = fmt.Sprintf("the consideration per share of %s increased: its adjustment is rescinded and annulled and the %s shares still outstanding are treated as issued on %s for %s (§4(f)(ii))",
-				ev.Ref, ev.RemainingMaxShares.StringFixed(rs.t.ShareDecimals), ev.Date, ev.Consideration.StringFixed(2))
+			rescinded := "its adjustment is rescinded and annulled"
+			if !c.live {
+				rescinded = "it made no adjustment when issued"
+			}
+			note = fmt.Sprintf("the consideration per share of %s increased: %s, and the %s shares still outstanding are treated as issued on %s for %s (§4(f)(ii))",
+				ev.Ref, rescinded, ev.RemainingMaxShares.StringFixed(rs.t.ShareDecimals), ev.Date, ev.Consideration.StringFixed(2))
 			reissued := ev
 			reissued.Type = CSEIssuance
 			reissued.ID = ev.Ref
@@ -187,12 +197,29 @@ func rewrite(history []item, ev Event, pos int, sorted []Event, rs *replay, aban
 	return history, "", nil
 }
 
+// checkPriceIncrease refuses a cse-price-increase that is not one: §4(f)(ii)
+// covers an increase of the consideration per share for the shares still
+// issuable, not a decrease and not more shares.
+func checkPriceIncrease(ev Event, c *cse, t Terms) error {
+	if ev.RemainingMaxShares.GreaterThan(c.remaining) {
+		return eventError(ev, "remaining_max_shares", fmt.Sprintf("%s exceeds the %s shares still issuable under %s", fs(ev.RemainingMaxShares, t), fs(c.remaining, t), ev.Ref), "at most "+fs(c.remaining, t))
+	}
+	// New C/S > old C/S, compared without dividing: C_new·S_old > C_old·S_new.
+	if !ev.Consideration.Mul(c.maxShares).GreaterThan(c.consideration.Mul(ev.RemainingMaxShares)) {
+		old := DivRound(c.consideration, c.maxShares, t.PriceDecimals)
+		now := DivRound(ev.Consideration, ev.RemainingMaxShares, t.PriceDecimals)
+		return eventError(ev, "consideration", fmt.Sprintf("the consideration per share of %s does not increase (%s → %s)", ev.Ref, fp(old, t), fp(now, t)), "a higher consideration per share than before (§4(f)(ii))")
+	}
+	return nil
+}
+
 // cse is the bookkeeping of one issue of Common Stock Equivalents.
 type cse struct {
-	id        string
-	remaining decimal.Decimal // shares not yet issued on conversion/exercise
-	live      bool            // its price per share was below P when issued (§4(e))
-	issued    Date
+	id            string
+	remaining     decimal.Decimal // shares not yet issued on conversion/exercise
+	maxShares     decimal.Decimal // the maximum deemed issued, as adjusted by 4(b) since
+	consideration decimal.Decimal // its total consideration (§4(g)(i))
+	live          bool            // its price per share was below P when issued (§4(e))
 }
 
 // replay is the state of a history being replayed.
@@ -232,9 +259,9 @@ func (rs *replay) apply(it item) (stepResult, error) {
 	)
 	switch ev.Type {
 	case StockSplit, Combination:
-		res = rs.split(ev, ev.Ratio.New, ev.Ratio.Old, ev.Ratio.New.String()+"/"+ev.Ratio.Old.String())
+		res, err = rs.split(ev, ev.Ratio.New, ev.Ratio.Old, ev.Ratio.New.String()+"/"+ev.Ratio.Old.String())
 	case StockDividend:
-		res = rs.split(ev, one.Add(ev.SharesPerShare), one, "(1 + "+ev.SharesPerShare.String()+")")
+		res, err = rs.split(ev, one.Add(ev.SharesPerShare), one, "(1 + "+ev.SharesPerShare.String()+")")
 	case Distribution:
 		res, err = rs.distribution(ev)
 	case Issuance:
@@ -292,13 +319,16 @@ func (a *Adjustment) MakePending() {
 
 // split applies a 4(b) factor new/old: N' = round_s(N·new/old),
 // P' = round_p(P·N/N'); the floor and the unissued shares of live CSEs follow.
-func (rs *replay) split(ev Event, fNew, fOld decimal.Decimal, factor string) stepResult {
+func (rs *replay) split(ev Event, fNew, fOld decimal.Decimal, factor string) (stepResult, error) {
 	t := rs.t
 	n, p := rs.V.Shares, rs.V.Price
 	n2 := DivRound(n.Mul(fNew), fOld, t.ShareDecimals)
-	p2 := p
-	if !n2.IsZero() {
-		p2 = DivRound(p.Mul(n), n2, t.PriceDecimals)
+	if n2.IsZero() {
+		return stepResult{}, tooSmall(ev, "Warrant Share Number", fs(n, t), "terms.share_decimals")
+	}
+	p2 := DivRound(p.Mul(n), n2, t.PriceDecimals)
+	if p2.IsZero() {
+		return stepResult{}, tooSmall(ev, "Warrant Price", fp(p, t), "terms.price_decimals")
 	}
 	rs.V = State{Price: p2, Shares: n2}
 	rs.fNum, rs.fDen = rs.fNum.Mul(fNew), rs.fDen.Mul(fOld)
@@ -308,11 +338,17 @@ func (rs *replay) split(ev Event, fNew, fOld decimal.Decimal, factor string) ste
 	for _, id := range rs.cseOrder {
 		if c, ok := rs.cses[id]; ok {
 			c.remaining = DivRound(c.remaining.Mul(fNew), fOld, t.ShareDecimals)
+			c.maxShares = DivRound(c.maxShares.Mul(fNew), fOld, t.ShareDecimals)
 		}
 	}
 	method := fmt.Sprintf("N' = %s × %s = %s; P' = %s × %s / %s = %s",
 		fs(n, t), factor, fs(n2, t), fp(p, t), fs(n, t), fs(n2, t), fp(p2, t))
-	return stepResult{status: StatusApplied, method: method}
+	return stepResult{status: StatusApplied, method: method}, nil
+}
+
+// tooSmall refuses an event after which a quantity would round to zero.
+func tooSmall(ev Event, what, before, places string) error {
+	return eventError(ev, "type", fmt.Sprintf("after this event the %s (now %s) rounds to zero", what, before), "events that leave it positive, or more decimals in "+places)
 }
 
 // distribution applies §4(c): N' = round_s(N·M/(M−D)), P' = round_p(P·N/N').
@@ -328,7 +364,10 @@ func (rs *replay) distribution(ev Event) (stepResult, error) {
 	}
 	n, p := rs.V.Shares, rs.V.Price
 	n2 := DivRound(n.Mul(m), m.Sub(d), t.ShareDecimals)
-	p2 := DivRound(p.Mul(n), n2, t.PriceDecimals)
+	p2 := DivRound(p.Mul(n), n2, t.PriceDecimals) // n2 ≥ n > 0
+	if p2.IsZero() {
+		return stepResult{}, tooSmall(ev, "Warrant Price", fp(p, t), "terms.price_decimals")
+	}
 	rs.V = State{Price: p2, Shares: n2}
 	method := fmt.Sprintf("M = %s (%s); D = %s; N' = %s × %s / (%s − %s) = %s; P' = %s × %s / %s = %s",
 		fp(m, t), ev.MarketValue.Describe(t.PriceDecimals), d.String(), fs(n, t), fp(m, t), fp(m, t), d.String(), fs(n2, t), fp(p, t), fs(n, t), fs(n2, t), fp(p2, t))
@@ -389,7 +428,7 @@ func (rs *replay) cseIssuance(ev Event) (stepResult, error) {
 	if _, dup := rs.cses[ev.ID]; dup {
 		return stepResult{}, eventError(ev, "id", fmt.Sprintf("Common Stock Equivalents %q are already outstanding", ev.ID), "a new id")
 	}
-	c := &cse{id: ev.ID, remaining: ev.MaxShares, issued: ev.Date}
+	c := &cse{id: ev.ID, remaining: ev.MaxShares, maxShares: ev.MaxShares, consideration: ev.Consideration}
 	// Live means its price per share C/max_shares was below P when issued.
 	c.live = ev.Consideration.LessThan(rs.V.Price.Mul(ev.MaxShares))
 	res := rs.dilute(ev, ev.MaxShares, ev.ID)
@@ -438,6 +477,11 @@ func (rs *replay) dilute(ev Event, s decimal.Decimal, self string) stepResult {
 		method += fmt.Sprintf(": P' = %s", fp(p2, t))
 	}
 	n2 := rs.V.Shares
+	if p2.Sign() <= 0 {
+		// Only a floor that rounds to zero lets P* reach zero.
+		p2, status = p, StatusNoAdjustment
+		method += "; a Warrant Price of zero is no price: no adjustment"
+	}
 	if t.DilutionAdjustsShares && !p2.Equal(p) {
 		n2 = DivRound(rs.V.Shares.Mul(p), p2, t.ShareDecimals)
 		method += fmt.Sprintf("; N' = %s × %s / %s = %s", fs(rs.V.Shares, t), fp(p, t), fp(p2, t), fs(n2, t))

@@ -431,3 +431,47 @@ func TestAdjust_AsOfAndOrder(t *testing.T) {
 		t.Fatalf("as of 2006-12-31: %v %+v", err, b)
 	}
 }
+
+// Found in review: inputs that once panicked or slipped through.
+func TestAdjust_ReviewRegressions(t *testing.T) {
+	t.Run("a share number that rounds to zero is refused, not a panic", func(t *testing.T) {
+		mv := NewMarketValue(MVPlain, []decimal.Decimal{d("1.50")}, 4)
+		evs := events(combination("2006-01-10", "1", "1000"),
+			Event{Type: Distribution, Date: day("2006-02-10"), Kind: "cash", PerShareValue: d("0.10"), MarketValue: mv})
+		_, err := Adjust(testTerms(), testWarrant("1"), evs, Date{})
+		if err == nil || !strings.Contains(err.Error(), "events[1]") || !strings.Contains(err.Error(), "rounds to zero") {
+			t.Fatalf("got %v", err)
+		}
+	})
+	t.Run("a floor that rounds to zero never makes the price zero", func(t *testing.T) {
+		terms := testTerms()
+		terms.MarketValueAtIssue, terms.InitialWarrantPrice, terms.DilutionAdjustsShares = d("0.0001"), d("0.0003"), true
+		a := adjust(t, terms, "1000", split("2006-01-10", "3", "1"), issuance("2006-02-10", "1000000", "0", "1"))
+		if a.Final.Price.Sign() <= 0 {
+			t.Fatalf("price %s", a.Final.Price)
+		}
+	})
+	t.Run("abandoned before payment, seen as of a date before payment", func(t *testing.T) {
+		div := Event{ID: "div", Type: StockDividend, Date: day("2007-01-01"), PaidDate: day("2007-03-01"), SharesPerShare: d("0.05")}
+		ab := Event{Type: DividendAbandoned, Date: day("2007-02-01"), Ref: "div"}
+		a, err := Adjust(testTerms(), testWarrant("1000"), events(div, ab), day("2007-02-15"))
+		if err != nil || len(a.Entries) != 1 || a.Entries[0].Status != StatusNoAdjustment {
+			t.Fatalf("%v %+v", err, a)
+		}
+	})
+	notes := cseIssuance("notes", "2007-09-21", "7076000", "3538000", "43034176")
+	t.Run("a price increase for more shares than are left is refused", func(t *testing.T) {
+		inc := Event{Type: CSEPriceIncrease, Date: day("2008-09-01"), Ref: "notes", Consideration: d("90000000"), RemainingMaxShares: d("90000000"), OutstandingBefore: d("44034176")}
+		_, err := Adjust(testTerms(), testWarrant("1000"), events(notes, inc), Date{})
+		if err == nil || !strings.Contains(err.Error(), "events[2].remaining_max_shares") {
+			t.Fatalf("got %v", err)
+		}
+	})
+	t.Run("a price increase that lowers the price is refused", func(t *testing.T) {
+		inc := Event{Type: CSEPriceIncrease, Date: day("2008-09-01"), Ref: "notes", Consideration: d("1000000"), RemainingMaxShares: d("7076000"), OutstandingBefore: d("44034176")}
+		_, err := Adjust(testTerms(), testWarrant("1000"), events(notes, inc), Date{})
+		if err == nil || !strings.Contains(err.Error(), "does not increase (0.5000 → 0.1413)") {
+			t.Fatalf("got %v", err)
+		}
+	})
+}

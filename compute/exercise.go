@@ -88,7 +88,7 @@ func Exercise(t Terms, w Warrant, events []Event, in ExerciseInput) (*ExerciseRe
 	if y.Sign() <= 0 {
 		return nil, flagError("--shares", fmt.Sprintf("%s is not positive", y), "0 < shares ≤ "+fs(n, t))
 	}
-	if y.Exponent() < -t.ShareDecimals {
+	if !y.Equal(y.Round(t.ShareDecimals)) {
 		return nil, flagError("--shares", fmt.Sprintf("%s has more than %d decimals", y, t.ShareDecimals), fmt.Sprintf("at most %d decimals (terms.share_decimals)", t.ShareDecimals))
 	}
 	if y.GreaterThan(n) {
@@ -101,6 +101,9 @@ func Exercise(t Terms, w Warrant, events []Event, in ExerciseInput) (*ExerciseRe
 		y2 = y
 	case MethodCombined:
 		y2 = in.CashlessShares
+		if !y2.Equal(y2.Round(t.ShareDecimals)) {
+			return nil, flagError("--cashless-shares", fmt.Sprintf("%s has more than %d decimals", y2, t.ShareDecimals), fmt.Sprintf("at most %d decimals (terms.share_decimals)", t.ShareDecimals))
+		}
 		if y2.Sign() <= 0 || y2.GreaterThanOrEqual(y) {
 			return nil, flagError("--cashless-shares", fmt.Sprintf("%s is not between 0 and the %s shares exercised", y2, y), "0 < cashless shares < shares")
 		}
@@ -139,7 +142,7 @@ func Exercise(t Terms, w Warrant, events []Event, in ExerciseInput) (*ExerciseRe
 		issued = FloorDiv(scaled, b)
 		fracB := scaled.Sub(issued.Mul(b)) // fraction × B, exactly
 		cashInLieu = Cents(fracB)
-		fraction = fracB.DivRound(b, t.ShareDecimals+4).Truncate(t.ShareDecimals)
+		fraction, _ = fracB.QuoRem(b, t.ShareDecimals) // truncated: never shows a whole share
 		canceled = DivRound(p.Mul(y2), b, t.ShareDecimals)
 	}
 	aggregate := Cents(p.Mul(y1))
@@ -188,7 +191,7 @@ func exerciseWindow(t Terms, in ExerciseInput) error {
 		return flagError("--date", fmt.Sprintf("%s is after the Warrant expired (§1)", in.Date), allowed)
 	}
 	if !in.Time.IsZero() && in.Time.After(t.Expiration) {
-		return flagError("--date", fmt.Sprintf("%s is after the Warrant expired at %s (§1)", in.Time.In(t.Location).Format("2006-01-02 15:04"), t.Expiration.Format("15:04 MST")), allowed)
+		return flagError("--date", fmt.Sprintf("%s is after the Warrant expired at %s (§1)", in.Time.In(t.Location).Format("2006-01-02 15:04:05"), t.Expiration.Format("15:04 MST")), allowed)
 	}
 	return nil
 }

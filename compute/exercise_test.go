@@ -225,3 +225,26 @@ func TestExercise_MakesDeferredAdjustments(t *testing.T) {
 		t.Errorf("%+v", r)
 	}
 }
+
+func TestExercise_ReviewRegressions(t *testing.T) {
+	base := ExerciseInput{Date: day("2007-06-01"), Outstanding: d("50000000"), Method: MethodCash}
+	t.Run("trailing zeros are not decimals", func(t *testing.T) {
+		in := base
+		in.Shares = d("100.500")
+		in.MarketValue = mv("3.00")
+		exercise(t, testTerms(), "1000", nil, in)
+	})
+	t.Run("cashless shares with too many decimals", func(t *testing.T) {
+		in := base
+		in.Method, in.Shares, in.CashlessShares, in.MarketValue = MethodCombined, d("1000"), d("400.555"), mv("3.00")
+		exerciseErr(t, testTerms(), "1000", nil, in, "--cashless-shares", "more than 2 decimals")
+	})
+	t.Run("the fraction is truncated", func(t *testing.T) {
+		// X = 389 − 2.40 × 389 / 2.4397 = 6.32999959…: 6 shares, fraction shown 0.32, not 0.33.
+		in := base
+		in.Method, in.Shares, in.MarketValue = MethodCashless, d("389"), mv("2.4397")
+		if r := exercise(t, testTerms(), "1000", nil, in); r.SharesIssued != "6" || r.Fraction != "0.32" {
+			t.Errorf("issued %s fraction %s", r.SharesIssued, r.Fraction)
+		}
+	})
+}
