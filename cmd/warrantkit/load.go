@@ -30,6 +30,9 @@ func loadCase(path, register string) (*compute.Case, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(ws) == 0 {
+		return nil, &compute.InputError{File: register, Field: "--register", Problem: "the register has a header but no warrants", Allowed: "one row per outstanding warrant"}
+	}
 	c.Warrants = ws
 	return c, nil
 }
