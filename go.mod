@@ -3,7 +3,9 @@ module github.com/warrantkit/warrantkit
 go 1.26
 
 require (
+	github.com/go-fonts/liberation v0.3.3 // indirect
 	github.com/go-pdf/fpdf v0.9.0 // indirect
+	github.com/pdfcpu/pdfcpu v0.15.0 // indirect
 	github.com/rickar/cal/v2 v2.1.13 // indirect
 	github.com/shopspring/decimal v1.6.0 // indirect
 	github.com/spf13/pflag v1.1.0 // indirect

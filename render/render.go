@@ -1,0 +1,178 @@
+// Package render is a small layout engine on go-pdf/fpdf: fonts, justified
+// paragraphs with hanging indents, headings, fractions, fill-in fields,
+// signature blocks, tables, page numbering, metadata, attachments and
+// invisible e-sign tags, with byte-for-byte repeatable output.
+//
+// It knows nothing about warrants: it lays out strings in millimetres. It is
+// the only package of warrantkit that imports fpdf.
+package render
+
+import (
+	"io"
+	"time"
+)
+
+// Meta is what a document says about itself.
+type Meta struct {
+	Title    string
+	Subject  string
+	Author   string   // the issuer
+	Keywords []string // e.g. the warrant number and the document type
+	Creator  string   // the tool, e.g. "warrantkit 0.1.0"
+	Created  time.Time
+	// Footer is printed at the foot of every page before "— Page X of Y",
+	// e.g. "Warrant No. W-F-05-001". Empty: only "Page X of Y".
+	Footer string
+}
+
+// Doc is one PDF being laid out: US Letter, one-inch margins, Liberation
+// Serif embedded (regular, bold, italic, bold italic).
+type Doc struct {
+	impl *doc
+}
+
+// New starts a document.
+func New(meta Meta) (*Doc, error) { return newDoc(meta) }
+
+// Add lays out blocks in order, breaking pages where needed.
+func (d *Doc) Add(blocks ...Block) { d.impl.add(blocks) }
+
+// Attach embeds a file (e.g. the document's data as JSON) in the PDF.
+func (d *Doc) Attach(name, description string, data []byte) { d.impl.attach(name, description, data) }
+
+// Write finishes the document and writes it to w. Errors of layout are
+// reported here, once.
+func (d *Doc) Write(w io.Writer) error { return d.impl.write(w) }
+
+// Pages is the number of pages laid out so far.
+func (d *Doc) Pages() int { return d.impl.pages() }
+
+// Block is something laid out down the page: Heading, Paragraph, Fraction,
+// Signature, Table, Spacer, PageBreak, Keep.
+type Block interface{ layout(*doc) }
+
+// Style is how a span of text is set.
+type Style uint8
+
+// Styles combine: Bold|Italic.
+const (
+	Regular   Style = 0
+	Bold      Style = 1 << iota
+	Italic    Style = 1 << iota
+	Underline Style = 1 << iota
+)
+
+// Span is a run of text in one style within a paragraph. A Field span is a
+// fill-in blank: filled, its text is printed on an underline (at least
+// MinWidth wide); blank (empty text), an empty underline MinWidth wide. A Tag
+// span is an e-sign anchor: printed invisibly (white, 1 pt) and taking no room.
+type Span struct {
+	Text     string
+	Style    Style
+	Field    bool
+	MinWidth float64 // mm, for fields
+	Tag      bool
+}
+
+// T is plain text; B bold; I italic.
+func T(s string) Span { return Span{Text: s} }
+
+// B is bold text.
+func B(s string) Span { return Span{Text: s, Style: Bold} }
+
+// I is italic text.
+func I(s string) Span { return Span{Text: s, Style: Italic} }
+
+// F is a fill-in field: value on an underline, or an empty underline of
+// minWidth mm when value is "".
+func F(value string, minWidth float64) Span {
+	return Span{Text: value, Field: true, MinWidth: minWidth}
+}
+
+// Tag is an invisible e-sign anchor such as "{{Sig_es_:signer1:signature}}".
+func Tag(text string) Span { return Span{Text: text, Tag: true} }
+
+// Align is a paragraph's horizontal alignment.
+type Align uint8
+
+// Alignments.
+const (
+	Justify Align = iota
+	Left
+	Center
+	Right
+)
+
+// Heading is a title line: Level 1 is the document title (14 pt bold,
+// centered), Level 2 a section heading (12 pt bold), Level 3 a run-in
+// caption (11 pt bold). Align overrides the level's default when not zero
+// value Justify.
+type Heading struct {
+	Text  string
+	Level int
+	Align Align
+}
+
+// Paragraph is text set in 11 pt (Size overrides), justified by default,
+// breaking across pages. Indent is the left indent of every line in mm;
+// First is added to the first line's indent (negative: a hanging indent, as
+// in "(a)" … where the label hangs and the text aligns after it). Label, when
+// set, is printed at Indent+First on the first line and the text starts at
+// Indent (hanging label). The last line of a justified paragraph is set left.
+type Paragraph struct {
+	Spans      []Span
+	Indent     float64
+	First      float64
+	Label      string
+	Align      Align
+	Size       float64 // pt; 0 means 11
+	SpaceAfter float64 // mm; 0 means 2.5
+}
+
+// Fraction is a displayed formula: Left, then Numerator over Denominator with
+// a rule between, then Right, on one centred line block, e.g.
+// Left "X = Y −", Numerator "(A)(Y)", Denominator "B".
+type Fraction struct {
+	Left, Numerator, Denominator, Right string
+	Indent                              float64
+}
+
+// Signature is a signature block: an optional heading line (e.g. the
+// issuer's name in capitals), then one ruled line per entry — "By:" with a
+// line to sign on, then "Name:", "Title:", "Date:" filled or blank — placed at
+// Indent with the rule Width mm long. Each line may carry an e-sign Tag. It
+// is never split across pages.
+type Signature struct {
+	Heading string
+	Lines   []SignatureLine
+	Indent  float64
+	Width   float64
+}
+
+// SignatureLine is one line of a Signature: Label, then Value on a rule (or
+// an empty rule), then an invisible Tag.
+type SignatureLine struct {
+	Label string
+	Value string
+	Tag   string
+	Tall  bool // leave room above the rule for a handwritten signature
+}
+
+// Table is a simple ruled table; Widths are column widths in mm (their sum
+// should not exceed the text width, 165.1 mm); Align per column.
+type Table struct {
+	Header []string
+	Rows   [][]string
+	Widths []float64
+	Align  []Align
+	Size   float64 // pt; 0 means 9.5
+}
+
+// Spacer leaves Height mm of space.
+type Spacer struct{ Height float64 }
+
+// PageBreak starts a new page.
+type PageBreak struct{}
+
+// Keep lays out its blocks on one page when they fit on a fresh one.
+type Keep struct{ Blocks []Block }
