@@ -4,17 +4,25 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/templates"
 )
 
 func runAdjust(ctx context.Context, env *Env, args []string) error {
-	fs := newFlags(env, "adjust", "CASE [--json] [--as-of DATE] [--register FILE.csv]")
+	fs := newFlags(env, "adjust", "CASE [--json] [--as-of DATE] [--register FILE.csv] [--certificates DIR [--all] [--esign SERVICE] [--embed-data]]")
 	asJSON := fs.Bool("json", false, "print the adjustments as JSON (SPEC §4.1)")
 	asOf := fs.String("as-of", "", "apply only events effective on or before `DATE` (YYYY-MM-DD)")
 	register := fs.String("register", "", "take the warrants from this register `CSV` instead of the case file")
+	certs := fs.String("certificates", "", "write a Certificate of Adjustment (§5) per warrant and adjustment into `DIR`")
+	all := fs.Bool("all", false, "with --certificates: also for entries that make no adjustment or are deferred")
+	df := docFlags{
+		esign:     fs.String("esign", "", "add invisible signature tags for adobe, dropbox or docusign"),
+		embedData: fs.Bool("embed-data", false, "attach each certificate's data as JSON"),
+	}
 	if err := parseFlags(env, fs, args); err != nil {
 		return err
 	}
@@ -29,11 +37,16 @@ func runAdjust(ctx context.Context, env *Env, args []string) error {
 			return &compute.InputError{Field: "--as-of", Problem: err.Error(), Allowed: "a date YYYY-MM-DD"}
 		}
 	}
+	opt, err := df.options(env)
+	if err != nil {
+		return err
+	}
 	c, err := loadCase(path, *register)
 	if err != nil {
 		return err
 	}
 	out := make([]adjustmentJSON, 0, len(c.Warrants))
+	written := 0
 	for _, w := range c.Warrants {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -43,6 +56,25 @@ func runAdjust(ctx context.Context, env *Env, args []string) error {
 			return inFile(err, path)
 		}
 		out = append(out, toAdjustmentJSON(c.Terms, a))
+		if *certs == "" {
+			continue
+		}
+		for _, e := range a.Entries {
+			if !e.Status.Certified() && !*all {
+				continue
+			}
+			doc, err := templates.Certificate(c, w, e, opt)
+			if err != nil {
+				return err
+			}
+			if err := writeDoc(filepath.Join(*certs, fileName(w.Number)+"-"+fileName(e.Event)+".pdf"), doc); err != nil {
+				return err
+			}
+			written++
+		}
+	}
+	if *certs != "" {
+		fmt.Fprintf(env.Stderr, "wrote %d certificates of adjustment to %s\n", written, *certs)
 	}
 	if *asJSON {
 		return writeJSON(env.Stdout, out)

@@ -27,7 +27,7 @@ func main() {
 // Main runs warrantkit with args (without the program name) and returns the
 // exit code.
 func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	env := &Env{Stdout: stdout, Stderr: stderr}
+	env := &Env{Stdout: stdout, Stderr: stderr, Getenv: os.Getenv}
 	err := run(ctx, env, args)
 	if errors.Is(err, errHelp) {
 		return exitOK
@@ -39,6 +39,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 type Env struct {
 	Stdout, Stderr io.Writer
 	JSONErrors     bool // errors go to stderr as JSON (--json)
+	Getenv         func(string) string
 }
 
 type command struct {

@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/templates"
 )
 
 func runNotice(ctx context.Context, env *Env, args []string) error {
@@ -14,6 +16,14 @@ func runNotice(ctx context.Context, env *Env, args []string) error {
 	send := fs.String("send", "", "when the notice was or will be sent: wall time in the Warrant's time zone, or with an offset")
 	via := fs.String("via", "", "how it is sent: fax, courier or hand (§12)")
 	asJSON := fs.Bool("json", false, "print the result as JSON (SPEC §4.4)")
+	out := fs.String("out", "", "write the Notice to Holders (§9) for each warrant's holder into `DIR`")
+	description := fs.String("description", "", "with --out: the event, in the Issuer's words, quoted in the notice")
+	participation := fs.String("participation-date", "", "with --out: the date holders of record participate or exchange, if not the record date")
+	register := fs.String("register", "", "with --out: the holders come from this register `CSV` instead of the case file")
+	df := docFlags{
+		esign:     fs.String("esign", "", "add invisible signature tags for adobe, dropbox or docusign"),
+		embedData: fs.Bool("embed-data", false, "attach each notice's data as JSON"),
+	}
 	if err := parseFlags(env, fs, args); err != nil {
 		return err
 	}
@@ -28,7 +38,16 @@ func runNotice(ctx context.Context, env *Env, args []string) error {
 	if (*send == "") != (*via == "") {
 		return usageErrorf("notice: --send and --via go together")
 	}
-	c, err := openCase(path)
+	opt, err := df.options(env)
+	if err != nil {
+		return err
+	}
+	var c *compute.Case
+	if *out != "" {
+		c, err = loadCase(path, *register)
+	} else {
+		c, err = openCase(path)
+	}
 	if err != nil {
 		return err
 	}
@@ -50,6 +69,27 @@ func runNotice(ctx context.Context, env *Env, args []string) error {
 	res, err := compute.Notice(c.Terms, in)
 	if err != nil {
 		return err
+	}
+	if *out != "" {
+		ni := templates.NoticeInput{Kind: in.Kind, Result: res, Description: *description, Date: in.RecordDate.AddDays(-c.Terms.NoticeLeadDays)}
+		if in.HasSend {
+			ni.Date = compute.DateOf(in.Sent.In(c.Terms.Location))
+		}
+		if *participation != "" {
+			if ni.Participation, err = compute.ParseDate(*participation); err != nil {
+				return &compute.InputError{Field: "--participation-date", Problem: err.Error(), Allowed: "a date YYYY-MM-DD"}
+			}
+		}
+		for _, w := range c.Warrants {
+			doc, err := templates.Notice(c, w, ni, opt)
+			if err != nil {
+				return err
+			}
+			if err := writeDoc(filepath.Join(*out, "notice-"+fileName(w.Number)+".pdf"), doc); err != nil {
+				return err
+			}
+		}
+		fmt.Fprintf(env.Stderr, "wrote %d notices to holders to %s\n", len(c.Warrants), *out)
 	}
 	if *asJSON {
 		return writeJSON(env.Stdout, res)
