@@ -1,27 +1,278 @@
 package render
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/go-pdf/fpdf"
 )
 
-// doc is the layout state behind Doc. (Skeleton: the engine is being written.)
+// Page geometry, in mm: US Letter with one-inch margins.
+const (
+	PageWidth  = 215.9
+	PageHeight = 279.4
+	Margin     = 25.4
+	// TextWidth is the width of the text block between the margins.
+	TextWidth = PageWidth - 2*Margin // 165.1
+
+	top    = Margin
+	bottom = PageHeight - Margin
+	// capacity is the height of the text block.
+	capacity = bottom - top
+
+	footerSize     = 9.0               // pt
+	footerBaseline = PageHeight - 12.7 // mm: half an inch above the edge
+	nbAlias        = "{warrantkit:nb}" // fpdf replaces it with the page count
+)
+
+// epoch is the creation date of a document whose Meta.Created is zero: fixed,
+// so output never depends on the clock.
+var epoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// doc is the layout state behind Doc: the fpdf document, the rows waiting to
+// be placed and where the next one goes.
 type doc struct {
-	meta Meta
+	meta  Meta
+	pdf   *fpdf.Fpdf
+	faces [4]bool // faces registered with pdf
+
+	// layout
+	space   float64 // pending vertical space before the next row
+	capture *[]*row // when set (inside Keep), rows are collected, not placed
+	queue   []*row  // rows not yet placed
+	pg      pager
+
+	// drawing state, to avoid repeating operators
+	font     int     // faceIndex+1 of the selected font, 0 unknown
+	fontSize float64 // pt
+	white    bool
+
+	attachments []fpdf.Attachment
+	err         error
+	written     bool
 }
 
-func newDoc(meta Meta) (*Doc, error) { return &Doc{impl: &doc{meta: meta}}, nil }
+func newDoc(meta Meta) (*Doc, error) {
+	created := meta.Created
+	if created.IsZero() {
+		created = epoch
+	}
+	created = created.UTC()
+	pdf := fpdf.New("P", "mm", "Letter", "")
+	pdf.SetMargins(Margin, Margin, Margin)
+	pdf.SetAutoPageBreak(false, Margin)
+	pdf.SetCompression(true)
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(created)
+	pdf.SetModificationDate(created)
+	pdf.SetTitle(sanitize(meta.Title, false), true)
+	pdf.SetSubject(sanitize(meta.Subject, false), true)
+	pdf.SetAuthor(sanitize(meta.Author, false), true)
+	var kw []string
+	for _, s := range meta.Keywords {
+		if s = strings.TrimSpace(sanitize(s, false)); s != "" {
+			kw = append(kw, s)
+		}
+	}
+	pdf.SetKeywords(strings.Join(kw, ", "), true)
+	pdf.SetCreator(sanitize(meta.Creator, false), true)
+	pdf.AliasNbPages(nbAlias)
+	d := &doc{meta: meta, pdf: pdf}
+	d.meta.Footer = sanitize(meta.Footer, false)
+	pdf.SetFooterFunc(d.footer)
+	if err := pdf.Error(); err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	return &Doc{impl: d}, nil
+}
 
-func (d *doc) add(blocks []Block)                        {}
-func (d *doc) attach(name, description string, b []byte) {}
-func (d *doc) write(w io.Writer) error                   { return errors.New("render: not implemented") }
-func (d *doc) pages() int                                { return 0 }
+// footer prints "<Footer> — Page X of Y", centred in the bottom margin.
+func (d *doc) footer() {
+	page := strconv.Itoa(d.pdf.PageNo())
+	s := "Page " + page + " of " + nbAlias
+	if d.meta.Footer != "" {
+		s = d.meta.Footer + " — " + s
+	}
+	// The alias is replaced after layout; centre as if the total had as
+	// many digits as this page's number.
+	w := width(Regular, footerSize, strings.Replace(s, nbAlias, page, 1))
+	x := Margin + (TextWidth-w)/2
+	if x < Margin {
+		x = Margin
+	}
+	d.setFont(Regular, footerSize)
+	d.setWhite(false)
+	d.pdf.Text(x, footerBaseline, s)
+}
 
-func (Heading) layout(*doc)   {}
-func (Paragraph) layout(*doc) {}
-func (Fraction) layout(*doc)  {}
-func (Signature) layout(*doc) {}
-func (Table) layout(*doc)     {}
-func (Spacer) layout(*doc)    {}
-func (PageBreak) layout(*doc) {}
-func (Keep) layout(*doc)      {}
+// setFont selects a face and size, registering the face on first use.
+func (d *doc) setFont(st Style, size float64) {
+	i := faceIndex(st)
+	if !d.faces[i] {
+		f := faceOf(st)
+		d.pdf.AddUTF8FontFromBytes(family, f.key, f.ttf)
+		d.faces[i] = true
+	}
+	if d.font == i+1 && d.fontSize == size {
+		return
+	}
+	d.pdf.SetFont(family, faceOf(st).key, size)
+	d.font, d.fontSize = i+1, size
+}
+
+// setWhite switches text between black and white (for invisible tags).
+func (d *doc) setWhite(white bool) {
+	if d.white == white {
+		return
+	}
+	if white {
+		d.pdf.SetTextColor(255, 255, 255)
+	} else {
+		d.pdf.SetTextColor(0, 0, 0)
+	}
+	d.white = white
+}
+
+// text prints s with its baseline at (x, y), x and y in mm on the page.
+func (d *doc) text(x, y float64, s string, st Style, size float64) {
+	d.setFont(st, size)
+	d.setWhite(false)
+	d.pdf.Text(x, y, s)
+}
+
+// tag prints an invisible e-sign anchor at (x, y): white, 1 pt.
+func (d *doc) tag(x, y float64, s string) {
+	d.setFont(Regular, 1)
+	d.setWhite(true)
+	d.pdf.Text(x, y, s)
+	d.setWhite(false)
+}
+
+// line draws a rule of width lw mm.
+func (d *doc) line(x1, y1, x2, y2, lw float64) {
+	d.pdf.SetLineWidth(lw)
+	d.pdf.Line(x1, y1, x2, y2)
+}
+
+// newPage starts a page in fpdf; fpdf calls footer for the one before.
+func (d *doc) newPage() {
+	d.pdf.AddPage()
+	// AddPage re-selects fonts and colours, and the footer changed them.
+	d.font, d.fontSize = 0, 0
+	d.white = false
+	d.pdf.SetTextColor(0, 0, 0)
+}
+
+// add lays out blocks; rows are placed as soon as nothing after them can
+// change where they go.
+func (d *doc) add(blocks []Block) {
+	if d.written {
+		d.fail(errors.New("render: Add after Write"))
+		return
+	}
+	for _, b := range blocks {
+		if b == nil {
+			continue
+		}
+		b.layout(d)
+	}
+	if d.capture == nil {
+		d.flush(false)
+	}
+}
+
+// emit hands a row to the pager (or to the enclosing Keep), with the pending
+// space before it.
+func (d *doc) emit(r *row) {
+	r.before = d.space
+	d.space = 0
+	d.push(r)
+}
+
+// push hands on a row whose space is already set.
+func (d *doc) push(r *row) {
+	if d.capture != nil {
+		*d.capture = append(*d.capture, r)
+		return
+	}
+	d.queue = append(d.queue, r)
+}
+
+// addSpace adds vertical space before the next row.
+func (d *doc) addSpace(mm float64) {
+	if mm > 0 && mm < 2*PageHeight {
+		d.space += mm
+	}
+}
+
+// flush places the queued rows that can be placed.
+func (d *doc) flush(final bool) {
+	n := d.pg.run(d.queue, final, d)
+	d.queue = d.queue[n:]
+	if len(d.queue) == 0 {
+		d.queue = nil
+	}
+}
+
+func (d *doc) fail(err error) {
+	if d.err == nil {
+		d.err = err
+	}
+}
+
+func (d *doc) attach(name, description string, data []byte) {
+	name = strings.TrimSpace(sanitize(name, false))
+	if name == "" {
+		name = fmt.Sprintf("attachment-%d", len(d.attachments)+1)
+	}
+	d.attachments = append(d.attachments, fpdf.Attachment{
+		Content:     bytes.Clone(data),
+		Filename:    name,
+		Description: sanitize(description, false),
+	})
+}
+
+func (d *doc) write(w io.Writer) error {
+	if d.written {
+		return errors.New("render: document already written")
+	}
+	d.written = true
+	if d.err != nil {
+		return d.err
+	}
+	d.flush(true)
+	if d.pg.page == 0 {
+		d.newPage() // an empty document still has a page and its footer
+		d.pg.page = 1
+	}
+	if len(d.attachments) > 0 {
+		d.pdf.SetAttachments(d.attachments)
+	}
+	var buf bytes.Buffer
+	if err := d.pdf.Output(&buf); err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	if err := d.pdf.Error(); err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return fmt.Errorf("render: writing pdf: %w", err)
+	}
+	return nil
+}
+
+// pages is the number of pages the document has with what was added so far
+// (rows still held back, e.g. a heading waiting for its paragraph, count).
+func (d *doc) pages() int {
+	if d.written {
+		return d.pg.page
+	}
+	sim := d.pg
+	sim.run(d.queue, true, nil)
+	return sim.page
+}

@@ -1,0 +1,156 @@
+package render
+
+import "math"
+
+// Paragraph and Heading: text broken into lines, one row per line.
+
+const (
+	defaultSize       = 11.0 // pt
+	defaultSpaceAfter = 2.5  // mm
+	leading           = 1.25 // line height / font size
+	minLine           = 10.0 // mm: the narrowest a line is allowed to get
+	ruleWidth         = 0.2  // mm: underlines and rules
+)
+
+// clampSize keeps a font size in a range that fits a page.
+func clampSize(size, def float64) float64 {
+	switch {
+	case !(size > 0): // zero, negative, NaN
+		return def
+	case size < 4:
+		return 4
+	case size > 72:
+		return 72
+	}
+	return size
+}
+
+// clamp bounds v to [lo, hi]; NaN becomes lo.
+func clamp(v, lo, hi float64) float64 {
+	if !(v >= lo) {
+		return lo
+	}
+	if v > hi {
+		return hi
+	}
+	return v
+}
+
+// lineHeight is the distance between baselines at size pt, in mm.
+func lineHeight(size float64) float64 { return ptToMM(size * leading) }
+
+// baselineOffset is where the baseline sits below the top of a line of
+// height lh set at size pt: the glyphs' extent centred in the line.
+func baselineOffset(lh, size float64) float64 {
+	em := ptToMM(size)
+	return (lh-(ascent+descent)*em)/2 + ascent*em
+}
+
+func (p Paragraph) layout(d *doc) {
+	rs := paragraphRows(p)
+	// No orphans (a first line alone at the foot of a page) and no widows (a
+	// last line alone at the top of one).
+	if n := len(rs); n >= 2 {
+		rs[0].kwn = true
+		rs[n-2].kwn = true
+	}
+	for _, r := range rs {
+		d.emit(r)
+	}
+	sa := p.SpaceAfter
+	if sa == 0 {
+		sa = defaultSpaceAfter
+	}
+	d.addSpace(sa)
+}
+
+// paragraphRows breaks p into lines and makes a row of each.
+func paragraphRows(p Paragraph) []*row {
+	size := clampSize(p.Size, defaultSize)
+	lh := lineHeight(size)
+	indent := clamp(p.Indent, 0, TextWidth-minLine)
+	first := clamp(indent+p.First, 0, TextWidth-minLine)
+	label := sanitize(p.Label, false)
+	labelX := first
+	if label != "" {
+		// The label hangs at Indent+First; the text starts at Indent, or
+		// after the label when the label is wider than the hang.
+		first = indent
+		if end := labelX + width(Regular, size, label+" "); end > first {
+			first = math.Min(end, TextWidth-minLine)
+		}
+	}
+	rest := TextWidth - indent
+	firstAvail := TextWidth - first
+	ws := words(p.Spans, size, math.Min(rest, firstAvail))
+	lines := breakLines(ws, size, firstAvail, rest)
+	if len(lines) == 0 && label != "" {
+		lines = []line{{last: true}}
+	}
+	base := baselineOffset(lh, size)
+	rs := make([]*row, 0, len(lines))
+	for i, l := range lines {
+		x0, avail := indent, rest
+		if i == 0 {
+			x0, avail = first, firstAvail
+		}
+		sl := place(l, p.Align, x0, avail)
+		lab := ""
+		if i == 0 {
+			lab = label
+		}
+		rs = append(rs, &row{h: lh, draw: func(d *doc, y float64) {
+			if lab != "" {
+				d.text(Margin+labelX, y+base, lab, Regular, size)
+			}
+			drawLine(d, sl, y+base, size)
+		}})
+	}
+	return rs
+}
+
+// drawLine draws a placed line with its baseline at y.
+func drawLine(d *doc, sl setLine, y, size float64) {
+	for _, it := range sl.items {
+		if it.tag {
+			d.tag(Margin+it.x, y, it.text)
+			continue
+		}
+		d.text(Margin+it.x, y, it.text, it.style, size)
+	}
+	uy := y + 0.15*ptToMM(size)
+	for _, r := range sl.rules {
+		d.line(Margin+r.x1, uy, Margin+r.x2, uy, ruleWidth)
+	}
+}
+
+func (h Heading) layout(d *doc) {
+	level := h.Level
+	if level < 1 {
+		level = 1
+	}
+	if level > 3 {
+		level = 3
+	}
+	var size, before, after float64
+	align := Left
+	switch level {
+	case 1:
+		size, before, after, align = 14, 0, 4, Center
+	case 2:
+		size, before, after = 12, 3, 2
+	default:
+		size, before, after = 11, 1.5, 1.5
+	}
+	if h.Align != Justify {
+		align = h.Align
+	}
+	d.addSpace(before)
+	rs := paragraphRows(Paragraph{Spans: []Span{B(h.Text)}, Align: align, Size: size})
+	// A heading stays with what follows it.
+	for _, r := range rs {
+		r.kwn = true
+		d.emit(r)
+	}
+	d.addSpace(after)
+}

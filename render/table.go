@@ -1,0 +1,147 @@
+package render
+
+import "math"
+
+// Table geometry, mm.
+const (
+	tableSize   = 9.5 // pt
+	cellPadX    = 1.5
+	cellPadY    = 1.0
+	tableSpace  = 3.0 // after the table
+	minColumn   = 2*cellPadX + 2
+	tableBorder = 0.2
+)
+
+// columnWidths resolves a table's column widths: given widths where valid,
+// the rest sharing what is left, all scaled down to the text width if wider.
+func columnWidths(cols int, given []float64) []float64 {
+	ws := make([]float64, cols)
+	sum, unknown := 0.0, 0
+	for i := range ws {
+		if i < len(given) && given[i] > 0 && !math.IsInf(given[i], 0) {
+			ws[i] = math.Max(given[i], minColumn)
+			sum += ws[i]
+		} else {
+			unknown++
+		}
+	}
+	if unknown > 0 {
+		share := math.Max((TextWidth-sum)/float64(unknown), 20)
+		for i := range ws {
+			if ws[i] == 0 {
+				ws[i] = share
+				sum += share
+			}
+		}
+	}
+	if sum > TextWidth {
+		for i := range ws {
+			ws[i] *= TextWidth / sum
+		}
+	}
+	return ws
+}
+
+// cell is a table cell broken into placed lines (x from the column's left).
+type cell []setLine
+
+func (t Table) layout(d *doc) {
+	cols := len(t.Header)
+	for _, r := range t.Rows {
+		cols = max(cols, len(r))
+	}
+	if cols == 0 {
+		return
+	}
+	size := clampSize(t.Size, tableSize)
+	lh := lineHeight(size)
+	base := baselineOffset(lh, size)
+	ws := columnWidths(cols, t.Widths)
+	xs := make([]float64, cols+1) // column edges from the left margin
+	for i, w := range ws {
+		xs[i+1] = xs[i] + w
+	}
+	setCells := func(texts []string, st Style) []cell {
+		cs := make([]cell, cols)
+		for i := range cs {
+			if i >= len(texts) {
+				continue
+			}
+			avail := math.Max(ws[i]-2*cellPadX, 1)
+			align := Left
+			if i < len(t.Align) && t.Align[i] != Justify {
+				align = t.Align[i]
+			}
+			ls := breakLines(words([]Span{{Text: texts[i], Style: st}}, size, avail), size, avail, avail)
+			for _, l := range ls {
+				cs[i] = append(cs[i], place(l, align, xs[i]+cellPadX, avail))
+			}
+		}
+		return cs
+	}
+	// rowOf makes a table row of lines [from, to) of each cell.
+	rowOf := func(cs []cell, from, to int) *row {
+		n := 1
+		for _, c := range cs {
+			n = max(n, min(len(c), to)-from)
+		}
+		h := float64(n)*lh + 2*cellPadY
+		return &row{h: h, draw: func(d *doc, y float64) {
+			for _, c := range cs {
+				for i := from; i < min(len(c), to); i++ {
+					drawLine(d, c[i], y+cellPadY+float64(i-from)*lh+base, size)
+				}
+			}
+			left, right := Margin+xs[0], Margin+xs[cols]
+			d.line(left, y, right, y, tableBorder)
+			d.line(left, y+h, right, y+h, tableBorder)
+			for _, x := range xs {
+				d.line(Margin+x, y, Margin+x, y+h, tableBorder)
+			}
+		}}
+	}
+	// rowsOf splits a row taller than a page into rows of as many lines as fit.
+	rowsOf := func(cs []cell, room float64) []*row {
+		n := 1
+		for _, c := range cs {
+			n = max(n, len(c))
+		}
+		per := max(int((room-2*cellPadY)/lh), 1)
+		var rs []*row
+		for from := 0; from < n; from += per {
+			rs = append(rs, rowOf(cs, from, from+per))
+		}
+		return rs
+	}
+	var header *row
+	var rs []*row
+	if len(t.Header) > 0 {
+		hs := rowsOf(setCells(t.Header, Bold), capacity/2)
+		header = hs[0]
+		if len(hs) > 1 {
+			header = nil // a header taller than half a page is not repeated
+		}
+		for _, h := range hs {
+			h.kwn = true // not alone at the foot of a page
+		}
+		rs = append(rs, hs...)
+	}
+	room := capacity
+	if header != nil {
+		room -= header.h
+	}
+	for _, r := range t.Rows {
+		for _, tr := range rowsOf(setCells(r, Regular), room) {
+			tr.header = header
+			rs = append(rs, tr)
+		}
+	}
+	if len(t.Rows) == 0 && len(rs) > 0 {
+		rs[len(rs)-1].kwn = false
+	}
+	d.emit(rs[0])
+	for _, r := range rs[1:] {
+		d.push(r)
+	}
+	d.addSpace(tableSpace)
+}
