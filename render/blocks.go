@@ -5,10 +5,12 @@ import "math"
 // Fraction, Signature, Spacer, PageBreak and Keep.
 
 // fitSize is the largest size ≤ size at which s in style st is at most w mm
-// wide.
+// wide (w > 0): text that cannot be wrapped is set smaller, however small,
+// rather than past the margin.
 func fitSize(st Style, size float64, s string, w float64) float64 {
+	w = math.Max(w, 0.1)
 	if tw := width(st, size, s); tw > w && tw > 0 {
-		return size * w / tw
+		return size * w / tw * (1 - 1e-9)
 	}
 	return size
 }
@@ -75,7 +77,7 @@ const (
 )
 
 func (s Signature) layout(d *doc) {
-	indent := clamp(s.Indent, 0, TextWidth-minLine)
+	indent := clamp(s.Indent, 0, TextWidth-minSignature)
 	avail := TextWidth - indent
 	size := defaultSize
 	var rs []*row
@@ -96,7 +98,7 @@ func (s Signature) layout(d *doc) {
 	if !(w > 0) {
 		w = sigWidth
 	}
-	w = clamp(w, minLine, avail-col)
+	w = math.Min(math.Max(w, minLine), avail-col)
 	for i, l := range s.Lines {
 		label := labels[i]
 		value := sanitize(l.Value, false)

@@ -27,7 +27,10 @@ const (
 
 	footerSize     = 9.0               // pt
 	footerBaseline = PageHeight - 12.7 // mm: half an inch above the edge
-	nbAlias        = "{warrantkit:nb}" // fpdf replaces it with the page count
+	// nbAlias is replaced by fpdf with the page count, in every page's
+	// content: control characters, which sanitize removes from all text, so
+	// no text can contain it.
+	nbAlias = "\x02nb\x03"
 )
 
 // epoch is the creation date of a document whose Meta.Created is zero: fixed,
@@ -51,6 +54,9 @@ type doc struct {
 	font     int     // faceIndex+1 of the selected font, 0 unknown
 	fontSize float64 // pt
 	white    bool
+
+	// trace, when set (by tests), sees every visible string and rule drawn.
+	trace func(kind string, x, y, w float64, s string)
 
 	attachments []fpdf.Attachment
 	err         error
@@ -100,12 +106,14 @@ func (d *doc) footer() {
 	}
 	// The alias is replaced after layout; centre as if the total had as
 	// many digits as this page's number.
-	w := width(Regular, footerSize, strings.Replace(s, nbAlias, page, 1))
+	shown := strings.Replace(s, nbAlias, page, 1)
+	size := fitSize(Regular, footerSize, shown, TextWidth-2)
+	w := width(Regular, size, shown)
 	x := Margin + (TextWidth-w)/2
-	if x < Margin {
-		x = Margin
+	if d.trace != nil {
+		d.trace("footer", x, footerBaseline, w, shown)
 	}
-	d.setFont(Regular, footerSize)
+	d.setFont(Regular, size)
 	d.setWhite(false)
 	d.pdf.Text(x, footerBaseline, s)
 }
@@ -140,6 +148,9 @@ func (d *doc) setWhite(white bool) {
 
 // text prints s with its baseline at (x, y), x and y in mm on the page.
 func (d *doc) text(x, y float64, s string, st Style, size float64) {
+	if d.trace != nil {
+		d.trace("text", x, y, width(st, size, s), s)
+	}
 	d.setFont(st, size)
 	d.setWhite(false)
 	d.pdf.Text(x, y, s)
@@ -147,6 +158,9 @@ func (d *doc) text(x, y float64, s string, st Style, size float64) {
 
 // tag prints an invisible e-sign anchor at (x, y): white, 1 pt.
 func (d *doc) tag(x, y float64, s string) {
+	if d.trace != nil {
+		d.trace("tag", x, y, 0, s)
+	}
 	d.setFont(Regular, 1)
 	d.setWhite(true)
 	d.pdf.Text(x, y, s)
@@ -155,6 +169,9 @@ func (d *doc) tag(x, y float64, s string) {
 
 // line draws a rule of width lw mm.
 func (d *doc) line(x1, y1, x2, y2, lw float64) {
+	if d.trace != nil {
+		d.trace("rule", x1, y1, x2-x1, "")
+	}
 	d.pdf.SetLineWidth(lw)
 	d.pdf.Line(x1, y1, x2, y2)
 }

@@ -9,6 +9,7 @@ const (
 	defaultSpaceAfter = 2.5  // mm
 	leading           = 1.25 // line height / font size
 	minLine           = 10.0 // mm: the narrowest a line is allowed to get
+	minSignature      = 30.0 // mm: the narrowest a signature block gets
 	ruleWidth         = 0.2  // mm: underlines and rules
 )
 
@@ -68,16 +69,23 @@ func (p Paragraph) layout(d *doc) {
 func paragraphRows(p Paragraph) []*row {
 	size := clampSize(p.Size, defaultSize)
 	lh := lineHeight(size)
-	indent := clamp(p.Indent, 0, TextWidth-minLine)
-	first := clamp(indent+p.First, 0, TextWidth-minLine)
+	// The narrowest line holds any one character (a character that does not
+	// fit a line is set anyway, and would cross the margin).
+	narrowest := math.Max(minLine, 1.2*ptToMM(size))
+	indent := clamp(p.Indent, 0, TextWidth-narrowest)
+	first := clamp(indent+p.First, 0, TextWidth-narrowest)
 	label := sanitize(p.Label, false)
-	labelX := first
+	labelX, labelSize := first, size
 	if label != "" {
+		labelX = math.Min(labelX, TextWidth-2*narrowest)
 		// The label hangs at Indent+First; the text starts at Indent, or
-		// after the label when the label is wider than the hang.
+		// after the label when the label is wider than the hang. A label
+		// too wide for the line is set smaller.
+		space := width(Regular, size, " ")
+		labelSize = fitSize(Regular, size, label, TextWidth-narrowest-space-labelX)
 		first = indent
-		if end := labelX + width(Regular, size, label+" "); end > first {
-			first = math.Min(end, TextWidth-minLine)
+		if end := labelX + width(Regular, labelSize, label) + space; end > first {
+			first = end
 		}
 	}
 	rest := TextWidth - indent
@@ -101,7 +109,7 @@ func paragraphRows(p Paragraph) []*row {
 		}
 		rs = append(rs, &row{h: lh, draw: func(d *doc, y float64) {
 			if lab != "" {
-				d.text(Margin+labelX, y+base, lab, Regular, size)
+				d.text(Margin+labelX, y+base, lab, Regular, labelSize)
 			}
 			drawLine(d, sl, y+base, size)
 		}})

@@ -1,6 +1,9 @@
 package render
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // Table geometry, mm.
 const (
@@ -8,25 +11,28 @@ const (
 	cellPadX    = 1.5
 	cellPadY    = 1.0
 	tableSpace  = 3.0 // after the table
-	minColumn   = 2*cellPadX + 2
 	tableBorder = 0.2
 )
 
+// glyphRoom is the width, in em, that any one character needs.
+const glyphRoom = 1.1
+
 // columnWidths resolves a table's column widths: given widths where valid,
-// the rest sharing what is left, all scaled down to the text width if wider.
-func columnWidths(cols int, given []float64) []float64 {
+// the rest sharing what is left, then the wider columns narrowed until the
+// table fits the text width. No column is narrower than min.
+func columnWidths(cols int, given []float64, min float64) []float64 {
 	ws := make([]float64, cols)
 	sum, unknown := 0.0, 0
 	for i := range ws {
 		if i < len(given) && given[i] > 0 && !math.IsInf(given[i], 0) {
-			ws[i] = math.Max(given[i], minColumn)
+			ws[i] = math.Max(given[i], min)
 			sum += ws[i]
 		} else {
 			unknown++
 		}
 	}
 	if unknown > 0 {
-		share := math.Max((TextWidth-sum)/float64(unknown), 20)
+		share := math.Max((TextWidth-sum)/float64(unknown), math.Max(20, min))
 		for i := range ws {
 			if ws[i] == 0 {
 				ws[i] = share
@@ -34,12 +40,48 @@ func columnWidths(cols int, given []float64) []float64 {
 			}
 		}
 	}
-	if sum > TextWidth {
+	if excess := sum - TextWidth; excess > 0 {
+		room := sum - float64(cols)*min // what can be taken, ≥ excess
 		for i := range ws {
-			ws[i] *= TextWidth / sum
+			ws[i] -= (ws[i] - min) * excess / room
 		}
 	}
 	return ws
+}
+
+// fitColumns chooses the cell padding and font size so that cols columns,
+// each wide enough for any one character, fit the text width; columns beyond
+// what fits even at 4 pt are folded into the last one.
+func fitColumns(cols int, size float64) (keep int, padX, fsize float64) {
+	colMin := func(pad, size float64) float64 { return 2*pad + glyphRoom*ptToMM(size) }
+	padX, fsize, keep = cellPadX, size, cols
+	if float64(cols)*colMin(padX, fsize) <= TextWidth {
+		return
+	}
+	padX = 0.5
+	if per := TextWidth / float64(cols); per < colMin(padX, fsize) {
+		fsize = (per - 2*padX) / glyphRoom * 72 / 25.4
+	}
+	if fsize < 4 {
+		fsize = 4
+		keep = int(TextWidth / colMin(padX, fsize))
+	}
+	return
+}
+
+// fold joins the cells from column keep-1 on into one.
+func fold(cells []string, keep int) []string {
+	if len(cells) <= keep {
+		return cells
+	}
+	out := append([]string(nil), cells[:keep-1]...)
+	var rest []string
+	for _, c := range cells[keep-1:] {
+		if c != "" {
+			rest = append(rest, c)
+		}
+	}
+	return append(out, strings.Join(rest, " · "))
 }
 
 // cell is a table cell broken into placed lines (x from the column's left).
@@ -53,10 +95,12 @@ func (t Table) layout(d *doc) {
 	if cols == 0 {
 		return
 	}
-	size := clampSize(t.Size, tableSize)
+	keep, padX, size := fitColumns(cols, clampSize(t.Size, tableSize))
+	header := fold(t.Header, keep)
+	cols = min(cols, keep)
 	lh := lineHeight(size)
 	base := baselineOffset(lh, size)
-	ws := columnWidths(cols, t.Widths)
+	ws := columnWidths(cols, t.Widths, 2*padX+glyphRoom*ptToMM(size))
 	xs := make([]float64, cols+1) // column edges from the left margin
 	for i, w := range ws {
 		xs[i+1] = xs[i] + w
@@ -67,14 +111,14 @@ func (t Table) layout(d *doc) {
 			if i >= len(texts) {
 				continue
 			}
-			avail := math.Max(ws[i]-2*cellPadX, 1)
+			avail := math.Max(ws[i]-2*padX, 1)
 			align := Left
 			if i < len(t.Align) && t.Align[i] != Justify {
 				align = t.Align[i]
 			}
 			ls := breakLines(words([]Span{{Text: texts[i], Style: st}}, size, avail), size, avail, avail)
 			for _, l := range ls {
-				cs[i] = append(cs[i], place(l, align, xs[i]+cellPadX, avail))
+				cs[i] = append(cs[i], place(l, align, xs[i]+padX, avail))
 			}
 		}
 		return cs
@@ -113,13 +157,13 @@ func (t Table) layout(d *doc) {
 		}
 		return rs
 	}
-	var header *row
+	var repeat *row
 	var rs []*row
-	if len(t.Header) > 0 {
-		hs := rowsOf(setCells(t.Header, Bold), capacity/2)
-		header = hs[0]
+	if len(header) > 0 {
+		hs := rowsOf(setCells(header, Bold), capacity/2)
+		repeat = hs[0]
 		if len(hs) > 1 {
-			header = nil // a header taller than half a page is not repeated
+			repeat = nil // a header taller than half a page is not repeated
 		}
 		for _, h := range hs {
 			h.kwn = true // not alone at the foot of a page
@@ -127,12 +171,12 @@ func (t Table) layout(d *doc) {
 		rs = append(rs, hs...)
 	}
 	room := capacity
-	if header != nil {
-		room -= header.h
+	if repeat != nil {
+		room -= repeat.h
 	}
 	for _, r := range t.Rows {
-		for _, tr := range rowsOf(setCells(r, Regular), room) {
-			tr.header = header
+		for _, tr := range rowsOf(setCells(fold(r, keep), Regular), room) {
+			tr.header = repeat
 			rs = append(rs, tr)
 		}
 	}

@@ -102,7 +102,10 @@ func (t *tokenizer) span(sp Span) {
 		// Pad the field's last piece so that the underline spans MinWidth.
 		total := 0.0
 		var last *frag
-		for ; wi < len(t.words); wi, fi = wi+1, 0 {
+		for first := wi; wi < len(t.words); wi, fi = wi+1, 0 {
+			if wi > first {
+				total += t.words[wi].glue // a space inside the field
+			}
 			for i := fi; i < len(t.words[wi].frags); i++ {
 				if f := &t.words[wi].frags[i]; f.ul == ul {
 					total += f.w
@@ -210,7 +213,7 @@ func breakLines(ws []word, size, first, rest float64) []line {
 			}
 		}
 		if ws[i].w > avail+eps {
-			head, tail := splitWord(ws[i], size, avail)
+			head, tail, _ := splitWord(ws[i], size, avail, true)
 			if len(tail.frags) > 0 {
 				ws[i] = tail
 			} else {
@@ -227,6 +230,18 @@ func breakLines(ws []word, size, first, rest float64) []line {
 		}
 		l := line{words: ws[i:j:j], natural: w}
 		l.words[0].glue = 0
+		// A word too wide for any line starts here, filling what is left of
+		// this one, rather than leaving it half empty.
+		if j < len(ws) && ws[j].breaks == 0 && ws[j].w > rest+eps {
+			if room := avail - w - ws[j].glue; room >= minFill {
+				if head, tail, ok := splitWord(ws[j], size, room, false); ok {
+					l.words = append(l.words, head)
+					l.natural += head.glue + head.w
+					tail.glue = 0
+					ws[j] = tail
+				}
+			}
+		}
 		l.last = j == len(ws) || ws[j].breaks > 0
 		lines = append(lines, l)
 		i = j
@@ -234,9 +249,14 @@ func breakLines(ws []word, size, first, rest float64) []line {
 	return lines
 }
 
-// splitWord cuts w so that its head fits avail (at least one character or a
-// part of a pad goes in the head, so breaking always advances).
-func splitWord(w word, size, avail float64) (head, tail word) {
+// minFill is the least room, in mm, worth filling with the start of a word
+// too long for any line.
+const minFill = 5.0
+
+// splitWord cuts w so that its head fits avail. When force is set, at least
+// one character or a part of a pad goes in the head, so that breaking always
+// advances; otherwise ok is false when nothing visible fits.
+func splitWord(w word, size, avail float64, force bool) (head, tail word, ok bool) {
 	head = word{glue: w.glue, breaks: w.breaks}
 	tail = word{}
 	room := avail
@@ -260,13 +280,13 @@ func splitWord(w word, size, avail float64) (head, tail word) {
 			cut := 0
 			for j, r := range f.text {
 				ru := units(f.style, string(r))
-				if unitsWidth(u+ru, size) > room+1e-9 && (cut > 0 || len(head.frags) > 0) {
+				if unitsWidth(u+ru, size) > room+1e-9 && (cut > 0 || len(head.frags) > 0 || !force) {
 					break
 				}
 				u += ru
 				cut = j + utf8.RuneLen(r)
 			}
-			if cut == 0 && len(head.frags) == 0 {
+			if cut == 0 && len(head.frags) == 0 && force {
 				// Not even one character fits: take one anyway.
 				_, n := utf8.DecodeRuneInString(f.text)
 				cut = n
@@ -288,9 +308,9 @@ func splitWord(w word, size, avail float64) (head, tail word) {
 			tail.frags = append(tail.frags, g)
 			tail.w += g.w + g.pad
 		}
-		return head, tail
+		return head, tail, head.w > 0
 	}
-	return head, tail
+	return head, tail, head.w > 0
 }
 
 // placed is a frag at its position on a line, x in mm from the left margin.
