@@ -73,6 +73,7 @@ const (
 	sigTallAbove = 15.0 // the same for a line to sign on by hand
 	sigBelow     = 2.0  // below the rule
 	sigWidth     = 80.0 // rule length when Width is 0
+	sigBefore    = 3.0  // before the block
 	sigSpace     = 4.0  // after the block
 )
 
@@ -132,6 +133,7 @@ func (s Signature) layout(d *doc) {
 	if len(rs) == 0 {
 		return
 	}
+	d.addSpace(sigBefore)
 	if len(rs) > 1 {
 		rs[0].groups = []float64{groupHeight(rs)}
 	}
@@ -157,9 +159,7 @@ func (k Keep) layout(d *doc) {
 	var rs []*row
 	d.capture = &rs
 	for _, b := range k.Blocks {
-		if b != nil {
-			b.layout(d)
-		}
+		d.layout(b)
 	}
 	d.capture = saved
 	if len(rs) == 0 {

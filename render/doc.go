@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -46,6 +47,7 @@ type doc struct {
 
 	// layout
 	space   float64 // pending vertical space before the next row
+	runIn   string  // a run-in caption (Heading level 3) waiting for its paragraph
 	capture *[]*row // when set (inside Keep), rows are collected, not placed
 	queue   []*row  // rows not yet placed
 	pg      pager
@@ -188,19 +190,42 @@ func (d *doc) newPage() {
 // add lays out blocks; rows are placed as soon as nothing after them can
 // change where they go.
 func (d *doc) add(blocks []Block) {
+	if d == nil { // a Doc not made by New
+		return
+	}
 	if d.written {
 		d.fail(errors.New("render: Add after Write"))
 		return
 	}
 	for _, b := range blocks {
-		if b == nil {
-			continue
-		}
-		b.layout(d)
+		d.layout(b)
 	}
 	if d.capture == nil {
 		d.flush(false)
 	}
+}
+
+// layout lays out one block. A run-in caption followed by anything but a
+// paragraph is set on a line of its own first.
+func (d *doc) layout(b Block) {
+	if b == nil {
+		return
+	}
+	if _, ok := b.(Paragraph); !ok {
+		d.standAlone()
+	}
+	b.layout(d)
+}
+
+// standAlone sets a waiting run-in caption as a line of its own.
+func (d *doc) standAlone() {
+	if d.runIn == "" {
+		return
+	}
+	text := d.runIn
+	d.runIn = ""
+	headingRows(d, text, defaultSize, Left)
+	d.addSpace(1.5)
 }
 
 // emit hands a row to the pager (or to the enclosing Keep), with the pending
@@ -243,6 +268,9 @@ func (d *doc) fail(err error) {
 }
 
 func (d *doc) attach(name, description string, data []byte) {
+	if d == nil {
+		return
+	}
 	name = strings.TrimSpace(sanitize(name, false))
 	if name == "" {
 		name = fmt.Sprintf("attachment-%d", len(d.attachments)+1)
@@ -255,6 +283,9 @@ func (d *doc) attach(name, description string, data []byte) {
 }
 
 func (d *doc) write(w io.Writer) error {
+	if d == nil {
+		return errors.New("render: Doc not made by New")
+	}
 	if d.written {
 		return errors.New("render: document already written")
 	}
@@ -262,6 +293,7 @@ func (d *doc) write(w io.Writer) error {
 	if d.err != nil {
 		return d.err
 	}
+	d.standAlone()
 	d.flush(true)
 	if d.pg.page == 0 {
 		d.newPage() // an empty document still has a page and its footer
@@ -270,11 +302,10 @@ func (d *doc) write(w io.Writer) error {
 	if len(d.attachments) > 0 {
 		d.pdf.SetAttachments(d.attachments)
 	}
+	// fpdf's errors are sticky: Output returns pdf.Error(), the first error
+	// of any call since New. It is checked here, once.
 	var buf bytes.Buffer
 	if err := d.pdf.Output(&buf); err != nil {
-		return fmt.Errorf("render: %w", err)
-	}
-	if err := d.pdf.Error(); err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
 	if _, err := w.Write(buf.Bytes()); err != nil {
@@ -286,10 +317,22 @@ func (d *doc) write(w io.Writer) error {
 // pages is the number of pages the document has with what was added so far
 // (rows still held back, e.g. a heading waiting for its paragraph, count).
 func (d *doc) pages() int {
+	if d == nil {
+		return 0
+	}
 	if d.written {
 		return d.pg.page
 	}
+	queue := d.queue
+	if d.runIn != "" {
+		// Count the waiting caption as set alone.
+		saved, space, runIn := d.queue, d.space, d.runIn
+		d.queue = slices.Clone(d.queue)
+		d.standAlone()
+		queue = d.queue
+		d.queue, d.space, d.runIn = saved, space, runIn
+	}
 	sim := d.pg
-	sim.run(d.queue, true, nil)
+	sim.run(queue, true, nil)
 	return sim.page
 }

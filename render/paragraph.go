@@ -48,6 +48,11 @@ func baselineOffset(lh, size float64) float64 {
 }
 
 func (p Paragraph) layout(d *doc) {
+	if h := d.runIn; h != "" {
+		// A run-in caption waiting for this paragraph starts it.
+		d.runIn = ""
+		p.Spans = append([]Span{B(h), T(" ")}, p.Spans...)
+	}
 	rs := paragraphRows(p)
 	// No orphans (a first line alone at the foot of a page) and no widows (a
 	// last line alone at the top of one).
@@ -154,11 +159,20 @@ func (h Heading) layout(d *doc) {
 		align = h.Align
 	}
 	d.addSpace(before)
-	rs := paragraphRows(Paragraph{Spans: []Span{B(h.Text)}, Align: align, Size: size})
-	// A heading stays with what follows it.
-	for _, r := range rs {
+	if level == 3 && h.Align == Justify {
+		// Run in: the caption starts the paragraph that follows; before
+		// anything else, it stands alone (see doc.layout).
+		d.runIn = sanitize(h.Text, false)
+		return
+	}
+	headingRows(d, h.Text, size, align)
+	d.addSpace(after)
+}
+
+// headingRows emits a heading's lines, each kept with what follows.
+func headingRows(d *doc, text string, size float64, align Align) {
+	for _, r := range paragraphRows(Paragraph{Spans: []Span{B(text)}, Align: align, Size: size}) {
 		r.kwn = true
 		d.emit(r)
 	}
-	d.addSpace(after)
 }

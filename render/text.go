@@ -1,6 +1,7 @@
 package render
 
 import (
+	"math"
 	"strings"
 	"unicode/utf8"
 )
@@ -193,6 +194,7 @@ type line struct {
 	words   []word
 	natural float64
 	last    bool
+	size    float64 // pt
 }
 
 // breakLines fills words greedily into lines of width first (the first line)
@@ -219,7 +221,7 @@ func breakLines(ws []word, size, first, rest float64) []line {
 			} else {
 				ws = append(ws[:i], ws[i+1:]...)
 			}
-			lines = append(lines, line{words: []word{head}, natural: head.w})
+			lines = append(lines, line{words: []word{head}, natural: head.w, size: size})
 			continue
 		}
 		w := ws[i].w
@@ -243,6 +245,7 @@ func breakLines(ws []word, size, first, rest float64) []line {
 			}
 		}
 		l.last = j == len(ws) || ws[j].breaks > 0
+		l.size = size
 		lines = append(lines, l)
 		i = j
 	}
@@ -351,13 +354,27 @@ func place(l line, align Align, x0, avail float64) setLine {
 	var s setLine
 	x := x0
 	openUL, openX1, openX2 := 0, 0.0, 0.0
+	prevEnd := math.Inf(-1)
 	for i, w := range l.words {
 		if i > 0 {
 			x += w.glue + extra
 		}
-		for _, f := range w.frags {
+		for j, f := range w.frags {
 			if f.text != "" {
-				s.items = append(s.items, placed{x: x, text: f.text, style: f.style, tag: f.tag})
+				// Text that follows the previous piece at its natural
+				// spacing, in the same style, is shown with it: one
+				// string instead of several.
+				n := len(s.items)
+				if gap := x - prevEnd; extra == 0 && n > 0 && !f.tag && !s.items[n-1].tag && s.items[n-1].style == f.style &&
+					(math.Abs(gap) < 1e-9 || (j == 0 && math.Abs(gap-width(f.style, l.size, " ")) < 1e-9)) {
+					if j == 0 {
+						s.items[n-1].text += " "
+					}
+					s.items[n-1].text += f.text
+				} else {
+					s.items = append(s.items, placed{x: x, text: f.text, style: f.style, tag: f.tag})
+				}
+				prevEnd = x + f.w
 			}
 			if f.tag {
 				continue // no room, no underline
