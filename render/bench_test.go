@@ -97,3 +97,13 @@ func BenchmarkRawFpdf(b *testing.B) {
 	b.ReportMetric(float64(pages), "pages/doc")
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 }
+
+// BenchmarkRenderSample renders the sample document: every block, all four
+// faces, six pages.
+func BenchmarkRenderSample(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		sampleDoc(b, false)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+}

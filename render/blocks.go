@@ -149,11 +149,19 @@ func (s Signature) layout(d *doc) {
 
 func (s Spacer) layout(d *doc) { d.addSpace(s.Height) }
 
+// A PageBreak on a page with nothing on it yet (at the start of the document,
+// or after another PageBreak) does nothing: it never makes a blank page.
+// Space pending before it (a paragraph's SpaceAfter) is dropped; a Spacer
+// after it is kept at the top of the new page.
 func (PageBreak) layout(d *doc) {
 	d.space = 0
 	d.push(&row{brk: true})
 }
 
+// Keep marks its rows as a group: the pager moves the group to a new page
+// when it does not fit in the room left but fits on a fresh page (measured
+// from the rows, which are laid out but not yet drawn). A group taller than a
+// page flows across pages like any other rows.
 func (k Keep) layout(d *doc) {
 	saved := d.capture
 	var rs []*row

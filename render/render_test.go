@@ -424,6 +424,8 @@ func TestHostileInput(t *testing.T) {
 		Paragraph{Spans: []Span{T(strings.Repeat("x", 5000))}, Size: 1e-9, Label: strings.Repeat("(label)", 40), Indent: math.NaN()},
 		Paragraph{},
 		Paragraph{Spans: []Span{T("\n\n\n")}},
+		// Each of these panics inside fpdf v0.9.0 when given to it as is.
+		Paragraph{Spans: []Span{T("\U00010000"), T("truncated \xe2\x82"), Tag("\xe2\x82"), F("\U0001F600", 0)}},
 		Fraction{Left: strings.Repeat("long ", 200), Numerator: bad, Denominator: "", Indent: -10},
 		Fraction{},
 		Signature{},

@@ -86,7 +86,7 @@ func (t *tokenizer) span(sp Span) {
 		}
 		if text == "" {
 			if min == 0 {
-				min = 25
+				min = 25 // a blank must show: 25 mm when no width is given
 			}
 			if min > t.maxWord {
 				min = t.maxWord
@@ -102,26 +102,23 @@ func (t *tokenizer) span(sp Span) {
 		t.text(text, st, ul)
 		// Pad the field's last piece so that the underline spans MinWidth.
 		total := 0.0
-		var last *frag
+		lastWord, lastFrag := -1, -1
 		for first := wi; wi < len(t.words); wi, fi = wi+1, 0 {
 			if wi > first {
 				total += t.words[wi].glue // a space inside the field
 			}
 			for i := fi; i < len(t.words[wi].frags); i++ {
-				if f := &t.words[wi].frags[i]; f.ul == ul {
+				if f := t.words[wi].frags[i]; f.ul == ul {
 					total += f.w
-					last = f
+					lastWord, lastFrag = wi, i
 				}
 			}
 		}
-		if last != nil && total < min {
-			pad := min - total
-			if pad > t.maxWord {
-				pad = t.maxWord
-			}
-			last.pad = pad
+		if lastWord >= 0 && total < min {
+			pad := math.Min(min-total, t.maxWord)
+			t.words[lastWord].frags[lastFrag].pad = pad
+			t.words[lastWord].w += pad
 		}
-		t.recount()
 		return
 	}
 	ul := 0
@@ -175,17 +172,6 @@ func (t *tokenizer) append(f frag) {
 
 // close ends the open word.
 func (t *tokenizer) close() { t.cur = nil }
-
-// recount recomputes every word's width (after a field's padding changed).
-func (t *tokenizer) recount() {
-	for i := range t.words {
-		w := 0.0
-		for _, f := range t.words[i].frags {
-			w += f.w + f.pad
-		}
-		t.words[i].w = w
-	}
-}
 
 // line is a broken line: words in order, its natural width (glue at natural
 // size), and whether it ends a paragraph or a forced break (so is not
