@@ -506,7 +506,7 @@ func TestRunInCaption(t *testing.T) {
 	)
 	at := map[string]drawn{}
 	for _, d := range ds {
-		at[strings.Fields(d.text+" x")[0]] = d // by first word
+		at[strings.Fields(d.text + " x")[0]] = d // by first word
 	}
 	caption, text := at["Stock"], at["If"]
 	if caption.y != text.y || text.x <= caption.x+caption.w {
