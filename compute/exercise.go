@@ -60,7 +60,8 @@ type ExerciseCap struct {
 // ExerciseNumbers are the exact quantities behind an ExerciseResult, for
 // documents that need them.
 type ExerciseNumbers struct {
-	State     State // the Warrant Price and Warrant Share Number in effect
+	State     State           // the Warrant Price and Warrant Share Number in effect
+	Exercised decimal.Decimal // Y
 	Issued    decimal.Decimal
 	Canceled  decimal.Decimal
 	Remaining decimal.Decimal
@@ -176,7 +177,7 @@ func Exercise(t Terms, w Warrant, events []Event, in ExerciseInput) (*ExerciseRe
 		return nil, err
 	}
 	res.DeliveryDeadline = deadline.String()
-	res.Values = ExerciseNumbers{State: st, Issued: issued, Canceled: canceled, Remaining: n.Sub(y), CashPart: y1, Deadline: deadline}
+	res.Values = ExerciseNumbers{State: st, Exercised: y, Issued: issued, Canceled: canceled, Remaining: n.Sub(y), CashPart: y1, Deadline: deadline}
 	return res, nil
 }
 

@@ -3,12 +3,14 @@ package main
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/templates"
 )
 
 func runExercise(ctx context.Context, env *Env, args []string) error {
@@ -24,6 +26,12 @@ func runExercise(ctx context.Context, env *Env, args []string) error {
 	waiver := fs.String("waiver-notice", "", "date a §7 Waiver Notice was given, `YYYY-MM-DD`")
 	register := fs.String("register", "", "take the warrants from this register `CSV` instead of the case file")
 	asJSON := fs.Bool("json", false, "print the exercise as JSON (SPEC §4.2)")
+	out := fs.String("out", "", "write the filled Exercise Form, the new warrant for the balance and the issuer record into `DIR`")
+	newNumber := fs.String("new-number", "", "with --out: the number of the new warrant for the balance (default: next in the series)")
+	df := docFlags{
+		esign:     fs.String("esign", "", "add invisible signature tags for adobe, dropbox or docusign"),
+		embedData: fs.Bool("embed-data", false, "attach each document's data as JSON"),
+	}
 	if err := parseFlags(env, fs, args); err != nil {
 		return err
 	}
@@ -89,9 +97,18 @@ func runExercise(ctx context.Context, env *Env, args []string) error {
 			return &compute.InputError{Field: "--waiver-notice", Problem: err.Error(), Allowed: "a date YYYY-MM-DD"}
 		}
 	}
+	opt, err := df.options(env)
+	if err != nil {
+		return err
+	}
 	res, err := compute.Exercise(c.Terms, w, c.Events, in)
 	if err != nil {
 		return inFile(err, path)
+	}
+	if *out != "" {
+		if err := writeExercise(*out, c, w, in.Date, res, *newNumber, opt); err != nil {
+			return err
+		}
 	}
 	if *asJSON {
 		return writeJSON(env.Stdout, res)
@@ -131,4 +148,40 @@ func decimalFlag(flag, s string) (decimal.Decimal, error) {
 		return decimal.Decimal{}, &compute.InputError{Field: flag, Problem: fmt.Sprintf("%q is not a decimal number", s), Allowed: "digits with an optional decimal point, such as 250000 or 1.20"}
 	}
 	return decimal.RequireFromString(s), nil
+}
+
+// writeExercise writes the documents of an exercise: the filled Exercise Form
+// with its schedule, the new warrant for the balance (§2(d)(ii)) and the
+// issuer's record of the exercised warrant.
+func writeExercise(dir string, c *compute.Case, w compute.Warrant, date compute.Date, res *compute.ExerciseResult, first string, opt templates.Options) error {
+	doc, err := templates.ExerciseForm(c, templates.ExerciseInput{Warrant: w, Result: res, Date: date}, opt)
+	if err != nil {
+		return err
+	}
+	if err := writeDoc(filepath.Join(dir, "exercise-form-"+fileName(w.Number)+".pdf"), doc); err != nil {
+		return err
+	}
+	record := templates.RecordInput{Old: w, Date: date, IssuedTo: w.Holder.Name,
+		Reason: fmt.Sprintf("was exercised for %s shares of Warrant Stock (%s)", templates.Figures(res.Values.Exercised, c.Terms.ShareDecimals), res.Method)}
+	if res.Values.Remaining.Sign() > 0 {
+		nn, err := numbering(c, first)
+		if err != nil {
+			return err
+		}
+		adj, err := compute.Adjust(c.Terms, w, c.Events, date.AddDays(-1))
+		if err != nil {
+			return err
+		}
+		adj.MakePending()
+		nw, err := writeReplacement(dir, c, w, w.Holder, res.Values.Remaining, nn.take(), adj, date, opt)
+		if err != nil {
+			return err
+		}
+		record.New, record.Shares = append(record.New, nw), append(record.Shares, nw.Shares)
+	}
+	rdoc, err := templates.IssuerRecord(c, record, opt)
+	if err != nil {
+		return err
+	}
+	return writeDoc(filepath.Join(dir, "records", fileName(w.Number)+".pdf"), rdoc)
 }

@@ -52,6 +52,8 @@ var commands = []command{
 	{"adjust", "compute every adjustment of every warrant in a case (§4, §5)", runAdjust},
 	{"exercise", "compute an exercise: shares issued, cash, the §7 cap, delivery (§2, §6, §7)", runExercise},
 	{"notice", "compute the §9 notice deadline and when a notice is deemed given (§12)", runNotice},
+	{"assign", "transfer a warrant in whole or in part: the Assignment and the new warrants (§2(e))", runAssign},
+	{"form", "write a form of the Warrant, filled for a warrant or blank", runForm},
 }
 
 func run(ctx context.Context, env *Env, args []string) error {
