@@ -530,3 +530,61 @@ func TestWarrantTextForms(t *testing.T) {
 		}
 	}
 }
+
+// TestWarrantBlanks checks the blanks, which the fidelity test cannot see
+// (an empty underline has no text): the Warrant and its forms have a fill-in
+// field exactly where the filing has a run of underscores, each after the
+// same word ("that ____", "No.: W-F-05-___", "Address ____", …).
+func TestWarrantBlanks(t *testing.T) {
+	const mark = "\u2423" // ␣
+	seed, err := os.ReadFile("testdata/seed-warrant.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := func(s string) []string { // the word before each blank
+		var out []string
+		f := strings.Fields(strings.ReplaceAll(s, mark, " "+mark+" "))
+		for i, w := range f {
+			if w == mark {
+				out = append(out, f[i-1])
+			}
+		}
+		return out
+	}
+	want := before(underscores.ReplaceAllString(string(seed), mark))
+
+	var text strings.Builder
+	var walk func([]render.Block)
+	walk = func(bs []render.Block) {
+		for _, b := range bs {
+			switch b := b.(type) {
+			case render.Paragraph:
+				text.WriteString(" " + b.Label + " ")
+				for _, s := range b.Spans {
+					switch {
+					case s.Field:
+						text.WriteString(mark)
+					case !s.Tag:
+						text.WriteString(s.Text)
+					}
+				}
+			case render.Keep:
+				walk(b.Blocks)
+			}
+		}
+	}
+	for _, s := range WarrantSections() {
+		blocks, err := WarrantText(s, glowpointTexts())
+		if err != nil {
+			t.Fatal(err)
+		}
+		walk(blocks)
+	}
+	got := before(text.String())
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("the blanks follow\n %q in the rendering,\n %q in the filing", got, want)
+	}
+	if len(want) != 35 {
+		t.Fatalf("%d blanks in the filing, expected 35", len(want))
+	}
+}
