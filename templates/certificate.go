@@ -98,7 +98,7 @@ func Certificate(c *compute.Case, w compute.Warrant, e compute.Entry, opt Option
 		},
 		render.Spacer{Height: 2},
 		render.Heading{Text: "3. The method by which the adjustment was calculated", Level: 2},
-		para(render.T(e.Method)),
+		para(render.T(capitalize(e.Method)+".")),
 	)
 	if len(e.Carries) > 0 {
 		d.Add(para(render.T("This adjustment includes the adjustments postponed under Section 4(g)(ii) for: " + strings.Join(e.Carries, ", ") + ".")))
@@ -189,6 +189,14 @@ func signed(s, unit string) string {
 func nonEmpty(s, fallback string) string {
 	if s == "" {
 		return fallback
+	}
+	return s
+}
+
+// capitalize starts a sentence with a capital letter.
+func capitalize(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
 	}
 	return s
 }

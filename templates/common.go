@@ -69,6 +69,9 @@ func (o Options) tags(n int) signTags {
 func newDoc(c *compute.Case, opt Options, title, subject, warrant, kind string, date compute.Date) (*render.Doc, error) {
 	created := opt.Created
 	if created.IsZero() {
+		if date.IsZero() {
+			date = c.Terms.OriginalIssueDate // a blank form carries the Warrant's date
+		}
 		created = date.Time()
 	}
 	footer := ""
