@@ -75,6 +75,10 @@ func runAssign(ctx context.Context, env *Env, args []string) error {
 		}
 		in.Shares, in.Partial = s, !s.Equal(n)
 	}
+	nn, err := numbering(c, *first) // checked before anything is written
+	if err != nil {
+		return err
+	}
 	doc, err := templates.Assignment(c, in, opt)
 	if err != nil {
 		return err
@@ -84,10 +88,6 @@ func runAssign(ctx context.Context, env *Env, args []string) error {
 		kind = "partial-assignment"
 	}
 	if err := writeDoc(filepath.Join(*out, kind+"-"+fileName(w.Number)+".pdf"), doc); err != nil {
-		return err
-	}
-	nn, err := numbering(c, *first)
-	if err != nil {
 		return err
 	}
 	record := templates.RecordInput{Old: w, Date: day, Reason: fmt.Sprintf("was transferred to %s (%s shares of Warrant Stock)", in.Assignee.Name, templates.Figures(in.Shares, c.Terms.ShareDecimals))}

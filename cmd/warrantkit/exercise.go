@@ -154,6 +154,10 @@ func decimalFlag(flag, s string) (decimal.Decimal, error) {
 // with its schedule, the new warrant for the balance (§2(d)(ii)) and the
 // issuer's record of the exercised warrant.
 func writeExercise(dir string, c *compute.Case, w compute.Warrant, date compute.Date, res *compute.ExerciseResult, first string, opt templates.Options) error {
+	nn, err := numbering(c, first) // checked before anything is written
+	if err != nil {
+		return err
+	}
 	doc, err := templates.ExerciseForm(c, templates.ExerciseInput{Warrant: w, Result: res, Date: date}, opt)
 	if err != nil {
 		return err
@@ -164,10 +168,6 @@ func writeExercise(dir string, c *compute.Case, w compute.Warrant, date compute.
 	record := templates.RecordInput{Old: w, Date: date, IssuedTo: w.Holder.Name,
 		Reason: fmt.Sprintf("was exercised for %s shares of Warrant Stock (%s)", templates.Figures(res.Values.Exercised, c.Terms.ShareDecimals), res.Method)}
 	if res.Values.Remaining.Sign() > 0 {
-		nn, err := numbering(c, first)
-		if err != nil {
-			return err
-		}
 		adj, err := compute.Adjust(c.Terms, w, c.Events, date.AddDays(-1))
 		if err != nil {
 			return err
