@@ -1,14 +1,10 @@
 package render
 
 import (
-	"bytes"
 	"io"
 	"strconv"
 	"testing"
 	"time"
-
-	"github.com/go-fonts/liberation/liberationserifregular"
-	"github.com/go-pdf/fpdf"
 )
 
 // benchParagraphs is a justified text long enough for 18 pages.
@@ -63,36 +59,14 @@ func BenchmarkRender(b *testing.B) {
 // floor the engine is measured against.
 func BenchmarkRawFpdf(b *testing.B) {
 	ps := benchParagraphs(b)
-	lh := lineHeight(defaultSize)
 	pages := 0
 	b.ReportAllocs()
 	for b.Loop() {
-		pdf := fpdf.New("P", "mm", "Letter", "")
-		pdf.SetMargins(Margin, Margin, Margin)
-		pdf.SetAutoPageBreak(true, Margin)
-		pdf.SetCompression(true)
-		pdf.SetCatalogSort(true)
-		pdf.SetCreationDate(benchMeta.Created)
-		pdf.SetModificationDate(benchMeta.Created)
-		pdf.SetTitle(benchMeta.Title, true)
-		pdf.AliasNbPages("")
-		pdf.AddUTF8FontFromBytes(family, "", liberationserifregular.TTF)
-		pdf.SetFooterFunc(func() {
-			pdf.SetY(footerBaseline - 3)
-			pdf.SetFont(family, "", footerSize)
-			pdf.CellFormat(0, 4, benchMeta.Footer+" — Page "+strconv.Itoa(pdf.PageNo())+" of {nb}", "", 0, "C", false, 0, "")
-		})
-		pdf.AddPage()
-		pdf.SetFont(family, "", defaultSize)
-		for _, p := range ps {
-			pdf.MultiCell(0, lh, p, "", "J", false)
-			pdf.Ln(defaultSpaceAfter)
-		}
-		var buf bytes.Buffer
-		if err := pdf.Output(&buf); err != nil {
+		n, err := Floor(io.Discard, benchMeta, ps)
+		if err != nil {
 			b.Fatal(err)
 		}
-		pages = pdf.PageNo()
+		pages = n
 	}
 	b.ReportMetric(float64(pages), "pages/doc")
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")

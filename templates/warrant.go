@@ -22,18 +22,29 @@ type WarrantInput struct {
 // Adjustments; the attached Exercise Form, Assignment, Partial Assignment and
 // the issuer-only record follow, blank.
 func Warrant(c *compute.Case, in WarrantInput, opt Options) (*render.Doc, error) {
-	t := c.Terms
 	number := in.Warrant.Number
-	date := t.OriginalIssueDate
-	d, err := newDoc(c, opt, "Warrant to Purchase Shares of Common Stock — No. "+number,
-		"Warrant to Purchase Shares of Common Stock of "+c.Issuer.Name, number, "Warrant", date)
+	blocks, err := WarrantBlocks(c, in, opt)
 	if err != nil {
 		return nil, err
 	}
+	d, err := newDoc(c, opt, "Warrant to Purchase Shares of Common Stock — No. "+number,
+		"Warrant to Purchase Shares of Common Stock of "+c.Issuer.Name, number, "Warrant", c.Terms.OriginalIssueDate)
+	if err != nil {
+		return nil, err
+	}
+	d.Add(blocks...)
+	return d, nil
+}
+
+// WarrantBlocks are the blocks of the Warrant document, for Warrant and for
+// benchmarks that lay out the same text another way.
+func WarrantBlocks(c *compute.Case, in WarrantInput, opt Options) ([]render.Block, error) {
+	t := c.Terms
+	var out []render.Block
 	fields := map[string]string{}
 	if !in.Blank {
 		fields = map[string]string{
-			"number":       number,
+			"number":       in.Warrant.Number,
 			"shares":       figuresOnly(t, in.Warrant.Shares),
 			"holder":       in.Warrant.Holder.Name,
 			"shares_words": wordsOnly(t, in.Warrant),
@@ -43,7 +54,7 @@ func Warrant(c *compute.Case, in WarrantInput, opt Options) (*render.Doc, error)
 		fields["issuer_signature.tag"] = tg.Signature
 	}
 	if in.Replacing != "" {
-		d.Add(render.Paragraph{Spans: []render.Span{render.B("Replacing Warrant No. " + in.Replacing)}, Align: render.Right})
+		out = append(out, render.Paragraph{Spans: []render.Span{render.B("Replacing Warrant No. " + in.Replacing)}, Align: render.Right})
 	}
 	for _, section := range []string{"warrant", "exercise-form", "assignment", "partial-assignment", "issuer-record"} {
 		f := map[string]string{}
@@ -54,12 +65,12 @@ func Warrant(c *compute.Case, in WarrantInput, opt Options) (*render.Doc, error)
 		if err != nil {
 			return nil, err
 		}
-		d.Add(blocks...)
+		out = append(out, blocks...)
 		if section == "warrant" && in.Replacing != "" {
-			d.Add(schedule(c, in)...)
+			out = append(out, schedule(c, in)...)
 		}
 	}
-	return d, nil
+	return out, nil
 }
 
 // wordsOnly writes the shares on the face of the warrant in words.
