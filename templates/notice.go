@@ -66,7 +66,10 @@ func Notice(c *compute.Case, w compute.Warrant, in NoticeInput, opt Options) (*r
 	if in.Description != "" {
 		body += ": " + in.Description
 	}
-	d.Add(para(render.T(body + ".")))
+	if !strings.HasSuffix(body, ".") {
+		body += "."
+	}
+	d.Add(para(render.T(body)))
 	d.Add(para(render.T(fmt.Sprintf("The date on which %s is ", subj.when)), render.B(LongDate(record)),
 		render.T(fmt.Sprintf(". Holders of Common Stock of record as of %s %s.", LongDate(participation), subj.holders))))
 	lead := fmt.Sprintf("Section 9 requires this notice to be given at least %s days prior to that date, that is, on or before %s.",

@@ -1,0 +1,98 @@
+package templates
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/render"
+)
+
+// The record "For Use by the Issuer Only", filled.
+
+// RecordInput is the Issuer's record of a warrant canceled, transferred or
+// exchanged, and of what was issued for it.
+type RecordInput struct {
+	Old      compute.Warrant
+	Date     compute.Date
+	IssuedTo string // the name shares of Common Stock were issued in (exercise)
+	New      []compute.Warrant
+	Shares   []decimal.Decimal // the shares of each new warrant
+	Reason   string            // e.g. "exercised", "transferred", "exchanged after the 2:1 split"
+}
+
+// IssuerRecord is the "For Use by the Issuer Only" record, filled: the old
+// warrant canceled and the new warrants issued for it.
+func IssuerRecord(c *compute.Case, in RecordInput, opt Options) (*render.Doc, error) {
+	t := c.Terms
+	d, err := newDoc(c, opt, "Issuer Record — Warrant No. "+in.Old.Number, "Cancellation, transfer or exchange of the Warrant", in.Old.Number, "Issuer Record", in.Date)
+	if err != nil {
+		return nil, err
+	}
+	fields := map[string]string{
+		"record_old_number": in.Old.Number,
+		"record_day":        ordinalDay(in.Date),
+		"record_month":      monthName(in.Date),
+		"record_year":       yearOf(in.Date),
+		"record_issued_to":  in.IssuedTo,
+	}
+	if len(in.New) > 0 {
+		fields["record_new_number"] = in.New[0].Number
+		fields["record_new_shares"] = figuresOnly(t, in.Shares[0])
+		fields["record_new_holder"] = in.New[0].Holder.Name
+	}
+	blocks, err := WarrantText("issuer-record", merge(c, fields))
+	if err != nil {
+		return nil, err
+	}
+	d.Add(blocks...)
+	if len(in.New) > 0 || in.Reason != "" {
+		rows := make([][]string, 0, len(in.New))
+		for i, w := range in.New {
+			rows = append(rows, []string{w.Number, w.Holder.Name, shares(t, in.Shares[i])})
+		}
+		d.Add(render.Spacer{Height: 6})
+		if in.Reason != "" {
+			d.Add(para(render.T(fmt.Sprintf("Warrant No. %s, held by %s, %s on %s.", in.Old.Number, in.Old.Holder.Name, in.Reason, LongDate(in.Date)))))
+		}
+		if len(rows) > 0 {
+			d.Add(render.Table{Header: []string{"New Warrant No.", "Holder", "Warrant Share Number"}, Widths: []float64{40, 80, 45},
+				Align: []render.Align{render.Left, render.Left, render.Right}, Rows: rows})
+		}
+	}
+	if err := attachData(d, opt, "record.json", in); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+func ordinalDay(d compute.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	suffix := "th"
+	switch {
+	case d.Day%100 >= 11 && d.Day%100 <= 13:
+	case d.Day%10 == 1:
+		suffix = "st"
+	case d.Day%10 == 2:
+		suffix = "nd"
+	case d.Day%10 == 3:
+		suffix = "rd"
+	}
+	return fmt.Sprintf("%d%s", d.Day, suffix)
+}
+
+func monthName(d compute.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Month.String()
+}
+
+func yearOf(d compute.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprint(d.Year)
+}
