@@ -75,6 +75,9 @@ func newDoc(c *compute.Case, opt Options, title, subject, warrant, kind string, 
 		created = date.Time()
 	}
 	footer := ""
+	if strings.HasSuffix(warrant, "-") {
+		warrant += "______" // a blank form: the number is filled in by hand
+	}
 	if warrant != "" {
 		footer = "Warrant No. " + warrant
 	}

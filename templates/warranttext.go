@@ -33,6 +33,9 @@ var warrantSource string
 // indentUnit is one indent level of the markup: half an inch, in mm.
 const indentUnit = 12.7
 
+// itemLabelWidth is the room a hanging item label such as "(iii)" takes, mm.
+const itemLabelWidth = 10
+
 // defaultFieldWidth is a blank's underline when the markup gives no width, mm.
 const defaultFieldWidth = 30
 
@@ -692,6 +695,12 @@ func (f *filler) block(b wtBlock) []render.Block {
 	case "ragged":
 		return []render.Block{render.Paragraph{Spans: f.flat(b.text), Indent: indent, Align: render.Left}}
 	case "item":
+		if strings.HasPrefix(b.label, "(") {
+			// (a), (i), (A): the label hangs at the item's first-line indent
+			// and every line of the text aligns after it.
+			return []render.Block{render.Paragraph{Spans: f.flat(b.text), Indent: indent + indentUnit + itemLabelWidth, First: -itemLabelWidth, Label: b.label}}
+		}
+		// Numbered sections run in, as in the filing: "1. Term. The term …".
 		sp := f.flat(append(wtText{{kind: segText, text: b.label + " "}}, b.text...))
 		return []render.Block{render.Paragraph{Spans: sp, Indent: indent, First: indentUnit}}
 	case "hang":

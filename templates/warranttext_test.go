@@ -282,9 +282,10 @@ hanging
 		t.Fatalf("%+v", h)
 	}
 	p := bs[1].(render.Paragraph)
-	want := []render.Span{render.T("(i) The "), render.B("bold"), render.T(" and "), {Text: "caption", Style: render.Underline},
+	// A lettered or roman item hangs: its label at the first-line indent, its text after it.
+	want := []render.Span{render.T("The "), render.B("bold"), render.T(" and "), {Text: "caption", Style: render.Underline},
 		render.T(" with No. W-A-"), render.F("", 40), render.T(" and "), render.F("x", 30), render.T(" joined.")}
-	if !reflect.DeepEqual(p.Spans, want) || p.Indent != 12.7 || p.First != 12.7 {
+	if !reflect.DeepEqual(p.Spans, want) || p.Label != "(i)" || p.Indent != 12.7+12.7+itemLabelWidth || p.First != -itemLabelWidth {
 		t.Fatalf("item: %+v", p)
 	}
 	h := bs[2].(render.Paragraph)
