@@ -54,6 +54,9 @@ var commands = []command{
 	{"notice", "compute the §9 notice deadline and when a notice is deemed given (§12)", runNotice},
 	{"assign", "transfer a warrant in whole or in part: the Assignment and the new warrants (§2(e))", runAssign},
 	{"form", "write a form of the Warrant, filled for a warrant or blank", runForm},
+	{"reissue", "re-issue every warrant of a register after an adjustment, with certificates, records and a manifest", runReissue},
+	{"verify", "recompute a reissue's documents from its manifest and check every hash", runVerify},
+	{"sample-register", "write a synthetic register for trials and benchmarks", runSampleRegister},
 }
 
 func run(ctx context.Context, env *Env, args []string) error {

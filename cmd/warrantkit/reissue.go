@@ -1,0 +1,740 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/shopspring/decimal"
+	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/templates"
+	"golang.org/x/term"
+)
+
+// reissue re-issues every warrant of a register after the case's events
+// (SPEC §5.1): per warrant its certificates of adjustment, the replacement
+// warrant and the issuer's cancellation record; then register.csv,
+// summary.csv and, last, manifest.json. The register streams through a pool
+// of workers; results are put back in register order, so the output does not
+// depend on -j.
+
+const (
+	stateFile    = ".reissue.json" // what a --resume must match
+	manifestName = "manifest.json"
+)
+
+// reissueOptions are everything besides the inputs that decides the output.
+type reissueOptions struct {
+	FirstNumber string `json:"first_number"`
+	Date        string `json:"date"`
+	ESign       string `json:"esign,omitempty"`
+	EmbedData   bool   `json:"embed_data,omitempty"`
+	Created     string `json:"created,omitempty"` // SOURCE_DATE_EPOCH, as a time
+}
+
+type inputFile struct {
+	Path   string `json:"path"` // relative to the output directory
+	SHA256 string `json:"sha256"`
+	Size   int64  `json:"size"`
+}
+
+type manifestFile struct {
+	Path   string `json:"path"`
+	SHA256 string `json:"sha256"`
+	Size   int64  `json:"size"`
+}
+
+type manifest struct {
+	Tool    string `json:"tool"`
+	Version string `json:"version"`
+	Inputs  struct {
+		Case     inputFile `json:"case"`
+		Register inputFile `json:"register"`
+	} `json:"inputs"`
+	Options  reissueOptions `json:"options"`
+	Warrants int            `json:"warrants"`
+	Files    []manifestFile `json:"files"`
+}
+
+func runReissue(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags(env, "reissue", "CASE --register FILE.csv --out DIR [-j N] [--first-number NUM] [--date D] [--resume]")
+	register := fs.String("register", "", "the register of outstanding warrants, `CSV` (required)")
+	out := fs.String("out", "", "the output `DIR`: must be empty or absent, unless --resume (required)")
+	jobs := fs.IntP("jobs", "j", runtime.NumCPU(), "render with `N` workers")
+	first := fs.String("first-number", "", "the number of the first new warrant (default: after the highest in the register)")
+	date := fs.String("date", "", "the date of the re-issue, `YYYY-MM-DD` (default: the last event's effective date)")
+	resume := fs.Bool("resume", false, "finish an interrupted reissue into DIR, keeping the files already written")
+	bundle := fs.Bool("bundle", false, "also write one print-ready PDF of all certificates (not yet available)")
+	df := docFlags{
+		esign:     fs.String("esign", "", "add invisible signature tags for adobe, dropbox or docusign"),
+		embedData: fs.Bool("embed-data", false, "attach each document's data as JSON"),
+	}
+	if err := parseFlags(env, fs, args); err != nil {
+		return err
+	}
+	path, err := oneArg("reissue", fs.Args())
+	if err != nil {
+		return err
+	}
+	if *register == "" || *out == "" {
+		return usageErrorf("reissue: --register and --out are required (run warrantkit reissue --help)")
+	}
+	if *jobs < 1 {
+		return usageErrorf("reissue: -j must be at least 1")
+	}
+	if *bundle {
+		return usageErrorf("reissue: --bundle is not available yet")
+	}
+	opt, err := df.options(env)
+	if err != nil {
+		return err
+	}
+	tuneGC(env)
+
+	start := time.Now()
+	r, err := prepareReissue(path, *register, *out, *first, *date, opt, *resume)
+	if err != nil {
+		return err
+	}
+	bar := newProgress(env, r.count)
+	stats, err := r.run(ctx, *jobs, bar.add)
+	bar.finish()
+	if err != nil {
+		return err
+	}
+	elapsed := time.Since(start)
+	fmt.Fprintf(env.Stderr, "reissued %d warrants: %d documents (%d pages, %d kept from before) in %s — %.0f docs/s, %.0f pages/s → %s\n",
+		r.count, stats.docs, stats.pages, stats.kept, elapsed.Round(time.Millisecond),
+		float64(stats.docs-stats.kept)/elapsed.Seconds(), float64(stats.pages)/elapsed.Seconds(), *out)
+	return nil
+}
+
+// tuneGC trades memory for speed unless the user set GOGC or GOMEMLIMIT:
+// rendering allocates a lot that dies young, and a soft limit keeps the
+// heap, and so the RSS, under 100 MB.
+func tuneGC(env *Env) {
+	if env.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if env.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(70 << 20)
+	}
+}
+
+// reissueRun is one reissue (or its verification): the case, the options and
+// where the files go.
+type reissueRun struct {
+	c        *compute.Case
+	opt      templates.Options
+	ro       reissueOptions
+	date     compute.Date
+	out      string
+	resume   bool
+	count    int
+	numbers  *newNumbers
+	regPath  string // the register to stream (the copy in out/inputs)
+	caseHash inputFile
+	regHash  inputFile
+	// sink receives each document: it writes it (reissue) or checks it (verify).
+	sink func(rel string, data []byte) (manifestFile, error)
+	// existing returns a file already written by an interrupted run, if any.
+	existing func(rel string) (manifestFile, bool, error)
+}
+
+type reissueStats struct {
+	docs, pages, kept int
+}
+
+// prepareReissue checks everything that can be checked before a file is
+// written: the flags, the case, every row of the register, the output
+// directory; then copies the inputs into out/inputs and records the state.
+func prepareReissue(casePath, regPath, out, first, date string, opt templates.Options, resume bool) (*reissueRun, error) {
+	c, err := openCase(casePath)
+	if err != nil {
+		return nil, err
+	}
+	caseData, err := os.ReadFile(casePath)
+	if err != nil {
+		return nil, err
+	}
+	regData, count, highest, err := readRegisterFile(regPath, c)
+	if err != nil {
+		return nil, err
+	}
+	c.Warrants = highest // only the highest number matters for numbering
+	nn, err := numbering(c, first)
+	if err != nil {
+		return nil, err
+	}
+	ro := reissueOptions{FirstNumber: nn.take(), ESign: opt.ESign, EmbedData: opt.EmbedData}
+	nn.next-- // take() above only named the first number
+	day, err := reissueDate(c, date)
+	if err != nil {
+		return nil, err
+	}
+	ro.Date = day.String()
+	if !opt.Created.IsZero() {
+		ro.Created = opt.Created.Format(time.RFC3339)
+	}
+	r := &reissueRun{c: c, opt: opt, ro: ro, date: day, out: out, resume: resume, count: count, numbers: nn,
+		caseHash: inputFile{Path: "inputs/case" + caseExt(casePath), SHA256: sha(caseData), Size: int64(len(caseData))},
+		regHash:  inputFile{Path: "inputs/register.csv", SHA256: sha(regData), Size: int64(len(regData))},
+	}
+	r.regPath = filepath.Join(out, r.regHash.Path)
+	if err := r.claimOutput(caseData, regData); err != nil {
+		return nil, err
+	}
+	r.sink = r.writeFile
+	r.existing = r.existingFile
+	return r, nil
+}
+
+func caseExt(path string) string {
+	if strings.EqualFold(filepath.Ext(path), ".json") {
+		return ".json"
+	}
+	return ".yaml"
+}
+
+// readRegisterFile reads and validates every row of the register before
+// anything is written; it keeps no rows, only the count and the highest
+// number (as a one-warrant list for numbering).
+func readRegisterFile(path string, c *compute.Case) ([]byte, int, []compute.Warrant, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, 0, nil, &compute.InputError{File: path, Field: "--register", Problem: fmt.Sprintf("cannot read the register: %v", unwrapPath(err))}
+	}
+	rr, err := compute.NewRegisterReader(path, bytes.NewReader(data), c.Terms)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	count, best, bestN := 0, compute.Warrant{}, -1
+	for {
+		w, err := rr.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, 0, nil, err
+		}
+		count++
+		if n, err := strconv.Atoi(strings.TrimPrefix(w.Number, c.Terms.Series+"-")); err == nil && n > bestN {
+			best, bestN = w, n
+		}
+	}
+	if count == 0 {
+		return nil, 0, nil, &compute.InputError{File: path, Field: "--register", Problem: "the register has a header but no warrants", Allowed: "one row per outstanding warrant"}
+	}
+	return data, count, []compute.Warrant{best}, nil
+}
+
+// reissueDate is --date, or the effective date of the last event.
+func reissueDate(c *compute.Case, date string) (compute.Date, error) {
+	if date != "" {
+		d, err := compute.ParseDate(date)
+		if err != nil {
+			return d, &compute.InputError{Field: "--date", Problem: err.Error(), Allowed: "a date YYYY-MM-DD"}
+		}
+		return d, nil
+	}
+	last := c.Terms.OriginalIssueDate
+	for _, e := range c.Events {
+		if e.Effective().After(last) {
+			last = e.Effective()
+		}
+	}
+	return last, nil
+}
+
+// state is what an interrupted run left to be resumed against.
+type reissueState struct {
+	Version  string         `json:"version"`
+	Case     string         `json:"case_sha256"`
+	Register string         `json:"register_sha256"`
+	Options  reissueOptions `json:"options"`
+}
+
+// claimOutput makes sure out is ours: empty or absent for a new run, a run
+// of the same inputs and options for --resume. It removes the temporary
+// files an interrupted run left behind and copies the inputs.
+func (r *reissueRun) claimOutput(caseData, regData []byte) error {
+	st := reissueState{Version: version, Case: r.caseHash.SHA256, Register: r.regHash.SHA256, Options: r.ro}
+	entries, err := os.ReadDir(r.out)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+	case err != nil:
+		return err
+	case len(entries) > 0 && !r.resume:
+		return usageErrorf("reissue: %s is not empty; give an empty directory, or --resume to finish an interrupted reissue into it", r.out)
+	}
+	if r.resume && len(entries) > 0 {
+		b, err := os.ReadFile(filepath.Join(r.out, stateFile))
+		if err != nil {
+			return &compute.InputError{File: r.out, Field: "--resume", Problem: "the directory holds no interrupted reissue (" + stateFile + " is missing)"}
+		}
+		var prev reissueState
+		if err := json.Unmarshal(b, &prev); err != nil || prev != st {
+			return &compute.InputError{File: r.out, Field: "--resume", Problem: "the interrupted reissue had other inputs or options", Allowed: "the same CASE, register and flags as the interrupted run"}
+		}
+		if err := removeTemps(r.out); err != nil {
+			return err
+		}
+		return nil
+	}
+	r.resume = false
+	b, _ := json.MarshalIndent(st, "", "  ")
+	if err := writeBytes(filepath.Join(r.out, stateFile), append(b, '\n')); err != nil {
+		return err
+	}
+	if err := writeBytes(filepath.Join(r.out, r.caseHash.Path), caseData); err != nil {
+		return err
+	}
+	return writeBytes(r.regPath, regData)
+}
+
+// removeTemps deletes the temporary files of writeAtomic under dir.
+func removeTemps(dir string) error {
+	return filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.HasPrefix(d.Name(), ".") && strings.Contains(d.Name(), ".tmp-") {
+			return os.Remove(path)
+		}
+		return nil
+	})
+}
+
+func writeBytes(path string, data []byte) error {
+	return writeAtomic(path, func(w io.Writer) error { _, err := w.Write(data); return err })
+}
+
+func sha(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
+}
+
+func (r *reissueRun) writeFile(rel string, data []byte) (manifestFile, error) {
+	if err := writeBytes(filepath.Join(r.out, rel), data); err != nil {
+		return manifestFile{}, err
+	}
+	return manifestFile{Path: rel, SHA256: sha(data), Size: int64(len(data))}, nil
+}
+
+func (r *reissueRun) existingFile(rel string) (manifestFile, bool, error) {
+	if !r.resume {
+		return manifestFile{}, false, nil
+	}
+	data, err := os.ReadFile(filepath.Join(r.out, rel))
+	if errors.Is(err, os.ErrNotExist) {
+		return manifestFile{}, false, nil
+	}
+	if err != nil {
+		return manifestFile{}, false, err
+	}
+	return manifestFile{Path: rel, SHA256: sha(data), Size: int64(len(data))}, true, nil
+}
+
+// job is one row of the register with its new number.
+type job struct {
+	index     int
+	w         compute.Warrant
+	newNumber string
+}
+
+// warrantResult is what one warrant produced.
+type warrantResult struct {
+	index    int
+	files    []manifestFile
+	register []string
+	summary  []string
+	docs     int
+	pages    int
+	kept     int
+	err      error
+}
+
+// run streams the register through the workers and writes the tables and the
+// manifest in register order.
+func (r *reissueRun) run(ctx context.Context, workers int, progress func()) (reissueStats, error) {
+	var stats reissueStats
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	jobs := make(chan job, workers)
+	results := make(chan warrantResult, workers)
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(jobs)
+		readErr <- r.feed(ctx, jobs)
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				res := r.one(j)
+				select {
+				case results <- res:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	tables, err := r.newTables()
+	if err != nil {
+		return stats, err
+	}
+	defer tables.discard()
+	pending := map[int]warrantResult{}
+	next := 0
+	for res := range results {
+		if res.err != nil {
+			cancel()
+			return stats, res.err
+		}
+		pending[res.index] = res
+		for {
+			res, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			if err := tables.add(res); err != nil {
+				cancel()
+				return stats, err
+			}
+			stats.docs += res.docs
+			stats.pages += res.pages
+			stats.kept += res.kept
+			next++
+			progress()
+		}
+	}
+	if err := <-readErr; err != nil {
+		return stats, err
+	}
+	if err := ctx.Err(); err != nil {
+		return stats, err
+	}
+	if next != r.count {
+		return stats, fmt.Errorf("reissue: %d of %d warrants done", next, r.count)
+	}
+	return stats, tables.finish(r)
+}
+
+// feed streams the register's rows as jobs.
+func (r *reissueRun) feed(ctx context.Context, jobs chan<- job) error {
+	f, err := os.Open(r.regPath)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	rr, err := compute.NewRegisterReader(r.regHash.Path, bufio.NewReader(f), r.c.Terms)
+	if err != nil {
+		return err
+	}
+	numbers := *r.numbers
+	for i := 0; ; i++ {
+		w, err := rr.Next()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		select {
+		case jobs <- job{index: i, w: w, newNumber: numbers.take()}:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+}
+
+// one computes and renders everything for one warrant.
+func (r *reissueRun) one(j job) warrantResult {
+	c, t := r.c, r.c.Terms
+	res := warrantResult{index: j.index}
+	adj, err := compute.Adjust(t, j.w, c.Events, compute.Date{})
+	if err != nil {
+		res.err = inFile(err, r.caseHash.Path)
+		return res
+	}
+	emit := func(rel string, render func() (docWriter, error)) {
+		if res.err != nil {
+			return
+		}
+		if f, ok, err := r.existing(rel); err != nil || ok {
+			res.err = err
+			res.files = append(res.files, f)
+			res.docs++
+			res.kept++
+			return
+		}
+		doc, err := render()
+		if err != nil {
+			res.err = err
+			return
+		}
+		var buf bytes.Buffer
+		if err := doc.Write(&buf); err != nil {
+			res.err = err
+			return
+		}
+		f, err := r.sink(rel, buf.Bytes())
+		if err != nil {
+			res.err = err
+			return
+		}
+		res.files = append(res.files, f)
+		res.docs++
+		res.pages += doc.Pages()
+	}
+	certs := 0
+	for _, e := range adj.Entries {
+		if !e.Status.Certified() {
+			continue
+		}
+		certs++
+		emit("certificates/"+fileName(j.w.Number)+"-"+fileName(e.Event)+".pdf", func() (docWriter, error) {
+			return templates.Certificate(c, j.w, e, r.opt)
+		})
+	}
+	nw := compute.Warrant{Number: j.newNumber, Holder: j.w.Holder, Shares: adj.Final.Shares, Email: j.w.Email, TaxID4: j.w.TaxID4, Parent: j.w.Number}
+	emit("warrants/"+fileName(nw.Number)+".pdf", func() (docWriter, error) {
+		return templates.Warrant(c, templates.WarrantInput{Warrant: nw, Replacing: j.w.Number, State: adj.Final, Entries: adj.Entries, Issued: r.date}, r.opt)
+	})
+	emit("records/"+fileName(j.w.Number)+".pdf", func() (docWriter, error) {
+		return templates.IssuerRecord(c, templates.RecordInput{Old: j.w, Date: r.date, New: []compute.Warrant{nw}, Shares: []decimal.Decimal{nw.Shares},
+			Reason: "was exchanged for a replacement warrant stating the adjusted Warrant Price and Warrant Share Number"}, r.opt)
+	})
+	pending := ""
+	if adj.Pending != nil {
+		pending = adj.Pending.Shares.StringFixed(t.ShareDecimals)
+	}
+	res.register = []string{nw.Number, nw.Holder.Name, strings.Join(nw.Holder.Address, "|"), nw.Shares.StringFixed(t.ShareDecimals), nw.Email, nw.TaxID4, nw.Parent}
+	res.summary = []string{j.w.Number, nw.Number, j.w.Holder.Name,
+		adj.Initial.Price.StringFixed(t.PriceDecimals), adj.Initial.Shares.StringFixed(t.ShareDecimals),
+		adj.Final.Price.StringFixed(t.PriceDecimals), adj.Final.Shares.StringFixed(t.ShareDecimals),
+		strconv.Itoa(certs), pending}
+	return res
+}
+
+// docWriter is a rendered document.
+type docWriter interface {
+	Write(io.Writer) error
+	Pages() int
+}
+
+// tables are register.csv, summary.csv and the manifest's file list, written
+// row by row in register order into temporary files.
+type tables struct {
+	dir                    string
+	register, summary, man *os.File
+	regCSV, sumCSV         *csv.Writer
+	manBuf                 *bufio.Writer
+	verify                 bool
+	regHash, sumHash       *hashWriter
+}
+
+type hashWriter struct {
+	h    interface{ Write([]byte) (int, error) }
+	size int64
+	sum  func() string
+}
+
+func newHashWriter() *hashWriter {
+	h := sha256.New()
+	return &hashWriter{h: h, sum: func() string { return hex.EncodeToString(h.Sum(nil)) }}
+}
+
+func (w *hashWriter) Write(p []byte) (int, error) { w.size += int64(len(p)); return w.h.Write(p) }
+
+var registerHeader = []string{"number", "holder_name", "holder_address", "shares", "email", "tax_id_last4", "parent"}
+var summaryHeader = []string{"number", "new_number", "holder_name", "initial_warrant_price", "initial_warrant_share_number",
+	"warrant_price", "warrant_share_number", "certificates", "pending_warrant_share_number"}
+
+func (r *reissueRun) newTables() (*tables, error) {
+	tb := &tables{dir: r.out, regHash: newHashWriter(), sumHash: newHashWriter()}
+	var err error
+	open := func(name string) (*os.File, error) {
+		if err := os.MkdirAll(r.out, 0o755); err != nil {
+			return nil, err
+		}
+		return os.CreateTemp(r.out, "."+name+".tmp-*")
+	}
+	if tb.register, err = open("register.csv"); err != nil {
+		return nil, err
+	}
+	if tb.summary, err = open("summary.csv"); err != nil {
+		return nil, err
+	}
+	if tb.man, err = open("manifest-files"); err != nil {
+		return nil, err
+	}
+	tb.regCSV = csv.NewWriter(io.MultiWriter(tb.register, tb.regHash))
+	tb.sumCSV = csv.NewWriter(io.MultiWriter(tb.summary, tb.sumHash))
+	tb.manBuf = bufio.NewWriter(tb.man)
+	if err := tb.regCSV.Write(registerHeader); err != nil {
+		return nil, err
+	}
+	return tb, tb.sumCSV.Write(summaryHeader)
+}
+
+func (tb *tables) add(res warrantResult) error {
+	if err := tb.regCSV.Write(res.register); err != nil {
+		return err
+	}
+	if err := tb.sumCSV.Write(res.summary); err != nil {
+		return err
+	}
+	for _, f := range res.files {
+		b, _ := json.Marshal(f)
+		tb.manBuf.Write(b)
+		tb.manBuf.WriteByte('\n')
+	}
+	return nil
+}
+
+// finish renames the tables into place and writes manifest.json last.
+func (tb *tables) finish(r *reissueRun) error {
+	tb.regCSV.Flush()
+	tb.sumCSV.Flush()
+	if err := errors.Join(tb.regCSV.Error(), tb.sumCSV.Error(), tb.manBuf.Flush()); err != nil {
+		return err
+	}
+	for _, f := range []struct {
+		file *os.File
+		name string
+	}{{tb.register, "register.csv"}, {tb.summary, "summary.csv"}} {
+		if err := f.file.Sync(); err != nil {
+			return err
+		}
+		if err := f.file.Close(); err != nil {
+			return err
+		}
+		os.Chmod(f.file.Name(), 0o644)
+		if err := os.Rename(f.file.Name(), filepath.Join(tb.dir, f.name)); err != nil {
+			return err
+		}
+	}
+	if _, err := tb.man.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	err := writeAtomic(filepath.Join(tb.dir, manifestName), func(w io.Writer) error {
+		return r.writeManifest(w, bufio.NewReader(tb.man), tb)
+	})
+	tb.man.Close()
+	os.Remove(tb.man.Name())
+	return err
+}
+
+func (tb *tables) discard() {
+	for _, f := range []*os.File{tb.register, tb.summary, tb.man} {
+		if f != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}
+}
+
+// writeManifest streams manifest.json: the file list comes from the
+// temporary list, one JSON object per line, in register order.
+func (r *reissueRun) writeManifest(w io.Writer, files *bufio.Reader, tb *tables) error {
+	bw := bufio.NewWriter(w)
+	head := manifest{Tool: "warrantkit", Version: version, Options: r.ro, Warrants: r.count}
+	head.Inputs.Case, head.Inputs.Register = r.caseHash, r.regHash
+	b, err := json.MarshalIndent(head, "", "  ")
+	if err != nil {
+		return err
+	}
+	// Replace the empty file list with the streamed one.
+	s := string(b)
+	cut := strings.LastIndex(s, `"files": null`)
+	bw.WriteString(s[:cut] + "\"files\": [\n")
+	tables := []manifestFile{
+		{Path: "register.csv", SHA256: tb.regHash.sum(), Size: tb.regHash.size},
+		{Path: "summary.csv", SHA256: tb.sumHash.sum(), Size: tb.sumHash.size},
+	}
+	firstLine := true
+	writeEntry := func(line []byte) {
+		if !firstLine {
+			bw.WriteString(",\n")
+		}
+		firstLine = false
+		bw.WriteString("    ")
+		bw.Write(line)
+	}
+	for {
+		line, err := files.ReadBytes('\n')
+		if len(bytes.TrimSpace(line)) > 0 {
+			writeEntry(bytes.TrimSpace(line))
+		}
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return err
+		}
+	}
+	for _, t := range tables {
+		b, _ := json.Marshal(t)
+		writeEntry(b)
+	}
+	bw.WriteString("\n  ]\n}\n")
+	return bw.Flush()
+}
+
+// progress is a progress bar on stderr when it is a terminal.
+type progress struct {
+	bar *progressbar.ProgressBar
+}
+
+func newProgress(env *Env, total int) *progress {
+	f, ok := env.Stderr.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return &progress{}
+	}
+	return &progress{bar: progressbar.NewOptions(total,
+		progressbar.OptionSetWriter(f),
+		progressbar.OptionSetDescription("reissue"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(),
+		progressbar.OptionSetItsString("warrants"),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+	)}
+}
+
+func (p *progress) add() {
+	if p.bar != nil {
+		p.bar.Add(1)
+	}
+}
+
+func (p *progress) finish() {
+	if p.bar != nil {
+		p.bar.Finish()
+	}
+}
