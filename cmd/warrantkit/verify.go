@@ -147,4 +147,3 @@ func verifyDir(ctx context.Context, dir string, workers int) ([]string, int, err
 	sort.Strings(problems)
 	return problems, len(m.Files), nil
 }
-
