@@ -57,6 +57,7 @@ var commands = []command{
 	{"reissue", "re-issue every warrant of a register after an adjustment, with certificates, records and a manifest", runReissue},
 	{"verify", "recompute a reissue's documents from its manifest and check every hash", runVerify},
 	{"sample-register", "write a synthetic register for trials and benchmarks", runSampleRegister},
+	{"bench", "measure reissue on a synthetic register beside the raw fpdf floor", runBench},
 }
 
 func run(ctx context.Context, env *Env, args []string) error {

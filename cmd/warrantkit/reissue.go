@@ -173,7 +173,7 @@ func prepareReissue(casePath, regPath, out, first, date string, opt templates.Op
 	if err != nil {
 		return nil, err
 	}
-	regData, count, highest, err := readRegisterFile(regPath, c)
+	regHash, count, highest, err := readRegisterFile(regPath, c)
 	if err != nil {
 		return nil, err
 	}
@@ -194,10 +194,10 @@ func prepareReissue(casePath, regPath, out, first, date string, opt templates.Op
 	}
 	r := &reissueRun{c: c, opt: opt, ro: ro, date: day, out: out, resume: resume, count: count, numbers: nn,
 		caseHash: inputFile{Path: "inputs/case" + caseExt(casePath), SHA256: sha(caseData), Size: int64(len(caseData))},
-		regHash:  inputFile{Path: "inputs/register.csv", SHA256: sha(regData), Size: int64(len(regData))},
+		regHash:  regHash,
 	}
 	r.regPath = filepath.Join(out, r.regHash.Path)
-	if err := r.claimOutput(caseData, regData); err != nil {
+	if err := r.claimOutput(caseData, regPath); err != nil {
 		return nil, err
 	}
 	r.sink = r.writeFile
@@ -212,17 +212,21 @@ func caseExt(path string) string {
 	return ".yaml"
 }
 
-// readRegisterFile reads and validates every row of the register before
-// anything is written; it keeps no rows, only the count and the highest
-// number (as a one-warrant list for numbering).
-func readRegisterFile(path string, c *compute.Case) ([]byte, int, []compute.Warrant, error) {
-	data, err := os.ReadFile(path)
+// readRegisterFile reads and validates every row of the register, as a
+// stream, before anything is written; it keeps no rows: only its hash, the
+// count and the highest number (as a one-warrant list for numbering).
+func readRegisterFile(path string, c *compute.Case) (inputFile, int, []compute.Warrant, error) {
+	in := inputFile{Path: "inputs/register.csv"}
+	f, err := os.Open(path)
 	if err != nil {
-		return nil, 0, nil, &compute.InputError{File: path, Field: "--register", Problem: fmt.Sprintf("cannot read the register: %v", unwrapPath(err))}
+		return in, 0, nil, &compute.InputError{File: path, Field: "--register", Problem: fmt.Sprintf("cannot read the register: %v", unwrapPath(err))}
 	}
-	rr, err := compute.NewRegisterReader(path, bytes.NewReader(data), c.Terms)
+	defer f.Close()
+	h := sha256.New()
+	counted := &hashWriter{h: h}
+	rr, err := compute.NewRegisterReader(path, bufio.NewReader(io.TeeReader(f, counted)), c.Terms)
 	if err != nil {
-		return nil, 0, nil, err
+		return in, 0, nil, err
 	}
 	count, best, bestN := 0, compute.Warrant{}, -1
 	for {
@@ -231,7 +235,7 @@ func readRegisterFile(path string, c *compute.Case) ([]byte, int, []compute.Warr
 			break
 		}
 		if err != nil {
-			return nil, 0, nil, err
+			return in, 0, nil, err
 		}
 		count++
 		if n, err := strconv.Atoi(strings.TrimPrefix(w.Number, c.Terms.Series+"-")); err == nil && n > bestN {
@@ -239,9 +243,13 @@ func readRegisterFile(path string, c *compute.Case) ([]byte, int, []compute.Warr
 		}
 	}
 	if count == 0 {
-		return nil, 0, nil, &compute.InputError{File: path, Field: "--register", Problem: "the register has a header but no warrants", Allowed: "one row per outstanding warrant"}
+		return in, 0, nil, &compute.InputError{File: path, Field: "--register", Problem: "the register has a header but no warrants", Allowed: "one row per outstanding warrant"}
 	}
-	return data, count, []compute.Warrant{best}, nil
+	if _, err := io.Copy(counted, f); err != nil { // whatever the CSV reader left unread
+		return in, 0, nil, err
+	}
+	in.SHA256, in.Size = hex.EncodeToString(h.Sum(nil)), counted.size
+	return in, count, []compute.Warrant{best}, nil
 }
 
 // reissueDate is --date, or the effective date of the last event.
@@ -273,7 +281,7 @@ type reissueState struct {
 // claimOutput makes sure out is ours: empty or absent for a new run, a run
 // of the same inputs and options for --resume. It removes the temporary
 // files an interrupted run left behind and copies the inputs.
-func (r *reissueRun) claimOutput(caseData, regData []byte) error {
+func (r *reissueRun) claimOutput(caseData []byte, regPath string) error {
 	st := reissueState{Version: version, Case: r.caseHash.SHA256, Register: r.regHash.SHA256, Options: r.ro}
 	entries, err := os.ReadDir(r.out)
 	switch {
@@ -305,7 +313,22 @@ func (r *reissueRun) claimOutput(caseData, regData []byte) error {
 	if err := writeBytes(filepath.Join(r.out, r.caseHash.Path), caseData); err != nil {
 		return err
 	}
-	return writeBytes(r.regPath, regData)
+	// The register is copied as a stream: a 100,000-row register never sits in memory.
+	src, err := os.Open(regPath)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	return writeAtomic(r.regPath, func(w io.Writer) error {
+		h := sha256.New()
+		if _, err := io.Copy(io.MultiWriter(w, h), src); err != nil {
+			return err
+		}
+		if got := hex.EncodeToString(h.Sum(nil)); got != r.regHash.SHA256 {
+			return fmt.Errorf("the register %s changed while it was read", regPath)
+		}
+		return nil
+	})
 }
 
 // removeTemps deletes the temporary files of writeAtomic under dir.
