@@ -54,13 +54,29 @@ func statusText(e compute.Entry) string {
 // actual numbers, the Warrant Price and Warrant Share Number after it, and the
 // Chief Financial Officer's certification and signature.
 func Certificate(c *compute.Case, w compute.Warrant, e compute.Entry, opt Options) (*render.Doc, error) {
-	t := c.Terms
 	d, err := newDoc(c, opt, "Certificate of Adjustment — Warrant No. "+w.Number,
 		fmt.Sprintf("Section 5 certificate: %s (%s) effective %s", e.Event, e.Type, e.Effective),
 		w.Number, "Certificate of Adjustment", e.Effective)
 	if err != nil {
 		return nil, err
 	}
+	d.Add(CertificateBlocks(c, w, e, opt)...)
+	if err := attachData(d, opt, "certificate.json", CertificateData{
+		Warrant: w.Number, Holder: w.Holder.Name, Event: e.Event, Type: string(e.Type), Section: e.Section,
+		Date: e.Date.String(), Effective: e.Effective.String(), Description: e.Description, Status: string(e.Status),
+		Before: stateMap(c.Terms, e.Before), After: stateMap(c.Terms, e.After), Method: e.Method, Carries: e.Carries,
+	}); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// CertificateBlocks are the blocks of one Certificate of Adjustment, for
+// Certificate and for a bundle of many.
+func CertificateBlocks(c *compute.Case, w compute.Warrant, e compute.Entry, opt Options) []render.Block {
+	t := c.Terms
+	var out []render.Block
+	d := blockList{&out}
 	issuer := c.Issuer.Name
 	if c.Issuer.Jurisdiction != "" {
 		issuer += ", a " + c.Issuer.Jurisdiction + " corporation"
@@ -134,15 +150,13 @@ func Certificate(c *compute.Case, w compute.Warrant, e compute.Entry, opt Option
 			issuerSignature(c, opt, date, true),
 		}},
 	)
-	if err := attachData(d, opt, "certificate.json", CertificateData{
-		Warrant: w.Number, Holder: w.Holder.Name, Event: e.Event, Type: string(e.Type), Section: e.Section,
-		Date: e.Date.String(), Effective: e.Effective.String(), Description: e.Description, Status: string(e.Status),
-		Before: stateMap(t, e.Before), After: stateMap(t, e.After), Method: e.Method, Carries: e.Carries,
-	}); err != nil {
-		return nil, err
-	}
-	return d, nil
+	return out
 }
+
+// blockList collects blocks with the same Add a Doc has.
+type blockList struct{ blocks *[]render.Block }
+
+func (l blockList) Add(b ...render.Block) { *l.blocks = append(*l.blocks, b...) }
 
 func stateMap(t compute.Terms, s compute.State) map[string]string {
 	return map[string]string{"warrant_price": s.Price.StringFixed(t.PriceDecimals), "warrant_share_number": s.Shares.StringFixed(t.ShareDecimals)}
@@ -199,4 +213,13 @@ func capitalize(s string) string {
 		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
 	}
 	return s
+}
+
+// NewBundle starts one print-ready PDF for many certificates (reissue
+// --bundle): add each certificate's CertificateBlocks followed by a
+// render.PageBreak.
+func NewBundle(c *compute.Case, opt Options, date compute.Date) (*render.Doc, error) {
+	opt.EmbedData = false
+	return newDoc(c, opt, "Certificates of Adjustment — Warrants "+c.Terms.Series,
+		"Every Certificate of Adjustment of a re-issue of the "+c.Terms.Series+" warrants", "", "Certificates of Adjustment", date)
 }

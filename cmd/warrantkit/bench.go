@@ -58,7 +58,7 @@ func runBench(ctx context.Context, env *Env, args []string) error {
 	}
 	fmt.Fprintf(env.Stderr, "bench: reissue of %d holders with %d workers…\n", *n, *jobs)
 	start := time.Now()
-	r, err := prepareReissue(path, reg, out, "", "", templates.Options{Creator: "warrantkit " + version}, false)
+	r, err := prepareReissue(path, reg, out, "", "", templates.Options{Creator: "warrantkit " + version}, false, false)
 	if err != nil {
 		return err
 	}

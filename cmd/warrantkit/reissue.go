@@ -23,6 +23,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/render"
 	"github.com/warrantkit/warrantkit/templates"
 	"golang.org/x/term"
 )
@@ -46,6 +47,7 @@ type reissueOptions struct {
 	ESign       string `json:"esign,omitempty"`
 	EmbedData   bool   `json:"embed_data,omitempty"`
 	Created     string `json:"created,omitempty"` // SOURCE_DATE_EPOCH, as a time
+	Bundle      bool   `json:"bundle,omitempty"`
 }
 
 type inputFile struct {
@@ -80,7 +82,7 @@ func runReissue(ctx context.Context, env *Env, args []string) error {
 	first := fs.String("first-number", "", "the number of the first new warrant (default: after the highest in the register)")
 	date := fs.String("date", "", "the date of the re-issue, `YYYY-MM-DD` (default: the last event's effective date)")
 	resume := fs.Bool("resume", false, "finish an interrupted reissue into DIR, keeping the files already written")
-	bundle := fs.Bool("bundle", false, "also write one print-ready PDF of all certificates (not yet available)")
+	bundle := fs.Bool("bundle", false, "also write certificates.pdf: every certificate in one print-ready PDF")
 	df := docFlags{
 		esign:     fs.String("esign", "", "add invisible signature tags for adobe, dropbox or docusign"),
 		embedData: fs.Bool("embed-data", false, "attach each document's data as JSON"),
@@ -98,9 +100,6 @@ func runReissue(ctx context.Context, env *Env, args []string) error {
 	if *jobs < 1 {
 		return usageErrorf("reissue: -j must be at least 1")
 	}
-	if *bundle {
-		return usageErrorf("reissue: --bundle is not available yet")
-	}
 	opt, err := df.options(env)
 	if err != nil {
 		return err
@@ -108,7 +107,7 @@ func runReissue(ctx context.Context, env *Env, args []string) error {
 	tuneGC(env)
 
 	start := time.Now()
-	r, err := prepareReissue(path, *register, *out, *first, *date, opt, *resume)
+	r, err := prepareReissue(path, *register, *out, *first, *date, opt, *resume, *bundle)
 	if err != nil {
 		return err
 	}
@@ -164,7 +163,7 @@ type reissueStats struct {
 // prepareReissue checks everything that can be checked before a file is
 // written: the flags, the case, every row of the register, the output
 // directory; then copies the inputs into out/inputs and records the state.
-func prepareReissue(casePath, regPath, out, first, date string, opt templates.Options, resume bool) (*reissueRun, error) {
+func prepareReissue(casePath, regPath, out, first, date string, opt templates.Options, resume, bundle bool) (*reissueRun, error) {
 	c, err := openCase(casePath)
 	if err != nil {
 		return nil, err
@@ -182,7 +181,7 @@ func prepareReissue(casePath, regPath, out, first, date string, opt templates.Op
 	if err != nil {
 		return nil, err
 	}
-	ro := reissueOptions{FirstNumber: nn.take(), ESign: opt.ESign, EmbedData: opt.EmbedData}
+	ro := reissueOptions{FirstNumber: nn.take(), ESign: opt.ESign, EmbedData: opt.EmbedData, Bundle: bundle}
 	nn.next-- // take() above only named the first number
 	day, err := reissueDate(c, date)
 	if err != nil {
@@ -384,6 +383,7 @@ type job struct {
 // warrantResult is what one warrant produced.
 type warrantResult struct {
 	index    int
+	bundle   [][]render.Block // each certificate's blocks, with --bundle
 	files    []manifestFile
 	register []string
 	summary  []string
@@ -429,6 +429,13 @@ func (r *reissueRun) run(ctx context.Context, workers int, progress func()) (rei
 		return stats, err
 	}
 	defer tables.discard()
+	var bundle *render.Doc
+	bundled := 0
+	if r.ro.Bundle {
+		if bundle, err = templates.NewBundle(r.c, r.opt, r.date); err != nil {
+			return stats, err
+		}
+	}
 	pending := map[int]warrantResult{}
 	next := 0
 	for res := range results {
@@ -447,6 +454,13 @@ func (r *reissueRun) run(ctx context.Context, workers int, progress func()) (rei
 				cancel()
 				return stats, err
 			}
+			for _, blocks := range res.bundle {
+				if bundled > 0 {
+					bundle.Add(render.PageBreak{})
+				}
+				bundle.Add(blocks...)
+				bundled++
+			}
 			stats.docs += res.docs
 			stats.pages += res.pages
 			stats.kept += res.kept
@@ -462,6 +476,21 @@ func (r *reissueRun) run(ctx context.Context, workers int, progress func()) (rei
 	}
 	if next != r.count {
 		return stats, fmt.Errorf("reissue: %d of %d warrants done", next, r.count)
+	}
+	if bundle != nil {
+		var buf bytes.Buffer
+		if err := bundle.Write(&buf); err != nil {
+			return stats, err
+		}
+		f, err := r.sink("certificates.pdf", buf.Bytes())
+		if err != nil {
+			return stats, err
+		}
+		if err := tables.add(warrantResult{files: []manifestFile{f}}); err != nil {
+			return stats, err
+		}
+		stats.docs++
+		stats.pages += bundle.Pages()
 	}
 	return stats, tables.finish(r)
 }
@@ -542,6 +571,9 @@ func (r *reissueRun) one(j job) warrantResult {
 		emit("certificates/"+fileName(j.w.Number)+"-"+fileName(e.Event)+".pdf", func() (docWriter, error) {
 			return templates.Certificate(c, j.w, e, r.opt)
 		})
+		if r.ro.Bundle {
+			res.bundle = append(res.bundle, templates.CertificateBlocks(c, j.w, e, r.opt))
+		}
 	}
 	nw := compute.Warrant{Number: j.newNumber, Holder: j.w.Holder, Shares: adj.Final.Shares, Email: j.w.Email, TaxID4: j.w.TaxID4, Parent: j.w.Number}
 	emit("warrants/"+fileName(nw.Number)+".pdf", func() (docWriter, error) {
@@ -625,11 +657,13 @@ func (r *reissueRun) newTables() (*tables, error) {
 }
 
 func (tb *tables) add(res warrantResult) error {
-	if err := tb.regCSV.Write(res.register); err != nil {
-		return err
-	}
-	if err := tb.sumCSV.Write(res.summary); err != nil {
-		return err
+	if res.register != nil {
+		if err := tb.regCSV.Write(res.register); err != nil {
+			return err
+		}
+		if err := tb.sumCSV.Write(res.summary); err != nil {
+			return err
+		}
 	}
 	for _, f := range res.files {
 		b, _ := json.Marshal(f)

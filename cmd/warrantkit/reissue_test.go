@@ -174,3 +174,26 @@ func TestReissue_SurvivesSIGKILL(t *testing.T) {
 		}
 	}
 }
+
+func TestReissue_Bundle(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	r := runBinary(t, "reissue", sample, "--register", "../../samples/register.csv", "--out", dir, "--bundle")
+	if r.code != 0 {
+		t.Fatalf("%d %s", r.code, r.stderr)
+	}
+	files := tree(t, dir)
+	bundle := files["certificates.pdf"]
+	certs := 0
+	for name := range files {
+		if strings.HasPrefix(name, "certificates/") {
+			certs++
+		}
+	}
+	texts := checkPDFs(t, map[string][]byte{"certificates.pdf": bundle}, true)
+	if got := strings.Count(texts["certificates.pdf"], "CERTIFICATE OF ADJUSTMENT"); got != certs || certs != 30 {
+		t.Errorf("the bundle holds %d certificates, the directory %d", got, certs)
+	}
+	if v := runBinary(t, "verify", dir); v.code != 0 {
+		t.Fatalf("verify: %s", v.stderr)
+	}
+}

@@ -98,7 +98,7 @@ func verifyDir(ctx context.Context, dir string, workers int) ([]string, int, err
 		return nil, 0, err
 	}
 	defer os.RemoveAll(scratch)
-	r, err := prepareReissue(filepath.Join(dir, m.Inputs.Case.Path), filepath.Join(dir, m.Inputs.Register.Path), scratch, m.Options.FirstNumber, m.Options.Date, opt, false)
+	r, err := prepareReissue(filepath.Join(dir, m.Inputs.Case.Path), filepath.Join(dir, m.Inputs.Register.Path), scratch, m.Options.FirstNumber, m.Options.Date, opt, false, m.Options.Bundle)
 	if err != nil {
 		return nil, 0, err
 	}
