@@ -26,10 +26,9 @@ type fontFace struct {
 	ttf []byte // shared by every Doc, never modified
 }
 
-// faceOf maps Style&(Bold|Italic) (values 0, 1, 2, 3) to its face. The TTF
-// bytes are package-level (embedded by go-fonts); each Doc parses only the
-// faces it uses.
-func faceOf(st Style) fontFace {
+// fullFace maps Style&(Bold|Italic) (values 0, 1, 2, 3) to its face as
+// shipped by go-fonts: every glyph of Liberation Serif.
+func fullFace(st Style) fontFace {
 	switch st & (Bold | Italic) {
 	case Bold:
 		return fontFace{"B", liberationserifbold.TTF}
@@ -39,6 +38,54 @@ func faceOf(st Style) fontFace {
 		return fontFace{"BI", liberationserifbolditalic.TTF}
 	}
 	return fontFace{"", liberationserifregular.TTF}
+}
+
+// repertoire is what the embedded faces keep of Liberation Serif: the
+// scripts and symbols documents are written in (Latin with its extensions,
+// IPA, modifier letters and combining marks, Greek (with polytonic), Cyrillic, punctuation,
+// currency, letterlike symbols, arrows, mathematical operators, ligatures
+// and the replacement character). Every Doc parses and subsets its faces, so
+// a font of half the size halves that work; runes outside it print as
+// .notdef and are reported by Unsupported.
+var repertoire = [][2]rune{
+	{0x0020, 0x007E}, {0x00A0, 0x036F}, {0x0370, 0x03FF}, {0x0400, 0x04FF},
+	{0x1E00, 0x1EFF}, {0x1F00, 0x1FFF}, {0x2000, 0x206F}, {0x20A0, 0x20CF}, {0x2100, 0x214F},
+	{0x2190, 0x21FF}, {0x2200, 0x22FF}, {0x2423, 0x2423}, {0xFB00, 0xFB06},
+	{0xFFFD, 0xFFFD},
+}
+
+// cut holds the four faces cut to the repertoire, made once.
+var (
+	cutOnce sync.Once
+	cut     [4][]byte
+)
+
+func cutFaces() {
+	var set strings.Builder
+	for _, r := range repertoire {
+		for c := r[0]; c <= r[1]; c++ {
+			set.WriteRune(c)
+		}
+	}
+	var wg sync.WaitGroup
+	for i, st := range []Style{Regular, Bold, Italic, Bold | Italic} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cut[i] = fpdf.UTF8CutFont(fullFace(st).ttf, set.String())
+		}()
+	}
+	wg.Wait()
+}
+
+// faceOf maps Style&(Bold|Italic) (values 0, 1, 2, 3) to its face, cut to
+// the repertoire. The TTF bytes are package-level, made once; each Doc
+// parses only the faces it uses.
+func faceOf(st Style) fontFace {
+	cutOnce.Do(cutFaces)
+	f := fullFace(st)
+	f.ttf = cut[faceIndex(st)]
+	return f
 }
 
 // faceIndex is 0…3 for the four faces.
