@@ -74,7 +74,9 @@ func newDoc(meta Meta) (*Doc, error) {
 	pdf := fpdf.New("P", "mm", "Letter", "")
 	pdf.SetMargins(Margin, Margin, Margin)
 	pdf.SetAutoPageBreak(false, Margin)
-	pdf.SetCompression(true)
+	// Page contents are compressed by write (compressPages), with pooled
+	// writers, to the same bytes.
+	pdf.SetCompression(false)
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(created)
 	pdf.SetModificationDate(created)
@@ -304,9 +306,15 @@ func (d *doc) write(w io.Writer) error {
 	}
 	// fpdf's errors are sticky: Output returns pdf.Error(), the first error
 	// of any call since New. It is checked here, once.
-	var buf bytes.Buffer
-	if err := d.pdf.Output(&buf); err != nil {
+	raw := bufPool.Get().(*bytes.Buffer)
+	defer bufPool.Put(raw)
+	raw.Reset()
+	if err := d.pdf.Output(raw); err != nil {
 		return fmt.Errorf("render: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := compressPages(raw.Bytes(), &buf); err != nil {
+		return err
 	}
 	if _, err := w.Write(buf.Bytes()); err != nil {
 		return fmt.Errorf("render: writing pdf: %w", err)
