@@ -126,8 +126,7 @@ func (d *doc) footer() {
 func (d *doc) setFont(st Style, size float64) {
 	i := faceIndex(st)
 	if !d.faces[i] {
-		f := faceOf(st)
-		d.pdf.AddUTF8FontFromBytes(family, f.key, f.ttf)
+		addFace(d.pdf, st)
 		d.faces[i] = true
 	}
 	if d.font == i+1 && d.fontSize == size {
