@@ -27,6 +27,7 @@ func TestCompressPagesMatchesFpdf(t *testing.T) {
 	d.written = true
 	d.flush(true)
 	d.pdf.SetAttachments(d.attachments)
+	useBasicFaces(d.pdf, d.faces) // as write does
 	d.pdf.SetCompression(true)
 	var want bytes.Buffer
 	if err := d.pdf.Output(&want); err != nil {

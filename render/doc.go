@@ -305,6 +305,7 @@ func (d *doc) write(w io.Writer) error {
 	}
 	// fpdf's errors are sticky: Output returns pdf.Error(), the first error
 	// of any call since New. It is checked here, once.
+	useBasicFaces(d.pdf, d.faces)
 	raw := bufPool.Get().(*bytes.Buffer)
 	defer bufPool.Put(raw)
 	raw.Reset()

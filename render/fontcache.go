@@ -28,6 +28,7 @@ var (
 	protoOnce  sync.Once
 	protoFaces [4]reflect.Value // fontDefType, by faceIndex; invalid: not available
 	protoKeys  [4]reflect.Value // their keys in the font table
+	protoBasic [4]reflect.Value // *utf8FontFile of the faces cut to basic
 )
 
 // fontTable is pdf's map[string]fontDefType, made settable.
@@ -84,6 +85,84 @@ func loadProtoFaces() {
 		protoKeys[i] = key
 		protoFaces[i] = d
 	}
+	// The basic cuts, parsed, for useBasicFaces.
+	bpdf := fpdf.New("P", "mm", "Letter", "")
+	bpdf.AliasNbPages(nbAlias)
+	bfonts, ok := fontTable(bpdf)
+	if !ok {
+		return
+	}
+	for i, st := range []Style{Regular, Bold, Italic, Bold | Italic} {
+		cutOnce.Do(cutFaces)
+		bpdf.AddUTF8FontFromBytes("basic", faceOf(st).key, cutBasic[i])
+		if bpdf.Error() != nil {
+			return
+		}
+	}
+	if bfonts.Len() != 4 {
+		return
+	}
+	for i, st := range []Style{Regular, Bold, Italic, Bold | Italic} {
+		// fpdf's key: the family in lower case, then the style.
+		def := bfonts.MapIndex(reflect.ValueOf("basic" + faceOf(st).key).Convert(bfonts.Type().Key()))
+		if !def.IsValid() || def.Type() != protoFaces[i].Type() {
+			return
+		}
+		d := reflect.New(def.Type()).Elem()
+		d.Set(def)
+		protoBasic[i] = settable(d, "utf8File")
+	}
+}
+
+// ownFile is a copy of the parsed-font state file (a *utf8FontFile), with
+// its own reader over the same font bytes: fpdf's subsetting rewrites the
+// state and moves the reader.
+func ownFile(file reflect.Value) reflect.Value {
+	own := reflect.New(file.Type().Elem())
+	own.Elem().Set(file.Elem())
+	reader := settable(own.Elem(), "fileReader")
+	rd := reflect.New(reader.Type().Elem())
+	settable(rd.Elem(), "array").Set(settable(reader.Elem(), "array"))
+	reader.Set(rd)
+	return own
+}
+
+// useBasicFaces has fpdf subset, at output, each face of pdf whose used
+// runes are all in basic (or in no face: they print as .notdef either way)
+// from the face cut to basic instead of the whole repertoire: the same glyphs
+// and widths (the definition, its widths and its name are unchanged), in a
+// font a sixth of the size for the subsetter to walk. faces are the faces
+// registered.
+func useBasicFaces(pdf *fpdf.Fpdf, faces [4]bool) {
+	fonts, ok := fontTable(pdf)
+	if !ok {
+		return
+	}
+	for i, used := range faces {
+		if !used || !protoBasic[i].IsValid() {
+			continue
+		}
+		def := fonts.MapIndex(protoKeys[i])
+		if !def.IsValid() {
+			continue
+		}
+		d := reflect.New(def.Type()).Elem()
+		d.Set(def)
+		small := true
+		iter := settable(d, "usedRunes").MapRange()
+		for iter.Next() {
+			r := rune(iter.Key().Int())
+			if r >= 0x20 && !inRanges(r, basic) && inRanges(r, repertoire) {
+				small = false
+				break
+			}
+		}
+		if !small {
+			continue
+		}
+		settable(d, "utf8File").Set(ownFile(protoBasic[i]))
+		fonts.SetMapIndex(protoKeys[i], d)
+	}
 }
 
 func slicesContainsKey(keys []reflect.Value, k reflect.Value) bool {
@@ -118,12 +197,6 @@ func addFace(pdf *fpdf.Fpdf, st Style) {
 	runes.Set(own)
 	// Its own parsed-font state and reader over the shared bytes.
 	u := settable(d, "utf8File")
-	file := reflect.New(u.Type().Elem())
-	file.Elem().Set(u.Elem())
-	reader := settable(file.Elem(), "fileReader")
-	rd := reflect.New(reader.Type().Elem())
-	settable(rd.Elem(), "array").Set(settable(reader.Elem(), "array"))
-	reader.Set(rd)
-	u.Set(file)
+	u.Set(ownFile(u))
 	fonts.SetMapIndex(protoKeys[i], d)
 }

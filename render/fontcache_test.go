@@ -60,3 +60,46 @@ func TestFaceCopyMatchesFpdf(t *testing.T) {
 		}
 	}
 }
+
+// A document within basic is subset from the basic cuts, to the bytes the
+// repertoire gives.
+func TestBasicFacesSameBytes(t *testing.T) {
+	protoOnce.Do(loadProtoFaces)
+	for i, p := range protoBasic {
+		if !p.IsValid() {
+			t.Fatalf("face %d: no basic prototype", i)
+		}
+	}
+	render := func(basic bool) []byte {
+		d, err := New(Meta{Title: "T", Footer: "Warrant No. W-1"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.Add(Heading{Text: "Title — “quoted”", Level: 1}, Paragraph{Spans: []Span{T("Łukasz Żółć and José Ñúñez García → € "), B("bold "), I("italic "), {Text: "both", Style: Bold | Italic}}})
+		impl := d.impl
+		impl.written = true
+		impl.flush(true)
+		if basic {
+			fonts, _ := fontTable(impl.pdf)
+			file := func(i int) uintptr { return fonts.MapIndex(protoKeys[i]).FieldByName("utf8File").Pointer() }
+			var before [4]uintptr
+			for i := range 4 {
+				before[i] = file(i)
+			}
+			useBasicFaces(impl.pdf, impl.faces)
+			for i := range 4 {
+				if before[i] == file(i) {
+					t.Fatalf("face %d: not subset from the basic cut", i)
+				}
+			}
+		}
+		var b bytes.Buffer
+		if err := impl.pdf.Output(&b); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	if a, b := render(false), render(true); !bytes.Equal(a, b) {
+		t.Errorf("subset from the basic cuts: %d bytes, from the repertoire %d", len(b), len(a))
+	}
+}

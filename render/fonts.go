@@ -54,25 +54,52 @@ var repertoire = [][2]rune{
 	{0xFFFD, 0xFFFD},
 }
 
-// cut holds the four faces cut to the repertoire, made once.
+// basic is the part of the repertoire most documents are written in: Basic
+// Latin, Latin-1, Latin Extended-A, common punctuation, the euro, arrows and
+// the minus sign. A document whose text (in a face) stays within it has that
+// face subset from a font cut to it: the same glyphs, and a sixth of the
+// font for fpdf to walk when it subsets at output (see useBasicFaces).
+var basic = [][2]rune{
+	{0x0020, 0x007E}, {0x00A0, 0x017F}, {0x2010, 0x2027}, {0x2030, 0x203A},
+	{0x20AC, 0x20AC}, {0x2122, 0x2122}, {0x2190, 0x2193}, {0x2212, 0x2212},
+	{0xFFFD, 0xFFFD},
+}
+
+// inRanges reports whether r is in one of ranges.
+func inRanges(r rune, ranges [][2]rune) bool {
+	for _, g := range ranges {
+		if r >= g[0] && r <= g[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// cut holds the four faces cut to the repertoire, and to basic, made once.
 var (
-	cutOnce sync.Once
-	cut     [4][]byte
+	cutOnce  sync.Once
+	cut      [4][]byte
+	cutBasic [4][]byte
 )
 
 func cutFaces() {
-	var set strings.Builder
-	for _, r := range repertoire {
-		for c := r[0]; c <= r[1]; c++ {
-			set.WriteRune(c)
+	runes := func(ranges [][2]rune) string {
+		var set strings.Builder
+		for _, r := range ranges {
+			for c := r[0]; c <= r[1]; c++ {
+				set.WriteRune(c)
+			}
 		}
+		return set.String()
 	}
+	all, small := runes(repertoire), runes(basic)
 	var wg sync.WaitGroup
 	for i, st := range []Style{Regular, Bold, Italic, Bold | Italic} {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			cut[i] = fpdf.UTF8CutFont(fullFace(st).ttf, set.String())
+			cut[i] = fpdf.UTF8CutFont(fullFace(st).ttf, all)
+			cutBasic[i] = fpdf.UTF8CutFont(fullFace(st).ttf, small)
 		}()
 	}
 	wg.Wait()
