@@ -74,7 +74,9 @@ func newDoc(meta Meta) (*Doc, error) {
 	pdf := fpdf.New("P", "mm", "Letter", "")
 	pdf.SetMargins(Margin, Margin, Margin)
 	pdf.SetAutoPageBreak(false, Margin)
-	pdf.SetCompression(true)
+	// Page contents are compressed by write (compressPages), with pooled
+	// writers, to the same bytes.
+	pdf.SetCompression(false)
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(created)
 	pdf.SetModificationDate(created)
@@ -124,8 +126,7 @@ func (d *doc) footer() {
 func (d *doc) setFont(st Style, size float64) {
 	i := faceIndex(st)
 	if !d.faces[i] {
-		f := faceOf(st)
-		d.pdf.AddUTF8FontFromBytes(family, f.key, f.ttf)
+		addFace(d.pdf, st)
 		d.faces[i] = true
 	}
 	if d.font == i+1 && d.fontSize == size {
@@ -304,9 +305,16 @@ func (d *doc) write(w io.Writer) error {
 	}
 	// fpdf's errors are sticky: Output returns pdf.Error(), the first error
 	// of any call since New. It is checked here, once.
-	var buf bytes.Buffer
-	if err := d.pdf.Output(&buf); err != nil {
+	useBasicFaces(d.pdf, d.faces)
+	raw := bufPool.Get().(*bytes.Buffer)
+	defer bufPool.Put(raw)
+	raw.Reset()
+	if err := d.pdf.Output(raw); err != nil {
 		return fmt.Errorf("render: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := compressPages(raw.Bytes(), &buf); err != nil {
+		return err
 	}
 	if _, err := w.Write(buf.Bytes()); err != nil {
 		return fmt.Errorf("render: writing pdf: %w", err)

@@ -26,7 +26,7 @@ func Floor(w io.Writer, meta Meta, paragraphs []string) (int, error) {
 	pdf.SetTitle(meta.Title, true)
 	pdf.SetAuthor(meta.Author, true)
 	pdf.AliasNbPages("")
-	pdf.AddUTF8FontFromBytes(family, "", faceOf(Regular).ttf)
+	pdf.AddUTF8FontFromBytes(family, "", fullFace(Regular).ttf) // fpdf as is: the whole font
 	pdf.SetFooterFunc(func() {
 		pdf.SetY(footerBaseline - 3)
 		pdf.SetFont(family, "", footerSize)

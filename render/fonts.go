@@ -26,10 +26,9 @@ type fontFace struct {
 	ttf []byte // shared by every Doc, never modified
 }
 
-// faceOf maps Style&(Bold|Italic) (values 0, 1, 2, 3) to its face. The TTF
-// bytes are package-level (embedded by go-fonts); each Doc parses only the
-// faces it uses.
-func faceOf(st Style) fontFace {
+// fullFace maps Style&(Bold|Italic) (values 0, 1, 2, 3) to its face as
+// shipped by go-fonts: every glyph of Liberation Serif.
+func fullFace(st Style) fontFace {
 	switch st & (Bold | Italic) {
 	case Bold:
 		return fontFace{"B", liberationserifbold.TTF}
@@ -39,6 +38,81 @@ func faceOf(st Style) fontFace {
 		return fontFace{"BI", liberationserifbolditalic.TTF}
 	}
 	return fontFace{"", liberationserifregular.TTF}
+}
+
+// repertoire is what the embedded faces keep of Liberation Serif: the
+// scripts and symbols documents are written in (Latin with its extensions,
+// IPA, modifier letters and combining marks, Greek (with polytonic), Cyrillic, punctuation,
+// currency, letterlike symbols, arrows, mathematical operators, ligatures
+// and the replacement character). Every Doc parses and subsets its faces, so
+// a font of half the size halves that work; runes outside it print as
+// .notdef and are reported by Unsupported.
+var repertoire = [][2]rune{
+	{0x0020, 0x007E}, {0x00A0, 0x036F}, {0x0370, 0x03FF}, {0x0400, 0x04FF},
+	{0x1E00, 0x1EFF}, {0x1F00, 0x1FFF}, {0x2000, 0x206F}, {0x20A0, 0x20CF}, {0x2100, 0x214F},
+	{0x2190, 0x21FF}, {0x2200, 0x22FF}, {0x2423, 0x2423}, {0xFB00, 0xFB06},
+	{0xFFFD, 0xFFFD},
+}
+
+// basic is the part of the repertoire most documents are written in: Basic
+// Latin, Latin-1, Latin Extended-A, common punctuation, the euro, arrows and
+// the minus sign. A document whose text (in a face) stays within it has that
+// face subset from a font cut to it: the same glyphs, and a sixth of the
+// font for fpdf to walk when it subsets at output (see useBasicFaces).
+var basic = [][2]rune{
+	{0x0020, 0x007E}, {0x00A0, 0x017F}, {0x2010, 0x2027}, {0x2030, 0x203A},
+	{0x20AC, 0x20AC}, {0x2122, 0x2122}, {0x2190, 0x2193}, {0x2212, 0x2212},
+	{0xFFFD, 0xFFFD},
+}
+
+// inRanges reports whether r is in one of ranges.
+func inRanges(r rune, ranges [][2]rune) bool {
+	for _, g := range ranges {
+		if r >= g[0] && r <= g[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// cut holds the four faces cut to the repertoire, and to basic, made once.
+var (
+	cutOnce  sync.Once
+	cut      [4][]byte
+	cutBasic [4][]byte
+)
+
+func cutFaces() {
+	runes := func(ranges [][2]rune) string {
+		var set strings.Builder
+		for _, r := range ranges {
+			for c := r[0]; c <= r[1]; c++ {
+				set.WriteRune(c)
+			}
+		}
+		return set.String()
+	}
+	all, small := runes(repertoire), runes(basic)
+	var wg sync.WaitGroup
+	for i, st := range []Style{Regular, Bold, Italic, Bold | Italic} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cut[i] = fpdf.UTF8CutFont(fullFace(st).ttf, all)
+			cutBasic[i] = fpdf.UTF8CutFont(fullFace(st).ttf, small)
+		}()
+	}
+	wg.Wait()
+}
+
+// faceOf maps Style&(Bold|Italic) (values 0, 1, 2, 3) to its face, cut to
+// the repertoire. The TTF bytes are package-level, made once; each Doc
+// parses only the faces it uses.
+func faceOf(st Style) fontFace {
+	cutOnce.Do(cutFaces)
+	f := fullFace(st)
+	f.ttf = cut[faceIndex(st)]
+	return f
 }
 
 // faceIndex is 0…3 for the four faces.
