@@ -19,10 +19,7 @@ func runAdjust(ctx context.Context, env *Env, args []string) error {
 	register := fs.String("register", "", "take the warrants from this register `CSV` instead of the case file")
 	certs := fs.String("certificates", "", "write a Certificate of Adjustment (§5) per warrant and adjustment into `DIR`")
 	all := fs.Bool("all", false, "with --certificates: also for entries that make no adjustment or are deferred")
-	df := docFlags{
-		esign:     fs.String("esign", "", "add invisible signature tags for adobe, dropbox or docusign"),
-		embedData: fs.Bool("embed-data", false, "attach each certificate's data as JSON"),
-	}
+	df := newDocFlags(fs, "attach each certificate's data as JSON")
 	if err := parseFlags(env, fs, args); err != nil {
 		return err
 	}

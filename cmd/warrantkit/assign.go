@@ -21,10 +21,7 @@ func runAssign(ctx context.Context, env *Env, args []string) error {
 	out := fs.String("out", "", "write the filled Assignment or Partial Assignment, the new warrants and the issuer record into `DIR` (required)")
 	first := fs.String("first-number", "", "the number of the first new warrant (default: next in the series)")
 	register := fs.String("register", "", "take the warrants from this register `CSV` instead of the case file")
-	df := docFlags{
-		esign:     fs.String("esign", "", "add invisible signature tags for adobe, dropbox or docusign"),
-		embedData: fs.Bool("embed-data", false, "attach each document's data as JSON"),
-	}
+	df := newDocFlags(fs, "attach each document's data as JSON")
 	if err := parseFlags(env, fs, args); err != nil {
 		return err
 	}

@@ -28,10 +28,7 @@ func runExercise(ctx context.Context, env *Env, args []string) error {
 	asJSON := fs.Bool("json", false, "print the exercise as JSON (SPEC §4.2)")
 	out := fs.String("out", "", "write the filled Exercise Form, the new warrant for the balance and the issuer record into `DIR`")
 	newNumber := fs.String("new-number", "", "with --out: the number of the new warrant for the balance (default: next in the series)")
-	df := docFlags{
-		esign:     fs.String("esign", "", "add invisible signature tags for adobe, dropbox or docusign"),
-		embedData: fs.Bool("embed-data", false, "attach each document's data as JSON"),
-	}
+	df := newDocFlags(fs, "attach each document's data as JSON")
 	if err := parseFlags(env, fs, args); err != nil {
 		return err
 	}

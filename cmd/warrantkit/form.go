@@ -21,10 +21,7 @@ func runForm(ctx context.Context, env *Env, args []string) error {
 	blank := fs.Bool("blank", false, "leave every blank to fill by hand")
 	warrant := fs.String("warrant", "", "fill the form for this warrant of CASE")
 	output := fs.StringP("output", "o", "", "write the PDF to `FILE` (required)")
-	df := docFlags{
-		esign:     fs.String("esign", "", "add invisible signature tags for adobe, dropbox or docusign"),
-		embedData: fs.Bool("embed-data", false, "attach the form's data as JSON"),
-	}
+	df := newDocFlags(fs, "attach the form's data as JSON")
 	if err := parseFlags(env, fs, args); err != nil {
 		return err
 	}

@@ -20,10 +20,7 @@ func runNotice(ctx context.Context, env *Env, args []string) error {
 	description := fs.String("description", "", "with --out: the event, in the Issuer's words, quoted in the notice")
 	participation := fs.String("participation-date", "", "with --out: the date holders of record participate or exchange, if not the record date")
 	register := fs.String("register", "", "with --out: the holders come from this register `CSV` instead of the case file")
-	df := docFlags{
-		esign:     fs.String("esign", "", "add invisible signature tags for adobe, dropbox or docusign"),
-		embedData: fs.Bool("embed-data", false, "attach each notice's data as JSON"),
-	}
+	df := newDocFlags(fs, "attach each notice's data as JSON")
 	if err := parseFlags(env, fs, args); err != nil {
 		return err
 	}

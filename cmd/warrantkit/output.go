@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/pflag"
 	"github.com/warrantkit/warrantkit/compute"
 	"github.com/warrantkit/warrantkit/render"
 	"github.com/warrantkit/warrantkit/templates"
@@ -66,6 +67,15 @@ func fileName(s string) string {
 type docFlags struct {
 	esign     *string
 	embedData *bool
+}
+
+// newDocFlags defines --esign and --embed-data on fs; embed says what
+// --embed-data attaches.
+func newDocFlags(fs *pflag.FlagSet, embed string) docFlags {
+	return docFlags{
+		esign:     fs.String("esign", "", "add invisible signature tags for adobe, dropbox or docusign"),
+		embedData: fs.Bool("embed-data", false, embed),
+	}
 }
 
 func (f docFlags) options(env *Env) (templates.Options, error) {

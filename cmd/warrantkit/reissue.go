@@ -83,10 +83,7 @@ func runReissue(ctx context.Context, env *Env, args []string) error {
 	date := fs.String("date", "", "the date of the re-issue, `YYYY-MM-DD` (default: the last event's effective date)")
 	resume := fs.Bool("resume", false, "finish an interrupted reissue into DIR, keeping the files already written")
 	bundle := fs.Bool("bundle", false, "also write certificates.pdf: every certificate in one print-ready PDF")
-	df := docFlags{
-		esign:     fs.String("esign", "", "add invisible signature tags for adobe, dropbox or docusign"),
-		embedData: fs.Bool("embed-data", false, "attach each document's data as JSON"),
-	}
+	df := newDocFlags(fs, "attach each document's data as JSON")
 	if err := parseFlags(env, fs, args); err != nil {
 		return err
 	}
