@@ -72,7 +72,11 @@ func runAssign(ctx context.Context, env *Env, args []string) error {
 		}
 		in.Shares, in.Partial = s, !s.Equal(n)
 	}
-	nn, err := numbering(c, *first) // checked before anything is written
+	count := 1 // the assignee's warrant, and the balance's for a partial assignment
+	if in.Partial {
+		count = 2
+	}
+	nn, err := numbering(c, *first, count) // checked before anything is written
 	if err != nil {
 		return err
 	}

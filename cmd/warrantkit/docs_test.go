@@ -206,8 +206,12 @@ func TestDocumentCommandsRefused(t *testing.T) {
 			exitInvalid, "--shares", "at most 500000.00"},
 		{"assign outside the term", []string{"assign", sample, "--warrant", "W-F-05-001", "--to", "X", "--to-address", "Y", "--date", "2011-01-01", "--out", dir},
 			exitInvalid, "--date", "outside the Term"},
-		{"new number taken", []string{"exercise", sample, "--warrant", "W-F-05-001", "--shares", "1000", "--date", "2008-06-02", "--outstanding", "90000000", "--out", dir, "--new-number", "W-F-05-002"},
+		{"new number taken", []string{"exercise", sample, "--warrant", "W-F-05-001", "--shares", "1000", "--date", "2008-06-02", "--outstanding", "90000000", "--out", dir, "--first-number", "W-F-05-002"},
 			exitInvalid, "--first-number", "already issued"},
+		{"balance number taken", []string{"assign", sample, "--warrant", "W-F-05-001", "--to", "X", "--to-address", "Y", "--shares", "10", "--date", "2008-06-02", "--out", dir, "--first-number", "W-F-05-000"},
+			exitInvalid, "--first-number", "W-F-05-001 is already issued"},
+		{"reissue range taken", []string{"reissue", sample, "--register", "../../samples/register.csv", "--out", filepath.Join(dir, "r"), "--first-number", "W-F-05-000"},
+			exitInvalid, "--first-number", "W-F-05-001 is already issued"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

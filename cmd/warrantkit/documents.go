@@ -11,48 +11,74 @@ import (
 	"github.com/warrantkit/warrantkit/templates"
 )
 
-// nextNumber is the first number of the series after every number in the
-// case's warrants: W-F-05-004 → W-F-05-005.
-func nextNumber(c *compute.Case) string {
-	highest := 0
-	width := 3
-	for _, w := range c.Warrants {
-		suffix := strings.TrimPrefix(w.Number, c.Terms.Series+"-")
-		if n, err := strconv.Atoi(suffix); err == nil && n > highest {
-			highest = n
-			width = max(width, len(suffix))
-		}
-	}
-	return fmt.Sprintf("%s-%0*d", c.Terms.Series, width, highest+1)
+// issuedNumbers is what a series has issued: the numeric suffixes of its
+// warrant numbers, the highest, and the widest suffix (for zero padding).
+type issuedNumbers struct {
+	series  string
+	taken   map[int]bool
+	highest int
+	width   int
 }
 
-// newNumbers hands out new warrant numbers: from --first-number if given,
-// else after the highest in the case.
+func newIssued(series string) *issuedNumbers {
+	return &issuedNumbers{series: series, taken: map[int]bool{}, width: 3}
+}
+
+// add records a warrant number; numbers outside the series are ignored.
+func (in *issuedNumbers) add(number string) {
+	suffix, ok := strings.CutPrefix(number, in.series+"-")
+	n, err := strconv.Atoi(suffix)
+	if !ok || err != nil {
+		return
+	}
+	in.taken[n] = true
+	in.highest, in.width = max(in.highest, n), max(in.width, len(suffix))
+}
+
+func (in *issuedNumbers) format(n, width int) string { return fmt.Sprintf("%s-%0*d", in.series, width, n) }
+
+// numbers hands out count new numbers: from first (--first-number) if given,
+// else after the highest issued. Every one of them must be free.
+func (in *issuedNumbers) numbers(first string, count int) (*newNumbers, error) {
+	next, width := in.highest+1, in.width
+	if first != "" {
+		suffix, ok := strings.CutPrefix(first, in.series+"-")
+		n, err := strconv.Atoi(suffix)
+		if !ok || err != nil || n < 0 {
+			return nil, &compute.InputError{Field: "--first-number", Problem: fmt.Sprintf("%q is not a number of series %s", first, in.series), Allowed: in.series + "-NNN"}
+		}
+		next, width = n, max(3, len(suffix))
+	}
+	for n := next; n < next+count; n++ {
+		if in.taken[n] {
+			return nil, &compute.InputError{Field: "--first-number", Problem: fmt.Sprintf("%s is already issued", in.format(n, width)),
+				Allowed: fmt.Sprintf("%d numbers not in the register, such as from %s", count, in.format(in.highest+1, in.width))}
+		}
+	}
+	return &newNumbers{series: in.series, next: next, width: width}, nil
+}
+
+// newNumbers hands out new warrant numbers in order.
 type newNumbers struct {
 	series string
 	next   int
 	width  int
 }
 
-func numbering(c *compute.Case, first string) (*newNumbers, error) {
-	if first == "" {
-		first = nextNumber(c)
-	}
-	suffix, ok := strings.CutPrefix(first, c.Terms.Series+"-")
-	n, err := strconv.Atoi(suffix)
-	if !ok || err != nil || n < 0 {
-		return nil, &compute.InputError{Field: "--first-number", Problem: fmt.Sprintf("%q is not a number of series %s", first, c.Terms.Series), Allowed: c.Terms.Series + "-NNN"}
-	}
+// numbering hands out count new numbers after the case's warrants.
+func numbering(c *compute.Case, first string, count int) (*newNumbers, error) {
+	in := newIssued(c.Terms.Series)
 	for _, w := range c.Warrants {
-		if w.Number == first {
-			return nil, &compute.InputError{Field: "--first-number", Problem: fmt.Sprintf("%s is already issued", first), Allowed: "a number not in the register, such as " + nextNumber(c)}
-		}
+		in.add(w.Number)
 	}
-	return &newNumbers{series: c.Terms.Series, next: n, width: max(3, len(suffix))}, nil
+	return in.numbers(first, count)
 }
 
+// peek is the next number, take hands it out.
+func (nn *newNumbers) peek() string { return fmt.Sprintf("%s-%0*d", nn.series, nn.width, nn.next) }
+
 func (nn *newNumbers) take() string {
-	s := fmt.Sprintf("%s-%0*d", nn.series, nn.width, nn.next)
+	s := nn.peek()
 	nn.next++
 	return s
 }

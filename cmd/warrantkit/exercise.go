@@ -27,7 +27,7 @@ func runExercise(ctx context.Context, env *Env, args []string) error {
 	register := fs.String("register", "", "take the warrants from this register `CSV` instead of the case file")
 	asJSON := fs.Bool("json", false, "print the exercise as JSON (SPEC §4.2)")
 	out := fs.String("out", "", "write the filled Exercise Form, the new warrant for the balance and the issuer record into `DIR`")
-	newNumber := fs.String("new-number", "", "with --out: the number of the new warrant for the balance (default: next in the series)")
+	first := fs.String("first-number", "", "with --out: the number of the new warrant for the balance (default: next in the series)")
 	df := newDocFlags(fs, "attach each document's data as JSON")
 	if err := parseFlags(env, fs, args); err != nil {
 		return err
@@ -103,7 +103,7 @@ func runExercise(ctx context.Context, env *Env, args []string) error {
 		return inFile(err, path)
 	}
 	if *out != "" {
-		if err := writeExercise(*out, c, w, in.Date, res, *newNumber, opt); err != nil {
+		if err := writeExercise(*out, c, w, in.Date, res, *first, opt); err != nil {
 			return err
 		}
 	}
@@ -151,7 +151,7 @@ func decimalFlag(flag, s string) (decimal.Decimal, error) {
 // with its schedule, the new warrant for the balance (§2(d)(ii)) and the
 // issuer's record of the exercised warrant.
 func writeExercise(dir string, c *compute.Case, w compute.Warrant, date compute.Date, res *compute.ExerciseResult, first string, opt templates.Options) error {
-	nn, err := numbering(c, first) // checked before anything is written
+	nn, err := numbering(c, first, 1) // checked before anything is written
 	if err != nil {
 		return err
 	}

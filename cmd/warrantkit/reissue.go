@@ -169,17 +169,15 @@ func prepareReissue(casePath, regPath, out, first, date string, opt templates.Op
 	if err != nil {
 		return nil, err
 	}
-	regHash, count, highest, err := readRegisterFile(regPath, c)
+	regHash, count, issued, err := readRegisterFile(regPath, c)
 	if err != nil {
 		return nil, err
 	}
-	c.Warrants = highest // only the highest number matters for numbering
-	nn, err := numbering(c, first)
+	nn, err := issued.numbers(first, count)
 	if err != nil {
 		return nil, err
 	}
-	ro := reissueOptions{FirstNumber: nn.take(), ESign: opt.ESign, EmbedData: opt.EmbedData, Bundle: bundle}
-	nn.next-- // take() above only named the first number
+	ro := reissueOptions{FirstNumber: nn.peek(), ESign: opt.ESign, EmbedData: opt.EmbedData, Bundle: bundle}
 	day, err := reissueDate(c, date)
 	if err != nil {
 		return nil, err
@@ -210,8 +208,8 @@ func caseExt(path string) string {
 
 // readRegisterFile reads and validates every row of the register, as a
 // stream, before anything is written; it keeps no rows: only its hash, the
-// count and the highest number (as a one-warrant list for numbering).
-func readRegisterFile(path string, c *compute.Case) (inputFile, int, []compute.Warrant, error) {
+// count and the numbers issued.
+func readRegisterFile(path string, c *compute.Case) (inputFile, int, *issuedNumbers, error) {
 	in := inputFile{Path: "inputs/register.csv"}
 	f, err := os.Open(path)
 	if err != nil {
@@ -224,7 +222,7 @@ func readRegisterFile(path string, c *compute.Case) (inputFile, int, []compute.W
 	if err != nil {
 		return in, 0, nil, err
 	}
-	count, best, bestN := 0, compute.Warrant{}, -1
+	count, issued := 0, newIssued(c.Terms.Series)
 	for {
 		w, err := rr.Next()
 		if errors.Is(err, io.EOF) {
@@ -234,9 +232,7 @@ func readRegisterFile(path string, c *compute.Case) (inputFile, int, []compute.W
 			return in, 0, nil, err
 		}
 		count++
-		if n, err := strconv.Atoi(strings.TrimPrefix(w.Number, c.Terms.Series+"-")); err == nil && n > bestN {
-			best, bestN = w, n
-		}
+		issued.add(w.Number)
 	}
 	if count == 0 {
 		return in, 0, nil, &compute.InputError{File: path, Field: "--register", Problem: "the register has a header but no warrants", Allowed: "one row per outstanding warrant"}
@@ -245,7 +241,7 @@ func readRegisterFile(path string, c *compute.Case) (inputFile, int, []compute.W
 		return in, 0, nil, err
 	}
 	in.SHA256, in.Size = hex.EncodeToString(h.Sum(nil)), counted.size
-	return in, count, []compute.Warrant{best}, nil
+	return in, count, issued, nil
 }
 
 // reissueDate is --date, or the effective date of the last event.
