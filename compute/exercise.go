@@ -60,13 +60,14 @@ type ExerciseCap struct {
 // ExerciseNumbers are the exact quantities behind an ExerciseResult, for
 // documents that need them.
 type ExerciseNumbers struct {
-	State     State           // the Warrant Price and Warrant Share Number in effect
-	Exercised decimal.Decimal // Y
-	Issued    decimal.Decimal
-	Canceled  decimal.Decimal
-	Remaining decimal.Decimal
-	CashPart  decimal.Decimal // Y₁
-	Deadline  Date
+	Adjustment *Adjustment     // the adjustments before the exercise, the deferred ones made
+	State      State           // the Warrant Price and Warrant Share Number in effect
+	Exercised  decimal.Decimal // Y
+	Issued     decimal.Decimal
+	Canceled   decimal.Decimal
+	Remaining  decimal.Decimal
+	CashPart   decimal.Decimal // Y₁
+	Deadline   Date
 }
 
 // Exercise computes an exercise of warrant w on in.Date: the adjustments of
@@ -177,7 +178,7 @@ func Exercise(t Terms, w Warrant, events []Event, in ExerciseInput) (*ExerciseRe
 		return nil, err
 	}
 	res.DeliveryDeadline = deadline.String()
-	res.Values = ExerciseNumbers{State: st, Exercised: y, Issued: issued, Canceled: canceled, Remaining: n.Sub(y), CashPart: y1, Deadline: deadline}
+	res.Values = ExerciseNumbers{Adjustment: adj, State: st, Exercised: y, Issued: issued, Canceled: canceled, Remaining: n.Sub(y), CashPart: y1, Deadline: deadline}
 	return res, nil
 }
 

@@ -35,7 +35,9 @@ func (in *issuedNumbers) add(number string) {
 	in.highest, in.width = max(in.highest, n), max(in.width, len(suffix))
 }
 
-func (in *issuedNumbers) format(n, width int) string { return fmt.Sprintf("%s-%0*d", in.series, width, n) }
+func (in *issuedNumbers) format(n, width int) string {
+	return fmt.Sprintf("%s-%0*d", in.series, width, n)
+}
 
 // numbers hands out count new numbers: from first (--first-number) if given,
 // else after the highest issued. Every one of them must be free.

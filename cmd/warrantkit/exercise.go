@@ -165,12 +165,7 @@ func writeExercise(dir string, c *compute.Case, w compute.Warrant, date compute.
 	record := templates.RecordInput{Old: w, Date: date, IssuedTo: w.Holder.Name,
 		Reason: fmt.Sprintf("was exercised for %s shares of Warrant Stock (%s)", templates.Figures(res.Values.Exercised, c.Terms.ShareDecimals), res.Method)}
 	if res.Values.Remaining.Sign() > 0 {
-		adj, err := compute.Adjust(c.Terms, w, c.Events, date.AddDays(-1))
-		if err != nil {
-			return err
-		}
-		adj.MakePending()
-		nw, err := writeReplacement(dir, c, w, w.Holder, res.Values.Remaining, nn.take(), adj, date, opt)
+		nw, err := writeReplacement(dir, c, w, w.Holder, res.Values.Remaining, nn.take(), res.Values.Adjustment, date, opt)
 		if err != nil {
 			return err
 		}
