@@ -29,10 +29,8 @@ func runAssign(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	for _, req := range []struct{ name, value string }{{"warrant", *warrant}, {"to", *to}, {"to-address", *toAddress}, {"date", *date}, {"out", *out}} {
-		if req.value == "" {
-			return usageErrorf("assign: --%s is required (run warrantkit assign --help)", req.name)
-		}
+	if err := required(fs, "warrant", "to", "to-address", "date", "out"); err != nil {
+		return err
 	}
 	opt, err := df.options(env)
 	if err != nil {

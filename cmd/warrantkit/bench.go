@@ -62,9 +62,7 @@ func runBench(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	bar := newProgress(env, r.count)
-	stats, err := r.run(ctx, *jobs, bar.add)
-	bar.finish()
+	stats, err := r.runShowingProgress(ctx, env, *jobs)
 	if err != nil {
 		return err
 	}

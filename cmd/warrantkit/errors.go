@@ -112,3 +112,13 @@ var errHelp = errors.New("help requested")
 type discard struct{}
 
 func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+// required checks that each named flag was given a value.
+func required(fs *pflag.FlagSet, names ...string) error {
+	for _, name := range names {
+		if f := fs.Lookup(name); f == nil || f.Value.String() == "" {
+			return usageErrorf("%s: --%s is required (run warrantkit %s --help)", fs.Name(), name, fs.Name())
+		}
+	}
+	return nil
+}

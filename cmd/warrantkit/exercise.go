@@ -37,10 +37,8 @@ func runExercise(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	for _, req := range []struct{ name, value string }{{"warrant", *warrant}, {"shares", *shares}, {"date", *date}} {
-		if req.value == "" {
-			return usageErrorf("exercise: --%s is required (run warrantkit exercise --help)", req.name)
-		}
+	if err := required(fs, "warrant", "shares", "date"); err != nil {
+		return err
 	}
 	c, err := loadCase(path, *register)
 	if err != nil {

@@ -29,8 +29,8 @@ func runNotice(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *kind == "" || *record == "" {
-		return usageErrorf("notice: --kind and --record-date are required (run warrantkit notice --help)")
+	if err := required(fs, "kind", "record-date"); err != nil {
+		return err
 	}
 	if (*send == "") != (*via == "") {
 		return usageErrorf("notice: --send and --via go together")

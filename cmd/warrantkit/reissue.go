@@ -91,8 +91,8 @@ func runReissue(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *register == "" || *out == "" {
-		return usageErrorf("reissue: --register and --out are required (run warrantkit reissue --help)")
+	if err := required(fs, "register", "out"); err != nil {
+		return err
 	}
 	if *jobs < 1 {
 		return usageErrorf("reissue: -j must be at least 1")
@@ -108,9 +108,7 @@ func runReissue(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	bar := newProgress(env, r.count)
-	stats, err := r.run(ctx, *jobs, bar.add)
-	bar.finish()
+	stats, err := r.runShowingProgress(ctx, env, *jobs)
 	if err != nil {
 		return err
 	}
@@ -486,6 +484,13 @@ func (r *reissueRun) run(ctx context.Context, workers int, progress func()) (rei
 		stats.pages += bundle.Pages()
 	}
 	return stats, tables.finish(r)
+}
+
+// runShowingProgress is run with a progress bar on a terminal.
+func (r *reissueRun) runShowingProgress(ctx context.Context, env *Env, workers int) (reissueStats, error) {
+	bar := newProgress(env, r.count)
+	defer bar.finish()
+	return r.run(ctx, workers, bar.add)
 }
 
 // feed streams the register's rows as jobs.
