@@ -151,12 +151,7 @@ func sharesWords(t compute.Terms, n decimal.Decimal) string {
 // para is a justified body paragraph of spans.
 func para(spans ...render.Span) render.Paragraph { return render.Paragraph{Spans: spans} }
 
-// line is a paragraph of plain text.
-func line(s string) render.Paragraph { return para(render.T(s)) }
-
 // labeled is a "Label: value" line with the label in bold.
 func labeled(label, value string) render.Paragraph {
 	return render.Paragraph{Spans: []render.Span{render.B(label + " "), render.T(value)}, Align: render.Left, SpaceAfter: 1.2}
 }
-
-func parseRFC3339(s string) (time.Time, error) { return time.Parse(time.RFC3339, s) }

@@ -3,6 +3,7 @@ package templates
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/warrantkit/warrantkit/compute"
 	"github.com/warrantkit/warrantkit/render"
@@ -96,7 +97,7 @@ func longDateString(s string) string {
 
 // sentText writes an RFC 3339 time as "June 10, 2008 at 4:30 p.m. (UTC−04:00)".
 func sentText(s string) string {
-	t, err := parseRFC3339(s)
+	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
 		return s
 	}
