@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"os"
 	"path/filepath"
@@ -214,8 +215,7 @@ func readRegisterFile(path string, c *compute.Case) (inputFile, int, *issuedNumb
 		return in, 0, nil, &compute.InputError{File: path, Field: "--register", Problem: fmt.Sprintf("cannot read the register: %v", unwrapPath(err))}
 	}
 	defer f.Close()
-	h := sha256.New()
-	counted := &hashWriter{h: h}
+	counted := newHashWriter()
 	rr, err := compute.NewRegisterReader(path, bufio.NewReader(io.TeeReader(f, counted)), c.Terms)
 	if err != nil {
 		return in, 0, nil, err
@@ -238,7 +238,7 @@ func readRegisterFile(path string, c *compute.Case) (inputFile, int, *issuedNumb
 	if _, err := io.Copy(counted, f); err != nil { // whatever the CSV reader left unread
 		return in, 0, nil, err
 	}
-	in.SHA256, in.Size = hex.EncodeToString(h.Sum(nil)), counted.size
+	in.SHA256, in.Size = counted.sum(), counted.size
 	return in, count, issued, nil
 }
 
@@ -310,11 +310,11 @@ func (r *reissueRun) claimOutput(caseData []byte, regPath string) error {
 	}
 	defer src.Close()
 	return writeAtomic(r.regPath, func(w io.Writer) error {
-		h := sha256.New()
+		h := newHashWriter()
 		if _, err := io.Copy(io.MultiWriter(w, h), src); err != nil {
 			return err
 		}
-		if got := hex.EncodeToString(h.Sum(nil)); got != r.regHash.SHA256 {
+		if h.sum() != r.regHash.SHA256 {
 			return fmt.Errorf("the register %s changed while it was read", regPath)
 		}
 		return nil
@@ -610,18 +610,17 @@ type tables struct {
 	regHash, sumHash       *hashWriter
 }
 
+// hashWriter counts and hashes (sha256) what is written to it.
 type hashWriter struct {
-	h    interface{ Write([]byte) (int, error) }
+	h    hash.Hash
 	size int64
-	sum  func() string
 }
 
-func newHashWriter() *hashWriter {
-	h := sha256.New()
-	return &hashWriter{h: h, sum: func() string { return hex.EncodeToString(h.Sum(nil)) }}
-}
+func newHashWriter() *hashWriter { return &hashWriter{h: sha256.New()} }
 
 func (w *hashWriter) Write(p []byte) (int, error) { w.size += int64(len(p)); return w.h.Write(p) }
+
+func (w *hashWriter) sum() string { return hex.EncodeToString(w.h.Sum(nil)) }
 
 var registerHeader = []string{"number", "holder_name", "holder_address", "shares", "email", "tax_id_last4", "parent"}
 var summaryHeader = []string{"number", "new_number", "holder_name", "initial_warrant_price", "initial_warrant_share_number",
