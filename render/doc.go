@@ -9,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/go-pdf/fpdf"
 )
 
 // Page geometry, in mm: US Letter with one-inch margins.
@@ -28,8 +26,8 @@ const (
 
 	footerSize     = 9.0               // pt
 	footerBaseline = PageHeight - 12.7 // mm: half an inch above the edge
-	// nbAlias is replaced by fpdf with the page count, in every page's
-	// content: control characters, which sanitize removes from all text, so
+	// nbAlias stands for the page count in footers until the document is
+	// written: control characters, which sanitize removes from all text, so
 	// no text can contain it.
 	nbAlias = "\x02nb\x03"
 )
@@ -38,12 +36,17 @@ const (
 // so output never depends on the clock.
 var epoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// doc is the layout state behind Doc: the fpdf document, the rows waiting to
-// be placed and where the next one goes.
+// doc is the layout state behind Doc: the pages drawn so far, the rows
+// waiting to be placed and where the next one goes.
 type doc struct {
-	meta  Meta
-	pdf   *fpdf.Fpdf
-	faces [4]bool // faces registered with pdf
+	meta     Meta
+	created  time.Time
+	keywords string
+
+	// output
+	sheets []pdfPage
+	faces  [4]bool     // faces text was set in
+	used   [4]chunkSet // the chunks of characters set, per face
 
 	// layout
 	space   float64 // pending vertical space before the next row
@@ -52,7 +55,7 @@ type doc struct {
 	queue   []*row  // rows not yet placed
 	pg      pager
 
-	// drawing state, to avoid repeating operators
+	// drawing state of the current page, to avoid repeating operators
 	font     int     // faceIndex+1 of the selected font, 0 unknown
 	fontSize float64 // pt
 	white    bool
@@ -60,7 +63,7 @@ type doc struct {
 	// trace, when set (by tests), sees every visible string and rule drawn.
 	trace func(kind string, x, y, w float64, s string)
 
-	attachments []fpdf.Attachment
+	attachments []attachment
 	err         error
 	written     bool
 }
@@ -70,46 +73,34 @@ func newDoc(meta Meta) (*Doc, error) {
 	if created.IsZero() {
 		created = epoch
 	}
-	created = created.UTC()
-	pdf := fpdf.New("P", "mm", "Letter", "")
-	pdf.SetMargins(Margin, Margin, Margin)
-	pdf.SetAutoPageBreak(false, Margin)
-	// Page contents are compressed by write (compressPages), with pooled
-	// writers, to the same bytes.
-	pdf.SetCompression(false)
-	pdf.SetCatalogSort(true)
-	pdf.SetCreationDate(created)
-	pdf.SetModificationDate(created)
-	pdf.SetTitle(sanitize(meta.Title, false), true)
-	pdf.SetSubject(sanitize(meta.Subject, false), true)
-	pdf.SetAuthor(sanitize(meta.Author, false), true)
+	d := &doc{meta: meta, created: created.UTC()}
+	d.meta.Title = sanitize(meta.Title, false)
+	d.meta.Subject = sanitize(meta.Subject, false)
+	d.meta.Author = sanitize(meta.Author, false)
+	d.meta.Creator = sanitize(meta.Creator, false)
 	var kw []string
 	for _, s := range meta.Keywords {
 		if s = strings.TrimSpace(sanitize(s, false)); s != "" {
 			kw = append(kw, s)
 		}
 	}
-	pdf.SetKeywords(strings.Join(kw, ", "), true)
-	pdf.SetCreator(sanitize(meta.Creator, false), true)
-	pdf.AliasNbPages(nbAlias)
-	d := &doc{meta: meta, pdf: pdf}
+	d.keywords = strings.Join(kw, ", ")
 	d.meta.Footer = sanitize(meta.Footer, false)
-	pdf.SetFooterFunc(d.footer)
-	if err := pdf.Error(); err != nil {
-		return nil, fmt.Errorf("render: %w", err)
-	}
 	return &Doc{impl: d}, nil
 }
 
-// footer prints "<Footer> — Page X of Y", centred in the bottom margin.
+// body is the content stream of the current page.
+func (d *doc) body() *[]byte { return &d.sheets[len(d.sheets)-1].body }
+
+// footer sets "<Footer> — Page X of Y", centred in the bottom margin, as the
+// current page's footer: Y is filled in when the document is written.
 func (d *doc) footer() {
-	page := strconv.Itoa(d.pdf.PageNo())
+	page := strconv.Itoa(len(d.sheets))
 	s := "Page " + page + " of " + nbAlias
 	if d.meta.Footer != "" {
 		s = d.meta.Footer + " — " + s
 	}
-	// The alias is replaced after layout; centre as if the total had as
-	// many digits as this page's number.
+	// Centre as if the total had as many digits as this page's number.
 	shown := strings.Replace(s, nbAlias, page, 1)
 	size := fitSize(Regular, footerSize, shown, TextWidth-2)
 	w := width(Regular, size, shown)
@@ -117,22 +108,21 @@ func (d *doc) footer() {
 	if d.trace != nil {
 		d.trace("footer", x, footerBaseline, w, shown)
 	}
-	d.setFont(Regular, size)
-	d.setWhite(false)
-	d.pdf.Text(x, footerBaseline, s)
+	d.faces[faceIndex(Regular)] = true
+	for _, r := range shown {
+		d.used[faceIndex(Regular)].add(r)
+	}
+	d.sheets[len(d.sheets)-1].footer = footerText{x: x, size: size, text: s}
 }
 
-// setFont selects a face and size, registering the face on first use.
+// setFont selects a face and size.
 func (d *doc) setFont(st Style, size float64) {
 	i := faceIndex(st)
-	if !d.faces[i] {
-		addFace(d.pdf, st)
-		d.faces[i] = true
-	}
+	d.faces[i] = true
 	if d.font == i+1 && d.fontSize == size {
 		return
 	}
-	d.pdf.SetFont(family, faceOf(st).key, size)
+	*d.body() = appendFont(*d.body(), i, size)
 	d.font, d.fontSize = i+1, size
 }
 
@@ -142,11 +132,16 @@ func (d *doc) setWhite(white bool) {
 		return
 	}
 	if white {
-		d.pdf.SetTextColor(255, 255, 255)
+		*d.body() = append(*d.body(), "1 g\n"...)
 	} else {
-		d.pdf.SetTextColor(0, 0, 0)
+		*d.body() = append(*d.body(), "0 g\n"...)
 	}
 	d.white = white
+}
+
+// show draws s, sanitized, in the current font with its baseline at (x, y).
+func (d *doc) show(x, y float64, s string) {
+	*d.body() = appendShow(*d.body(), x, y, s, &d.used[d.font-1])
 }
 
 // text prints s with its baseline at (x, y), x and y in mm on the page.
@@ -156,7 +151,7 @@ func (d *doc) text(x, y float64, s string, st Style, size float64) {
 	}
 	d.setFont(st, size)
 	d.setWhite(false)
-	d.pdf.Text(x, y, s)
+	d.show(x, y, s)
 }
 
 // tag prints an invisible e-sign anchor at (x, y): white, 1 pt.
@@ -166,7 +161,7 @@ func (d *doc) tag(x, y float64, s string) {
 	}
 	d.setFont(Regular, 1)
 	d.setWhite(true)
-	d.pdf.Text(x, y, s)
+	d.show(x, y, s)
 	d.setWhite(false)
 }
 
@@ -175,17 +170,31 @@ func (d *doc) line(x1, y1, x2, y2, lw float64) {
 	if d.trace != nil {
 		d.trace("rule", x1, y1, x2-x1, "")
 	}
-	d.pdf.SetLineWidth(lw)
-	d.pdf.Line(x1, y1, x2, y2)
+	pg := &d.sheets[len(d.sheets)-1]
+	b := pg.body
+	if pg.lw != lw {
+		b = appendNum(b, lw*k)
+		b = append(b, " w\n"...)
+		pg.lw = lw
+	}
+	b = appendNum(b, x1*k)
+	b = append(b, ' ')
+	b = appendNum(b, (PageHeight-y1)*k)
+	b = append(b, " m "...)
+	b = appendNum(b, x2*k)
+	b = append(b, ' ')
+	b = appendNum(b, (PageHeight-y2)*k)
+	pg.body = append(b, " l S\n"...)
 }
 
-// newPage starts a page in fpdf; fpdf calls footer for the one before.
+// newPage finishes the current page with its footer and starts the next.
 func (d *doc) newPage() {
-	d.pdf.AddPage()
-	// AddPage re-selects fonts and colours, and the footer changed them.
+	if len(d.sheets) > 0 {
+		d.footer()
+	}
+	d.sheets = append(d.sheets, pdfPage{body: make([]byte, 0, 8<<10)})
 	d.font, d.fontSize = 0, 0
 	d.white = false
-	d.pdf.SetTextColor(0, 0, 0)
 }
 
 // add lays out blocks; rows are placed as soon as nothing after them can
@@ -276,10 +285,10 @@ func (d *doc) attach(name, description string, data []byte) {
 	if name == "" {
 		name = fmt.Sprintf("attachment-%d", len(d.attachments)+1)
 	}
-	d.attachments = append(d.attachments, fpdf.Attachment{
-		Content:     bytes.Clone(data),
-		Filename:    name,
-		Description: sanitize(description, false),
+	d.attachments = append(d.attachments, attachment{
+		name:        name,
+		description: sanitize(description, false),
+		data:        bytes.Clone(data),
 	})
 }
 
@@ -300,23 +309,8 @@ func (d *doc) write(w io.Writer) error {
 		d.newPage() // an empty document still has a page and its footer
 		d.pg.page = 1
 	}
-	if len(d.attachments) > 0 {
-		d.pdf.SetAttachments(d.attachments)
-	}
-	// fpdf's errors are sticky: Output returns pdf.Error(), the first error
-	// of any call since New. It is checked here, once.
-	useBasicFaces(d.pdf, d.faces)
-	raw := bufPool.Get().(*bytes.Buffer)
-	defer bufPool.Put(raw)
-	raw.Reset()
-	if err := d.pdf.Output(raw); err != nil {
-		return fmt.Errorf("render: %w", err)
-	}
-	var buf bytes.Buffer
-	if err := compressPages(raw.Bytes(), &buf); err != nil {
-		return err
-	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
+	d.footer()
+	if _, err := w.Write(d.output()); err != nil {
 		return fmt.Errorf("render: writing pdf: %w", err)
 	}
 	return nil

@@ -135,6 +135,8 @@ var (
 	advanceOnce sync.Once
 	advance     [4][]int32
 	advanceErr  error
+	// desc holds each face's font descriptor values, as fpdf reads them.
+	desc [4]fpdf.FontDescType
 )
 
 func loadAdvances() {
@@ -147,6 +149,7 @@ func loadAdvances() {
 			advanceErr = err
 			return
 		}
+		desc[i] = pdf.GetFontDesc(family, f.key)
 		tab := make([]int32, 0x10000)
 		var buf [4]byte
 		for r := rune(1); r < 0x10000; r++ {
@@ -284,77 +287,10 @@ func loadCoverage() {
 	}
 }
 
-// cmapCoverage reads a TrueType font's Unicode BMP cmap (platform 3,
-// encoding 1, format 4) into a bit set of the runes that map to a glyph other
-// than .notdef. A font it cannot read covers nothing.
+// cmapCoverage is the set of BMP runes a TrueType font maps to a glyph other
+// than .notdef (see walkCmap).
 func cmapCoverage(ttf []byte) []uint64 {
 	has := make([]uint64, 0x10000/64)
-	u16 := func(off int) (int, bool) {
-		if off < 0 || off+2 > len(ttf) {
-			return 0, false
-		}
-		return int(ttf[off])<<8 | int(ttf[off+1]), true
-	}
-	u32 := func(off int) (int, bool) {
-		hi, ok1 := u16(off)
-		lo, ok2 := u16(off + 2)
-		return hi<<16 | lo, ok1 && ok2
-	}
-	numTables, ok := u16(4)
-	if !ok {
-		return has
-	}
-	cmap := -1
-	for i := 0; i < numTables; i++ {
-		rec := 12 + 16*i
-		if rec+16 > len(ttf) {
-			return has
-		}
-		if string(ttf[rec:rec+4]) == "cmap" {
-			cmap, _ = u32(rec + 8)
-		}
-	}
-	n, ok := u16(cmap + 2)
-	if cmap < 0 || !ok {
-		return has
-	}
-	sub := -1
-	for i := 0; i < n; i++ {
-		pid, _ := u16(cmap + 4 + 8*i)
-		eid, _ := u16(cmap + 6 + 8*i)
-		off, ok := u32(cmap + 8 + 8*i)
-		if ok && pid == 3 && eid == 1 {
-			sub = cmap + off
-		}
-	}
-	if format, ok := u16(sub); sub < 0 || !ok || format != 4 {
-		return has
-	}
-	segX2, ok := u16(sub + 6)
-	if !ok {
-		return has
-	}
-	ends, starts := sub+14, sub+16+segX2
-	deltas, ranges := starts+segX2, starts+2*segX2
-	for i := 0; i < segX2/2; i++ {
-		end, ok1 := u16(ends + 2*i)
-		start, ok2 := u16(starts + 2*i)
-		delta, ok3 := u16(deltas + 2*i)
-		ro, ok4 := u16(ranges + 2*i)
-		if !(ok1 && ok2 && ok3 && ok4) {
-			return has
-		}
-		for c := start; c <= end && c < 0xFFFF; c++ {
-			g := 0
-			if ro == 0 {
-				g = (c + delta) & 0xFFFF
-			} else if v, ok := u16(ranges + 2*i + ro + 2*(c-start)); ok && v != 0 {
-				g = (v + delta) & 0xFFFF
-			}
-			if g != 0 {
-				has[c>>6] |= 1 << (c & 63)
-			}
-		}
-	}
+	walkCmap(ttf, func(c rune, _ int) { has[c>>6] |= 1 << (c & 63) })
 	return has
 }

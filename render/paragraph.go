@@ -1,6 +1,10 @@
 package render
 
-import "math"
+import (
+	"math"
+	"strconv"
+	"sync"
+)
 
 // Paragraph and Heading: text broken into lines, one row per line.
 
@@ -53,7 +57,7 @@ func (p Paragraph) layout(d *doc) {
 		d.runIn = ""
 		p.Spans = append([]Span{B(h), T(" ")}, p.Spans...)
 	}
-	rs := paragraphRows(p)
+	rs := cachedParagraphRows(p)
 	// No orphans (a first line alone at the foot of a page) and no widows (a
 	// last line alone at the top of one).
 	if n := len(rs); n >= 2 {
@@ -68,6 +72,81 @@ func (p Paragraph) layout(d *doc) {
 		sa = defaultSpaceAfter
 	}
 	d.addSpace(sa)
+}
+
+// paragraphs caches the rows of paragraphs laid out before: the Warrant's
+// text is the same for every holder but for a few figures and names. It is
+// emptied when it holds maxCachedParagraphs; rows depend only on the
+// paragraph, so what it holds never changes the output.
+var paragraphs struct {
+	sync.Mutex
+	m map[string][]row
+}
+
+const maxCachedParagraphs = 4096
+
+// cachedParagraphRows is paragraphRows(p), from the cache when it can: fresh
+// copies of the rows, which the pager may change.
+func cachedParagraphRows(p Paragraph) []*row {
+	key := paragraphKey(p)
+	paragraphs.Lock()
+	proto, ok := paragraphs.m[key]
+	paragraphs.Unlock()
+	if !ok {
+		rs := paragraphRows(p)
+		proto = make([]row, len(rs))
+		for i, r := range rs {
+			proto[i] = *r
+		}
+		paragraphs.Lock()
+		if len(paragraphs.m) >= maxCachedParagraphs || paragraphs.m == nil {
+			paragraphs.m = map[string][]row{}
+		}
+		paragraphs.m[key] = proto
+		paragraphs.Unlock()
+	}
+	rows := make([]row, len(proto))
+	copy(rows, proto)
+	out := make([]*row, len(rows))
+	for i := range rows {
+		out[i] = &rows[i]
+	}
+	return out
+}
+
+// paragraphKey is everything paragraphRows reads of p.
+func paragraphKey(p Paragraph) string {
+	n := 64
+	for _, sp := range p.Spans {
+		n += len(sp.Text) + 16
+	}
+	b := make([]byte, 0, n+len(p.Label))
+	num := func(v float64) {
+		b = strconv.AppendUint(b, math.Float64bits(v), 36)
+		b = append(b, 0)
+	}
+	num(p.Indent)
+	num(p.First)
+	num(p.Size)
+	b = append(b, byte(p.Align), 0)
+	b = strconv.AppendInt(b, int64(len(p.Label)), 10)
+	b = append(b, 0)
+	b = append(b, p.Label...)
+	for _, sp := range p.Spans {
+		flags := byte(0)
+		if sp.Field {
+			flags |= 1
+		}
+		if sp.Tag {
+			flags |= 2
+		}
+		b = append(b, byte(sp.Style), flags)
+		num(sp.MinWidth)
+		b = strconv.AppendInt(b, int64(len(sp.Text)), 10)
+		b = append(b, 0)
+		b = append(b, sp.Text...)
+	}
+	return string(b)
 }
 
 // paragraphRows breaks p into lines and makes a row of each.

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"github.com/go-pdf/fpdf"
 	"math"
 	"os"
 	"strings"
@@ -169,7 +170,7 @@ func traced(t testing.TB, meta Meta, blocks ...Block) ([]drawn, []byte) {
 	}
 	var out []drawn
 	d.impl.trace = func(kind string, x, y, w float64, s string) {
-		out = append(out, drawn{page: d.impl.pdf.PageNo(), kind: kind, x: x, y: y, w: w, text: s})
+		out = append(out, drawn{page: len(d.impl.sheets), kind: kind, x: x, y: y, w: w, text: s})
 	}
 	d.Add(blocks...)
 	var buf bytes.Buffer
@@ -277,7 +278,7 @@ func TestTags(t *testing.T) {
 		t.Errorf("tag at %.3f mm, blank at %.3f mm: the tag took room", tagX, ruleX)
 	}
 	// Tags are white and 1 pt.
-	if !bytes.Contains(uncompressed(t, pdf), []byte("q 1.000 g BT")) {
+	if !bytes.Contains(uncompressed(t, pdf), []byte("/F1 1.00 Tf ET\n1 g\nBT ")) {
 		t.Error("no white text in the content stream")
 	}
 }
@@ -481,15 +482,13 @@ func TestHostileInput(t *testing.T) {
 // TestWidthMatchesFpdf checks the width tables against fpdf's own
 // GetStringWidth.
 func TestWidthMatchesFpdf(t *testing.T) {
-	d, err := New(Meta{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := fpdf.New("P", "mm", "Letter", "")
 	for _, st := range []Style{Regular, Bold, Italic, Bold | Italic} {
+		pdf.AddUTF8FontFromBytes(family, faceOf(st).key, faceOf(st).ttf)
 		for _, size := range []float64{1, 9, 9.5, 11, 14} {
 			for _, s := range []string{"Warrant Share Number", "Łukasz Żółć", "山田太郎", "“(A)(Y)” — ½ §4(b)", lorem} {
-				d.impl.setFont(st, size)
-				if got, want := width(st, size, s), d.impl.pdf.GetStringWidth(s); got != want {
+				pdf.SetFont(family, faceOf(st).key, size)
+				if got, want := width(st, size, s), pdf.GetStringWidth(s); got != want {
 					t.Errorf("width(%d, %v, %q) = %v, fpdf says %v", st, size, s, got, want)
 				}
 			}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -103,8 +104,11 @@ func TestWriteSample(t *testing.T) {
 	}
 }
 
-var streamRE = regexp.MustCompile(`(?s)/Filter /FlateDecode[^>]*>>\s*stream\r?\n(.*?)\r?\nendstream`)
-var textRE = regexp.MustCompile(`BT ([-\d.]+) ([-\d.]+) Td \(((?:[^\\)]|\\.)*)\) Tj ET`)
+var (
+	streamRE   = regexp.MustCompile(`(?s)(\d+) 0 obj\n<< /Filter /FlateDecode /Length \d+[^>]*>>\nstream\n(.*?)\nendstream`)
+	contentsRE = regexp.MustCompile(`/Type /Page /Parent 2 0 R /Contents \[(\d+) 0 R (\d+) 0 R\]`)
+	textRE     = regexp.MustCompile(`BT ([-\d.]+) ([-\d.]+) Td \(((?:[^\\)]|\\.)*)\) Tj ET`)
+)
 
 // textRun is a string shown on a page, at (x, y) in PDF points.
 type textRun struct {
@@ -113,10 +117,8 @@ type textRun struct {
 	text string
 }
 
-// pageTexts reads back the text fpdf wrote: it inflates the content
-// streams and decodes each Tj string (UTF-16BE for embedded UTF-8 fonts).
-// Streams without text (fonts, attachments) are skipped, so page numbers are
-// counted among the streams that show text.
+// pageTexts reads back the text written: it inflates each page's content
+// streams and decodes each Tj string (2-byte codes that are the characters).
 func pageTexts(t testing.TB, pdf []byte) []textRun {
 	t.Helper()
 	var runs []textRun
@@ -130,41 +132,29 @@ func pageTexts(t testing.TB, pdf []byte) []textRun {
 	return runs
 }
 
-// pageStreams returns the inflated content streams that show text, in file
-// order (fpdf writes pages first, in order, and every page has a footer).
+// pageStreams returns each page's content, inflated: its body and footer
+// streams, in page order.
 func pageStreams(t testing.TB, pdf []byte) [][]byte {
 	t.Helper()
-	var out [][]byte
+	streams := map[string][]byte{}
 	for _, m := range streamRE.FindAllSubmatch(pdf, -1) {
-		r, err := zlib.NewReader(bytes.NewReader(m[1]))
+		r, err := zlib.NewReader(bytes.NewReader(m[2]))
 		if err != nil {
-			continue
+			t.Fatalf("object %s: %v", m[1], err)
 		}
 		b, err := io.ReadAll(r)
-		if err != nil || !bytes.Contains(b, []byte(" Tj ET")) {
-			continue
+		if err != nil {
+			t.Fatalf("object %s: %v", m[1], err)
 		}
-		out = append(out, b)
+		streams[string(m[1])] = b
 	}
-	return out
-}
-
-func unescape(b []byte) []byte {
-	var out []byte
-	for i := 0; i < len(b); i++ {
-		if b[i] == '\\' && i+1 < len(b) {
-			i++
-			switch b[i] {
-			case 'r':
-				out = append(out, '\r')
-			case 'n':
-				out = append(out, '\n')
-			default:
-				out = append(out, b[i])
-			}
-			continue
+	var out [][]byte
+	for _, m := range contentsRE.FindAllSubmatch(pdf, -1) {
+		body, footer := streams[string(m[1])], streams[string(m[2])]
+		if footer == nil {
+			t.Fatalf("page contents %s, %s: no such streams", m[1], m[2])
 		}
-		out = append(out, b[i])
+		out = append(out, append(slices.Clone(body), footer...))
 	}
 	return out
 }
@@ -185,4 +175,25 @@ func allText(runs []textRun) string {
 		b.WriteByte(' ')
 	}
 	return b.String()
+}
+
+// unescape reads the bytes of a literal string's body.
+func unescape(b []byte) []byte {
+	var out []byte
+	for i := 0; i < len(b); i++ {
+		if b[i] == '\\' && i+1 < len(b) {
+			i++
+			switch b[i] {
+			case 'r':
+				out = append(out, '\r')
+			case 'n':
+				out = append(out, '\n')
+			default:
+				out = append(out, b[i])
+			}
+			continue
+		}
+		out = append(out, b[i])
+	}
+	return out
 }

@@ -1,0 +1,401 @@
+package render
+
+import (
+	"bytes"
+	"compress/zlib"
+	"hash/maphash"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf16"
+)
+
+// The PDF is written here, not by fpdf: fpdf parses and subsets each face
+// and compresses every stream with a fresh megabyte-sized compressor for
+// every document, which was most of the time of a bulk re-issue. Layout draws
+// into per-page content streams; write assembles them with the document's
+// font subsets (cached, see subsetFor) and metadata into a PDF 1.7 file with
+// a classic cross-reference table. Every stream is compressed; the same
+// inputs give the same bytes.
+
+// pdfPage is one page as layout drew it.
+type pdfPage struct {
+	// body is the page's content stream, without its footer: it depends
+	// only on what was drawn, so pages drawn alike in two documents share
+	// their compressed bytes through pageCache.
+	body   []byte
+	footer footerText
+	lw     float64 // line width selected in body, 0 none yet
+}
+
+// footerText is a page's footer, drawn at write time once the page count
+// (nbAlias in text) is known.
+type footerText struct {
+	x, size float64
+	text    string
+}
+
+// appendNum appends v with two decimals, as PDF numbers are written here.
+func appendNum(b []byte, v float64) []byte {
+	n := len(b)
+	b = strconv.AppendFloat(b, v, 'f', 2, 64)
+	if string(b[n:]) == "-0.00" {
+		b = append(b[:n], "0.00"...)
+	}
+	return b
+}
+
+// appendShow appends a text object showing s (sanitized, BMP only) with its
+// baseline at (x, y) mm from the top left, marking its runes in used. Codes
+// are 2 bytes, the character, in a literal string.
+func appendShow(b []byte, x, y float64, s string, used *chunkSet) []byte {
+	b = append(b, "BT "...)
+	b = appendNum(b, x*k)
+	b = append(b, ' ')
+	b = appendNum(b, (PageHeight-y)*k)
+	b = append(b, " Td ("...)
+	for _, r := range s {
+		used.add(r)
+		b = appendCodeByte(b, byte(r>>8))
+		b = appendCodeByte(b, byte(r))
+	}
+	return append(b, ") Tj ET\n"...)
+}
+
+// appendCodeByte appends one byte of a literal string, escaped as needed.
+func appendCodeByte(b []byte, c byte) []byte {
+	switch c {
+	case '(', ')', '\\':
+		return append(b, '\\', c)
+	case '\r':
+		return append(b, '\\', 'r')
+	case '\n':
+		return append(b, '\\', 'n')
+	}
+	return append(b, c)
+}
+
+// appendFont appends the selection of face i at size pt.
+func appendFont(b []byte, i int, size float64) []byte {
+	b = append(b, "BT /F"...)
+	b = strconv.AppendInt(b, int64(i+1), 10)
+	b = append(b, ' ')
+	b = appendNum(b, size)
+	return append(b, " Tf ET\n"...)
+}
+
+// Compressors are pooled: a new one costs about a megabyte of zeroed state,
+// more than compressing a page. Pages are compressed fast; font subsets,
+// made once and written into many documents, as small as zlib can.
+var (
+	fastPool  = zlibPool(zlib.BestSpeed)
+	smallPool = zlibPool(zlib.BestCompression)
+)
+
+func zlibPool(level int) *sync.Pool {
+	return &sync.Pool{New: func() any {
+		w, err := zlib.NewWriterLevel(nil, level)
+		if err != nil {
+			panic(err) // the level is valid
+		}
+		return w
+	}}
+}
+
+// deflate appends data zlib-compressed to dst, fast.
+func deflate(dst, data []byte) []byte { return compressWith(fastPool, dst, data) }
+
+// deflateSmall returns data zlib-compressed as small as it gets.
+func deflateSmall(data []byte) []byte { return compressWith(smallPool, nil, data) }
+
+func compressWith(pool *sync.Pool, dst, data []byte) []byte {
+	buf := bytes.NewBuffer(dst)
+	zw := pool.Get().(*zlib.Writer)
+	zw.Reset(buf)
+	zw.Write(data) // a bytes.Buffer does not fail
+	zw.Close()
+	zw.Reset(nil)
+	pool.Put(zw)
+	return buf.Bytes()
+}
+
+// pageCache keeps the compressed bytes of page bodies seen at least twice
+// (the invariant pages of the Warrant's text, drawn again for every holder).
+// It is emptied when full; it never changes the bytes written.
+var pageCache struct {
+	sync.Mutex
+	seed  maphash.Seed
+	seen  map[uint64]bool
+	m     map[string][]byte
+	bytes int
+}
+
+const (
+	maxPageCacheBytes = 8 << 20
+	maxPagesSeen      = 1 << 16
+)
+
+// compressedBody returns body compressed, from pageCache when it can.
+func compressedBody(body []byte) []byte {
+	pageCache.Lock()
+	if pageCache.m == nil {
+		pageCache.seed = maphash.MakeSeed()
+		pageCache.m, pageCache.seen = map[string][]byte{}, map[uint64]bool{}
+	}
+	if z, ok := pageCache.m[string(body)]; ok {
+		pageCache.Unlock()
+		return z
+	}
+	h := maphash.Bytes(pageCache.seed, body)
+	again := pageCache.seen[h]
+	if !again {
+		if len(pageCache.seen) >= maxPagesSeen {
+			clear(pageCache.seen)
+		}
+		pageCache.seen[h] = true
+	}
+	pageCache.Unlock()
+	z := deflate(nil, body)
+	if again {
+		pageCache.Lock()
+		if pageCache.bytes+len(body)+len(z) > maxPageCacheBytes {
+			clear(pageCache.m)
+			pageCache.bytes = 0
+		}
+		pageCache.m[string(body)] = z
+		pageCache.bytes += len(body) + len(z)
+		pageCache.Unlock()
+	}
+	return z
+}
+
+// toUnicode maps every 2-byte code to the character it is (surrogates
+// excepted): codes are characters. Made and compressed once.
+var toUnicode = sync.OnceValue(func() []byte {
+	var b strings.Builder
+	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+	var hi []int
+	for h := 0; h < 256; h++ {
+		if h < 0xD8 || h > 0xDF {
+			hi = append(hi, h)
+		}
+	}
+	for len(hi) > 0 {
+		n := min(len(hi), 100)
+		b.WriteString(strconv.Itoa(n) + " beginbfrange\n")
+		for _, h := range hi[:n] {
+			x := strings.ToUpper(strconv.FormatInt(int64(h), 16))
+			if len(x) < 2 {
+				x = "0" + x
+			}
+			b.WriteString("<" + x + "00> <" + x + "FF> <" + x + "00>\n")
+		}
+		b.WriteString("endbfrange\n")
+		hi = hi[n:]
+	}
+	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend")
+	return deflate(nil, []byte(b.String()))
+})
+
+// pdfWriter writes numbered objects and remembers their offsets.
+type pdfWriter struct {
+	buf     bytes.Buffer
+	offsets []int // by object number; 0 unused
+}
+
+func (w *pdfWriter) begin(n int) {
+	for len(w.offsets) <= n {
+		w.offsets = append(w.offsets, 0)
+	}
+	w.offsets[n] = w.buf.Len()
+	w.buf.WriteString(strconv.Itoa(n))
+	w.buf.WriteString(" 0 obj\n")
+}
+
+// object writes object n: dict.
+func (w *pdfWriter) object(n int, dict ...string) {
+	w.begin(n)
+	for _, s := range dict {
+		w.buf.WriteString(s)
+	}
+	w.buf.WriteString("\nendobj\n")
+}
+
+// stream writes object n: a compressed stream with extra dictionary entries.
+func (w *pdfWriter) stream(n int, extra string, z []byte) {
+	w.begin(n)
+	w.buf.WriteString("<< /Filter /FlateDecode /Length ")
+	w.buf.WriteString(strconv.Itoa(len(z)))
+	w.buf.WriteString(extra)
+	w.buf.WriteString(" >>\nstream\n")
+	w.buf.Write(z)
+	w.buf.WriteString("\nendstream\nendobj\n")
+}
+
+// finish writes the cross-reference table and trailer.
+func (w *pdfWriter) finish(root, info int) {
+	xref := w.buf.Len()
+	w.buf.WriteString("xref\n0 " + strconv.Itoa(len(w.offsets)) + "\n0000000000 65535 f \n")
+	var e []byte
+	for _, off := range w.offsets[1:] {
+		e = strconv.AppendInt(e[:0], int64(off), 10)
+		w.buf.WriteString("0000000000"[len(e):])
+		w.buf.Write(e)
+		w.buf.WriteString(" 00000 n \n")
+	}
+	w.buf.WriteString("trailer\n<< /Size " + strconv.Itoa(len(w.offsets)) + " /Root " + ref(root) + " /Info " + ref(info) + " >>\nstartxref\n" + strconv.Itoa(xref) + "\n%%EOF\n")
+}
+
+func ref(n int) string { return strconv.Itoa(n) + " 0 R" }
+
+// pdfString is s as a PDF text string: literal when printable ASCII,
+// otherwise UTF-16BE with a byte order mark, in hex.
+func pdfString(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7E {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		r := strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
+		return "(" + r.Replace(s) + ")"
+	}
+	const hex = "0123456789ABCDEF"
+	b := []byte("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, hex[u>>12&15], hex[u>>8&15], hex[u>>4&15], hex[u&15])
+	}
+	return string(append(b, '>'))
+}
+
+// output assembles the document. Objects: 1 catalog, 2 page tree, 3 the
+// resources every page shares, 4 info, 5 ToUnicode CMap; then three per
+// page (page, body, footer); five per face used (font, CIDFont, descriptor,
+// font file, CIDToGIDMap); two per attachment (file specification, file).
+func (d *doc) output() []byte {
+	faces := usedFaces(d.faces)
+	var w pdfWriter
+	w.buf.Grow(64 << 10)
+	w.buf.WriteString("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n")
+
+	firstPage := 6
+	firstFont := firstPage + 3*len(d.sheets)
+	firstFile := firstFont + 5*len(faces)
+
+	files := sortedAttachments(d.attachments)
+	var names strings.Builder
+	if len(files) > 0 {
+		names.WriteString(" /Names << /EmbeddedFiles << /Names [")
+		for j, a := range files {
+			names.WriteString(pdfString(a.name) + " " + ref(firstFile+2*j) + " ")
+		}
+		names.WriteString("] >> >> /PageMode /UseAttachments")
+	}
+	w.object(1, "<< /Type /Catalog /Pages 2 0 R", names.String(), " >>")
+
+	var kids strings.Builder
+	for p := range d.sheets {
+		if p > 0 {
+			kids.WriteByte(' ')
+		}
+		kids.WriteString(ref(firstPage + 3*p))
+	}
+	w.object(2, "<< /Type /Pages /Kids [", kids.String(), "] /Count ", strconv.Itoa(len(d.sheets)),
+		" /MediaBox [0 0 612.00 792.00] /Resources 3 0 R >>")
+
+	var fonts strings.Builder
+	for j, i := range faces {
+		fonts.WriteString(" /F" + strconv.Itoa(i+1) + " " + ref(firstFont+5*j))
+	}
+	w.object(3, "<< /ProcSet [/PDF /Text] /Font <<", fonts.String(), " >> >>")
+
+	created := "D:" + d.created.Format("20060102150405")
+	info := []string{"<<"}
+	for _, e := range []struct{ key, val string }{
+		{"Title", d.meta.Title}, {"Subject", d.meta.Subject}, {"Author", d.meta.Author},
+		{"Keywords", d.keywords}, {"Creator", d.meta.Creator},
+	} {
+		if e.val != "" {
+			info = append(info, " /"+e.key+" "+pdfString(e.val))
+		}
+	}
+	info = append(info, " /Producer (warrantkit render)", " /CreationDate "+pdfString(created), " /ModDate "+pdfString(created), " >>")
+	w.object(4, info...)
+	w.stream(5, "", toUnicode())
+
+	total := strconv.Itoa(len(d.sheets))
+	var foot []byte
+	var footUsed chunkSet
+	for p := range d.sheets {
+		pg := &d.sheets[p]
+		n := firstPage + 3*p
+		w.object(n, "<< /Type /Page /Parent 2 0 R /Contents [", ref(n+1), " ", ref(n+2), "] >>")
+		w.stream(n+1, "", compressedBody(pg.body))
+		f := pg.footer
+		foot = append(foot[:0], "0 g\n"...)
+		foot = appendFont(foot, faceIndex(Regular), f.size)
+		foot = appendShow(foot, f.x, footerBaseline, strings.Replace(f.text, nbAlias, total, 1), &footUsed)
+		w.stream(n+2, "", deflate(nil, foot))
+	}
+
+	for j, i := range faces {
+		n := firstFont + 5*j
+		s := subsetFor(i, &d.used[i])
+		fd := desc[i]
+		name := "/" + s.name
+		w.object(n, "<< /Type /Font /Subtype /Type0 /BaseFont ", name, " /Encoding /Identity-H /DescendantFonts [", ref(n+1), "] /ToUnicode 5 0 R >>")
+		w.object(n+1, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont ", name,
+			" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor ", ref(n+2),
+			" /DW ", strconv.Itoa(fd.MissingWidth), " /W ", string(s.widths), " /CIDToGIDMap ", ref(n+4), " >>")
+		w.object(n+2, "<< /Type /FontDescriptor /FontName ", name,
+			" /Flags ", strconv.Itoa(fd.Flags|4&^32),
+			" /FontBBox [", strconv.Itoa(fd.FontBBox.Xmin), " ", strconv.Itoa(fd.FontBBox.Ymin), " ",
+			strconv.Itoa(fd.FontBBox.Xmax), " ", strconv.Itoa(fd.FontBBox.Ymax), "]",
+			" /ItalicAngle ", strconv.Itoa(fd.ItalicAngle), " /Ascent ", strconv.Itoa(fd.Ascent),
+			" /Descent ", strconv.Itoa(fd.Descent), " /CapHeight ", strconv.Itoa(fd.CapHeight),
+			" /StemV ", strconv.Itoa(fd.StemV), " /MissingWidth ", strconv.Itoa(fd.MissingWidth),
+			" /FontFile2 ", ref(n+3), " >>")
+		w.stream(n+3, " /Length1 "+strconv.Itoa(s.fontLen), s.font)
+		w.stream(n+4, "", s.cidMap)
+	}
+
+	for j, a := range files {
+		n := firstFile + 2*j
+		spec := []string{"<< /Type /Filespec /F ", pdfString(a.name), " /UF ", pdfString(a.name), " /EF << /F ", ref(n + 1), " >>"}
+		if a.description != "" {
+			spec = append(spec, " /Desc ", pdfString(a.description))
+		}
+		w.object(n, append(spec, " >>")...)
+		w.stream(n+1, " /Type /EmbeddedFile /Params << /Size "+strconv.Itoa(len(a.data))+" >>", deflate(nil, a.data))
+	}
+	w.finish(1, 4)
+	return w.buf.Bytes()
+}
+
+// attachment is a file embedded in the document.
+type attachment struct {
+	name, description string
+	data              []byte
+}
+
+// sortedAttachments names the attachments in the embedded-files name tree
+// by their file names, made unique, and orders them by name, as a name tree
+// needs.
+func sortedAttachments(as []attachment) []attachment {
+	out := slices.Clone(as)
+	seen := map[string]int{}
+	for j, a := range out {
+		seen[a.name]++
+		if c := seen[a.name]; c > 1 {
+			out[j].name = a.name + " (" + strconv.Itoa(c) + ")"
+		}
+	}
+	slices.SortStableFunc(out, func(a, b attachment) int { return strings.Compare(a.name, b.name) })
+	return out
+}
