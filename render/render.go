@@ -1,10 +1,12 @@
-// Package render is a small layout engine on go-pdf/fpdf: fonts, justified
+// Package render is a small layout engine and PDF writer: fonts, justified
 // paragraphs with hanging indents, headings, fractions, fill-in fields,
 // signature blocks, tables, page numbering, metadata, attachments and
-// invisible e-sign tags, with byte-for-byte repeatable output.
+// invisible e-sign tags, with byte-for-byte repeatable output. Font subsets
+// and page contents shared by many documents are made once (see pdf.go).
 //
 // It knows nothing about warrants: it lays out strings in millimetres. It is
-// the only package of warrantkit that imports fpdf.
+// the only package of warrantkit that imports fpdf, which it uses for glyph
+// metrics, font subsetting and the benchmark floor.
 package render
 
 import (

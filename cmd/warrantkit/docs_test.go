@@ -130,8 +130,8 @@ func TestAssignCommand(t *testing.T) {
 	if got := names(files); strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Fatalf("files %v, want %v", got, want)
 	}
-	// With --embed-data the files are PDF 1.3 with attachments: relaxed validation (SPEC §4.3).
-	texts := checkPDFs(t, files, false)
+	// With --embed-data too, every file passes strict validation.
+	texts := checkPDFs(t, files, true)
 	if !strings.Contains(texts["warrants/W-F-05-005.pdf"], "certifies that José Ñúñez García") ||
 		!strings.Contains(texts["warrants/W-F-05-006.pdf"], "Four Hundred Thousand (400,000") {
 		t.Errorf("new warrants:\n%s\n%s", texts["warrants/W-F-05-005.pdf"][:400], texts["warrants/W-F-05-006.pdf"][:400])
