@@ -45,8 +45,8 @@ type doc struct {
 
 	// output
 	sheets []pdfPage
-	faces  [4]bool     // faces text was set in
-	used   [4]chunkSet // the chunks of characters set, per face
+	faces  [4]bool    // faces text was set in
+	used   [4]runeSet // the characters set, per face
 
 	// layout
 	space   float64 // pending vertical space before the next row

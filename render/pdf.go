@@ -49,7 +49,7 @@ func appendNum(b []byte, v float64) []byte {
 // appendShow appends a text object showing s (sanitized, BMP only) with its
 // baseline at (x, y) mm from the top left, marking its runes in used. Codes
 // are 2 bytes, the character, in a literal string.
-func appendShow(b []byte, x, y float64, s string, used *chunkSet) []byte {
+func appendShow(b []byte, x, y float64, s string, used *runeSet) []byte {
 	b = append(b, "BT "...)
 	b = appendNum(b, x*k)
 	b = append(b, ' ')
@@ -331,7 +331,7 @@ func (d *doc) output() []byte {
 
 	total := strconv.Itoa(len(d.sheets))
 	var foot []byte
-	var footUsed chunkSet
+	var footUsed runeSet
 	for p := range d.sheets {
 		pg := &d.sheets[p]
 		n := firstPage + 3*p

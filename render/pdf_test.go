@@ -7,8 +7,11 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
+
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 )
 
 // resetCaches empties every cache the writer and the layout keep, as in a
@@ -219,4 +222,17 @@ func (f *ttf) glyph(g int) []byte {
 		f.t.Fatalf("glyph %d out of glyf", g)
 	}
 	return glyf[a:b]
+}
+
+// TestFaceWithoutGlyphs: a face used only for characters the font lacks
+// embeds an empty subset; the file stays valid and the text extractable.
+func TestFaceWithoutGlyphs(t *testing.T) {
+	resetCaches()
+	pdf := render(t, Meta{}, Paragraph{Spans: []Span{B("山田"), T(" x")}}, Paragraph{Spans: []Span{I("\u05D0")}})
+	if err := validate(pdf, model.ValidationStrict); err != nil {
+		t.Fatal(err)
+	}
+	if got := allText(pageTexts(t, pdf)); !strings.Contains(got, "山田") || !strings.Contains(got, "\u05D0") {
+		t.Errorf("text %q lacks the characters without glyphs", got)
+	}
 }

@@ -9,34 +9,28 @@ import (
 	"github.com/go-pdf/fpdf"
 )
 
-// A document embeds, per face it uses, a subset of the face: every glyph of
-// printable ASCII, and every glyph of each 32-character chunk of the BMP the
-// document draws a character from in that face. Subsets are made by fpdf's
-// UTF8CutFont, compressed, and kept, keyed by the chunks: the text of
-// warrants varies little (a name here and there), so a few dozen subsets
-// serve a whole register and no document subsets or compresses a font.
+// A document embeds, per face it uses, a subset of the face: the glyphs of
+// the characters it sets in that face (in the regular face, also all of
+// printable ASCII and the Warrant's punctuation: see always). Subsets are
+// made by fpdf's UTF8CutFont, compressed, and kept, keyed by the characters:
+// documents of a register differ only by the letters of names and addresses,
+// so few documents subset or compress a font.
 //
 // Character codes are the characters themselves (2-byte, Identity-H): a
 // page's content does not depend on which subset the document embeds, so a
 // page drawn the same way in two documents is the same bytes (see
 // pageCache), and a CIDToGIDMap maps each code to its glyph in the subset.
 
-// chunkBits is the size of a chunk as a power of two.
-const chunkBits = 0
+// runeSet is a set of BMP characters.
+type runeSet [0x10000 / 64]uint64
 
-// chunkSet marks the chunks of the BMP a face draws from.
-type chunkSet [0x10000 >> chunkBits / 64]uint64
+func (c *runeSet) add(r rune) { c[uint(r)/64&1023] |= 1 << (uint(r) % 64) }
 
-func (c *chunkSet) add(r rune) {
-	i := uint(r) >> chunkBits
-	c[i/64] |= 1 << (i % 64)
-}
-
-func (c *chunkSet) has(i int) bool { return c[i/64]&(1<<(uint(i)%64)) != 0 }
+func (c *runeSet) has(r rune) bool { return c[uint(r)/64&1023]&(1<<(uint(r)%64)) != 0 }
 
 type subsetKey struct {
-	face   int
-	chunks chunkSet
+	face  int
+	runes runeSet
 }
 
 // subset is one face's embedded subset, serialised once.
@@ -75,12 +69,12 @@ const maxSubsetBytes = 8 << 20
 // baseNames are the faces' PostScript names, by faceIndex.
 var baseNames = [4]string{"LiberationSerif", "LiberationSerif-Bold", "LiberationSerif-Italic", "LiberationSerif-BoldItalic"}
 
-// subsetFor returns the subset of face i for the chunks used.
-func subsetFor(i int, used *chunkSet) *subset {
-	key := subsetKey{face: i, chunks: *used}
+// subsetFor returns the subset of face i for the characters used.
+func subsetFor(i int, used *runeSet) *subset {
+	key := subsetKey{face: i, runes: *used}
 	if i == faceIndex(Regular) {
 		for _, r := range always() {
-			key.chunks.add(r)
+			key.runes.add(r)
 		}
 	}
 	subsets.Lock()
@@ -89,7 +83,7 @@ func subsetFor(i int, used *chunkSet) *subset {
 	if s != nil {
 		return s
 	}
-	s = makeSubset(i, &key.chunks)
+	s = makeSubset(i, &key.runes)
 	subsets.Lock()
 	if subsets.m == nil || subsets.bytes+s.size() > maxSubsetBytes {
 		subsets.m, subsets.bytes = map[subsetKey]*subset{}, 0
@@ -102,23 +96,21 @@ func subsetFor(i int, used *chunkSet) *subset {
 	return s
 }
 
-// makeSubset cuts face i to the runes of chunks it has glyphs for.
-func makeSubset(i int, chunks *chunkSet) *subset {
+// makeSubset cuts face i to the characters of set it has glyphs for.
+func makeSubset(i int, set *runeSet) *subset {
 	coverageOnce.Do(loadCoverage)
 	advanceOnce.Do(loadAdvances)
 	var runes []rune
 	small := true
-	last := 0 // the last chunk used
-	for c := 0; c < len(chunks)*64; c++ {
-		if !chunks.has(c) {
+	last := rune(0x20) // the highest character of set
+	for r := rune(0x20); r < 0x10000; r++ {
+		if !set.has(r) {
 			continue
 		}
-		last = c
-		for r := rune(c << chunkBits); r < rune((c+1)<<chunkBits); r++ {
-			if r >= 0x20 && covered(r) {
-				runes = append(runes, r)
-				small = small && inRanges(r, basic)
-			}
+		last = r
+		if covered(r) {
+			runes = append(runes, r)
+			small = small && inRanges(r, basic)
 		}
 	}
 	cutOnce.Do(cutFaces)
@@ -141,9 +133,9 @@ func makeSubset(i int, chunks *chunkSet) *subset {
 	}
 	s := &subset{name: string(tag) + "+" + baseNames[i], fontLen: len(ttf)}
 
-	// Every code of every chunk used has an entry, 0 (.notdef) for the
-	// runes the font has no glyph for.
-	cidMap := make([]byte, 2*((last+1)<<chunkBits))
+	// Every code used has an entry, 0 (.notdef) for the characters the font
+	// has no glyph for.
+	cidMap := make([]byte, 2*(last+1))
 	for _, r := range runes {
 		g := gids[r]
 		cidMap[2*r], cidMap[2*r+1] = byte(g>>8), byte(g)
