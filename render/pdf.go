@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"hash/maphash"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -36,14 +37,16 @@ type footerText struct {
 	text    string
 }
 
-// appendNum appends v with two decimals, as PDF numbers are written here.
+// appendNum appends v with two decimals, rounded half away from zero, as
+// PDF numbers are written here.
 func appendNum(b []byte, v float64) []byte {
-	n := len(b)
-	b = strconv.AppendFloat(b, v, 'f', 2, 64)
-	if string(b[n:]) == "-0.00" {
-		b = append(b[:n], "0.00"...)
+	n := int64(math.Round(v * 100))
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
 	}
-	return b
+	b = strconv.AppendInt(b, n/100, 10)
+	return append(b, '.', byte('0'+n/10%10), byte('0'+n%10))
 }
 
 // appendShow appends a text object showing s (sanitized, BMP only) with its

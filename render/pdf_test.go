@@ -236,3 +236,32 @@ func TestFaceWithoutGlyphs(t *testing.T) {
 		t.Errorf("text %q lacks the characters without glyphs", got)
 	}
 }
+
+func TestAppendNum(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{
+		{0, "0.00"}, {612, "612.00"}, {72.004, "72.00"}, {0.125, "0.13"}, {-0.004, "0.00"},
+		{-3.5, "-3.50"}, {-0.125, "-0.13"}, {1234567.891, "1234567.89"}, {0.01, "0.01"},
+	} {
+		if got := string(appendNum([]byte("x"), c.v)); got != "x"+c.want {
+			t.Errorf("appendNum(%v) = %q, want %q", c.v, got, "x"+c.want)
+		}
+	}
+}
+
+func TestPDFString(t *testing.T) {
+	for in, want := range map[string]string{
+		"Warrant":          "(Warrant)",
+		`a (b) \ c`:        `(a \(b\) \\ c)`,
+		"José":             "<FEFF004A006F007300E9>",
+		"":                 "()",
+		"tab\there":        "<FEFF00740061006200090068006500720065>",
+		"\U0001F600 smile": "<FEFFD83DDE0000200073006D0069006C0065>",
+	} {
+		if got := pdfString(in); got != want {
+			t.Errorf("pdfString(%q) = %s, want %s", in, got, want)
+		}
+	}
+}

@@ -148,6 +148,8 @@ type reissueRun struct {
 	regHash  inputFile
 	// sink receives each document: it writes it (reissue) or checks it (verify).
 	sink func(rel string, data []byte) (manifestFile, error)
+	// writer, while run runs, writes the documents sink is given.
+	writer *fileWriter
 	// existing returns a file already written by an interrupted run, if any.
 	existing func(rel string) (manifestFile, bool, error)
 }
@@ -347,11 +349,75 @@ func sha(b []byte) string {
 // syncing it: the whole output is synced once, before manifest.json is
 // written (syncAll), instead of every file on its own, which was a quarter of
 // the time of a run.
+//
+// With a background writer running (run starts one), the file is handed to
+// it and written while the worker renders the next document.
 func (r *reissueRun) writeFile(rel string, data []byte) (manifestFile, error) {
+	f := manifestFile{Path: rel, SHA256: sha(data), Size: int64(len(data))}
+	if r.writer != nil {
+		return f, r.writer.write(filepath.Join(r.out, rel), data)
+	}
 	if err := writeUnsynced(filepath.Join(r.out, rel), data); err != nil {
 		return manifestFile{}, err
 	}
-	return manifestFile{Path: rel, SHA256: sha(data), Size: int64(len(data))}, nil
+	return f, nil
+}
+
+// fileWriter writes files on goroutines of its own (writeUnsynced), so that
+// rendering does not wait for the file system: creating and renaming files
+// in the same directories, workers would otherwise take turns.
+type fileWriter struct {
+	queue chan fileWrite
+	wg    sync.WaitGroup
+	mu    sync.Mutex
+	err   error
+}
+
+type fileWrite struct {
+	path string
+	data []byte
+}
+
+func newFileWriter(goroutines int) *fileWriter {
+	w := &fileWriter{queue: make(chan fileWrite, 32)}
+	for range goroutines {
+		w.wg.Add(1)
+		go func() {
+			defer w.wg.Done()
+			for f := range w.queue {
+				if err := writeUnsynced(f.path, f.data); err != nil {
+					w.mu.Lock()
+					if w.err == nil {
+						w.err = err
+					}
+					w.mu.Unlock()
+				}
+			}
+		}()
+	}
+	return w
+}
+
+// write queues a file; it returns the first error of an earlier write.
+func (w *fileWriter) write(path string, data []byte) error {
+	if err := w.failed(); err != nil {
+		return err
+	}
+	w.queue <- fileWrite{path, data}
+	return nil
+}
+
+func (w *fileWriter) failed() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.err
+}
+
+// close waits for every queued file and returns the first error.
+func (w *fileWriter) close() error {
+	close(w.queue)
+	w.wg.Wait()
+	return w.failed()
 }
 
 func (r *reissueRun) existingFile(rel string) (manifestFile, bool, error) {
@@ -400,6 +466,15 @@ func (r *reissueRun) run(ctx context.Context, workers int, progress func()) (rei
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
+	if r.writer == nil {
+		r.writer = newFileWriter(2)
+		defer func() {
+			if r.writer != nil {
+				r.writer.close()
+				r.writer = nil
+			}
+		}()
+	}
 	jobs := make(chan job, workers)
 	results := make(chan warrantResult, workers)
 	readErr := make(chan error, 1)
@@ -476,6 +551,13 @@ func (r *reissueRun) run(ctx context.Context, workers int, progress func()) (rei
 	}
 	if next != r.count {
 		return stats, fmt.Errorf("reissue: %d of %d warrants done", next, r.count)
+	}
+	if r.writer != nil {
+		err := r.writer.close()
+		r.writer = nil
+		if err != nil {
+			return stats, err
+		}
 	}
 	if bundle != nil {
 		var buf bytes.Buffer
