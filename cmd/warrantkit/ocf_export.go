@@ -1,0 +1,2 @@
+package main
+func runOCFExport(env *Env, args []string) error { return nil }
