@@ -10,7 +10,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
-	"path"
+
 	"strings"
 	"sync"
 
@@ -280,4 +280,18 @@ func pointer(loc []string) string {
 	return b.String()
 }
 
-var _ = path.Join
+// ValidateFile validates an OCF file (any file_type) against its schema and
+// returns its problems; name is the file name problems quote.
+func ValidateFile(name string, data []byte) ([]Problem, error) {
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		return []Problem{{File: name, Problem: "is not JSON: " + err.Error()}}, nil
+	}
+	m, _ := doc.(map[string]any)
+	ft, _ := m["file_type"].(string)
+	rel, ok := fileSchemas[ft]
+	if !ok {
+		return []Problem{{File: name, Path: "/file_type", Problem: fmt.Sprintf("unknown file_type %q", ft)}}, nil
+	}
+	return validateDoc(name, rel, doc)
+}
