@@ -55,6 +55,7 @@ var commands = []command{
 	{"assign", "transfer a warrant in whole or in part: the Assignment and the new warrants (§2(e))", runAssign},
 	{"form", "write a form of the Warrant, filled for a warrant or blank", runForm},
 	{"reissue", "re-issue every warrant of a register after an adjustment, with certificates, records and a manifest", runReissue},
+	{"ocf", "import warrants from an Open Cap Table Format export, export a reissue as OCF transactions", runOCF},
 	{"verify", "recompute a reissue's documents from its manifest and check every hash", runVerify},
 	{"sample-register", "write a synthetic register for trials and benchmarks", runSampleRegister},
 	{"bench", "measure reissue on a synthetic register beside the raw fpdf floor", runBench},

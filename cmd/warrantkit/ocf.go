@@ -1,0 +1,126 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/ocf"
+)
+
+// ocf: import a warrant register from an Open Cap Table Format export, and
+// export what a reissue did back into OCF.
+
+func runOCF(ctx context.Context, env *Env, args []string) error {
+	if len(args) == 0 {
+		return usageErrorf("ocf: missing subcommand: import or export (run warrantkit ocf --help)")
+	}
+	switch args[0] {
+	case "import":
+		return runOCFImport(env, args[1:])
+	case "export":
+		return runOCFExport(env, args[1:])
+	case "-h", "--help", "help":
+		fmt.Fprintln(env.Stdout, "usage: warrantkit ocf import DIR|MANIFEST.ocf.json --series SERIES -o CASE.yaml [--register REGISTER.csv] [--terms FILE.yaml]")
+		fmt.Fprintln(env.Stdout, "       warrantkit ocf export DIR --ocf DIR|MANIFEST.ocf.json -o OUT")
+		return errHelp
+	}
+	return usageErrorf("ocf: unknown subcommand %q: import or export", args[0])
+}
+
+func runOCFImport(env *Env, args []string) error {
+	fs := newFlags(env, "ocf import", "DIR|MANIFEST.ocf.json --series SERIES -o CASE.yaml [--register REGISTER.csv] [--terms FILE.yaml]")
+	series := fs.String("series", "", "the series to import: warrants whose custom_id is SERIES-NNN (required)")
+	out := fs.StringP("output", "o", "", "the case file to write, `CASE.yaml` (required)")
+	register := fs.String("register", "", "write the warrants to this register `CSV` instead of the case file")
+	terms := fs.String("terms", "", "a case file without warrants, `FILE.yaml`, for what OCF cannot express: dates, floor, cap, signatory")
+	start := fs.String("exercise-start", "", "terms.exercise_start, `YYYY-MM-DD` (§2(a))")
+	expiration := fs.String("expiration", "", "terms.expiration, `YYYY-MM-DD[THH:MM:SS]` (§1)")
+	floor := fs.String("market-value-at-issue", "", "terms.market_value_at_issue, the §4 floor")
+	if err := parseFlags(env, fs, args); err != nil {
+		return err
+	}
+	if len(fs.Args()) != 1 {
+		return usageErrorf("ocf import: expected one OCF export (a directory or its manifest), got %d arguments", len(fs.Args()))
+	}
+	if err := required(fs, "series", "output"); err != nil {
+		return err
+	}
+	manifest, err := ocf.FindManifest(fs.Args()[0])
+	if err != nil {
+		return err
+	}
+	pkg, err := ocf.Read(manifest)
+	if err != nil {
+		return ocfError(env, err)
+	}
+	imp, err := pkg.Warrants(*series)
+	if err != nil {
+		return ocfError(env, err)
+	}
+	opt := ocf.CaseOptions{Register: *register, CaseName: *out, Source: manifest, Set: map[string]string{}}
+	for k, v := range map[string]string{"exercise_start": *start, "expiration": *expiration, "market_value_at_issue": *floor} {
+		if v != "" {
+			opt.Set[k] = v
+		}
+	}
+	if *terms != "" {
+		if opt.Terms, err = os.ReadFile(*terms); err != nil {
+			return &compute.InputError{File: *terms, Field: "--terms", Problem: "cannot read the terms file: " + unwrapPath(err).Error()}
+		}
+		opt.TermsFile = *terms
+	}
+	caseData, regData, unfilled, err := imp.Case(opt)
+	if err != nil {
+		return err
+	}
+	// Everything is checked: now write.
+	if err := writeBytes(*out, caseData); err != nil {
+		return err
+	}
+	if *register != "" {
+		if err := writeBytes(*register, regData); err != nil {
+			return err
+		}
+	}
+	if len(unfilled) > 0 {
+		fmt.Fprintf(env.Stderr, "ocf import: not in the export, the Warrant's defaults apply: %s\n", strings.Join(unfilled, ", "))
+	}
+	for _, n := range imp.Notes {
+		fmt.Fprintf(env.Stderr, "ocf import: note: %s\n", n)
+	}
+	dest := *out
+	if *register != "" {
+		dest += " and " + *register
+	}
+	fmt.Fprintf(env.Stdout, "imported %d warrants of series %s (%d events) → %s\n", len(imp.Rows), *series, len(imp.Splits), dest)
+	return nil
+}
+
+// ocfError prints every problem of an OCF package but the first, which the
+// caller's report prints as the error line.
+func ocfError(env *Env, err error) error {
+	ps := ocf.Problems(err)
+	for _, p := range ps[min(1, len(ps)):] {
+		fmt.Fprintln(env.Stderr, "warrantkit: "+p.String())
+	}
+	if len(ps) > 0 {
+		p := ps[0]
+		return &compute.InputError{File: p.File, Field: p.Path, Problem: problemWithCount(p.Problem, len(ps)), Allowed: p.Allowed}
+	}
+	return err
+}
+
+func problemWithCount(s string, n int) string {
+	if n > 1 {
+		return fmt.Sprintf("%s [1 of %d problems; the others are above]", s, n)
+	}
+	return s
+}
+
+var _ = errors.New
+var _ = filepath.Join
