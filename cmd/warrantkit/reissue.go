@@ -109,6 +109,9 @@ func runReissue(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	for _, w := range r.warnings {
+		fmt.Fprintln(env.Stderr, "warrantkit: warning: "+w)
+	}
 	stats, err := r.runShowingProgress(ctx, env, *jobs)
 	if err != nil {
 		return err
@@ -148,6 +151,8 @@ type reissueRun struct {
 	regHash  inputFile
 	// sink receives each document: it writes it (reissue) or checks it (verify).
 	sink func(rel string, data []byte) (manifestFile, error)
+	// warnings are printed before the run (see readRegisterFile).
+	warnings []string
 	// writer, while run runs, writes the documents sink is given.
 	writer *fileWriter
 	// existing returns a file already written by an interrupted run, if any.
@@ -170,7 +175,7 @@ func prepareReissue(casePath, regPath, out, first, date string, opt templates.Op
 	if err != nil {
 		return nil, err
 	}
-	regHash, count, issued, err := readRegisterFile(regPath, c)
+	regHash, count, issued, warnings, err := readRegisterFile(regPath, c)
 	if err != nil {
 		return nil, err
 	}
@@ -189,7 +194,7 @@ func prepareReissue(casePath, regPath, out, first, date string, opt templates.Op
 	}
 	r := &reissueRun{c: c, opt: opt, ro: ro, date: day, out: out, resume: resume, count: count, numbers: nn,
 		caseHash: inputFile{Path: "inputs/case" + caseExt(casePath), SHA256: sha(caseData), Size: int64(len(caseData))},
-		regHash:  regHash,
+		regHash:  regHash, warnings: warnings,
 	}
 	r.regPath = filepath.Join(out, r.regHash.Path)
 	if err := r.claimOutput(caseData, regPath); err != nil {
@@ -210,39 +215,54 @@ func caseExt(path string) string {
 // readRegisterFile reads and validates every row of the register, as a
 // stream, before anything is written; it keeps no rows: only its hash, the
 // count and the numbers issued.
-func readRegisterFile(path string, c *compute.Case) (inputFile, int, *issuedNumbers, error) {
-	in := inputFile{Path: "inputs/register.csv"}
+//
+// It also returns warnings, at most maxUnprintable and a count of the rest,
+// for names and addresses with characters the embedded font cannot print.
+func readRegisterFile(path string, c *compute.Case) (in inputFile, count int, issued *issuedNumbers, warnings []string, err error) {
+	in = inputFile{Path: "inputs/register.csv"}
 	f, err := os.Open(path)
 	if err != nil {
-		return in, 0, nil, &compute.InputError{File: path, Field: "--register", Problem: fmt.Sprintf("cannot read the register: %v", unwrapPath(err))}
+		return in, 0, nil, nil, &compute.InputError{File: path, Field: "--register", Problem: fmt.Sprintf("cannot read the register: %v", unwrapPath(err))}
 	}
 	defer f.Close()
 	counted := newHashWriter()
 	rr, err := compute.NewRegisterReader(path, bufio.NewReader(io.TeeReader(f, counted)), c.Terms)
 	if err != nil {
-		return in, 0, nil, err
+		return in, 0, nil, nil, err
 	}
-	count, issued := 0, newIssued(c.Terms.Series)
+	issued = newIssued(c.Terms.Series)
+	unprintable := 0
 	for {
 		w, err := rr.Next()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			return in, 0, nil, err
+			return in, 0, nil, nil, err
 		}
 		count++
 		issued.add(w.Number)
+		if bad := render.Unsupported(w.Holder.Name + " " + strings.Join(w.Holder.Address, " ")); len(bad) > 0 {
+			if unprintable++; unprintable <= maxUnprintable {
+				warnings = append(warnings, fmt.Sprintf("%s: row %d (warrant %s): the embedded font has no glyphs for %q in the holder's name or address: they stay in the documents' text but print blank", path, count, w.Number, string(bad)))
+			}
+		}
 	}
 	if count == 0 {
-		return in, 0, nil, &compute.InputError{File: path, Field: "--register", Problem: "the register has a header but no warrants", Allowed: "one row per outstanding warrant"}
+		return in, 0, nil, nil, &compute.InputError{File: path, Field: "--register", Problem: "the register has a header but no warrants", Allowed: "one row per outstanding warrant"}
+	}
+	if unprintable > maxUnprintable {
+		warnings = append(warnings, fmt.Sprintf("%s: %d more rows have characters that print blank", path, unprintable-maxUnprintable))
 	}
 	if _, err := io.Copy(counted, f); err != nil { // whatever the CSV reader left unread
-		return in, 0, nil, err
+		return in, 0, nil, nil, err
 	}
 	in.SHA256, in.Size = counted.sum(), counted.size
-	return in, count, issued, nil
+	return in, count, issued, warnings, nil
 }
+
+// maxUnprintable is how many rows with unprintable characters are named.
+const maxUnprintable = 5
 
 // reissueDate is --date, or the effective date of the last event.
 func reissueDate(c *compute.Case, date string) (compute.Date, error) {

@@ -197,3 +197,23 @@ func TestReissue_Bundle(t *testing.T) {
 		t.Fatalf("verify: %s", v.stderr)
 	}
 }
+
+// TestReissue_WarnsOfUnprintableNames: a holder whose name the embedded font
+// cannot print is named on stderr, by row and warrant; the run goes on.
+func TestReissue_WarnsOfUnprintableNames(t *testing.T) {
+	reg := filepath.Join(t.TempDir(), "register.csv")
+	rows := "number,holder_name,holder_address,shares,email\n" +
+		"W-F-05-001,Łukasz Żółć,ul. Marszałkowska 84/92|Warszawa,1000,\n" +
+		"W-F-05-002,山田太郎,1-1 Marunouchi|Tokyo,2000,\n"
+	if err := os.WriteFile(reg, []byte(rows), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runBinary(t, "reissue", sample, "--register", reg, "--out", filepath.Join(t.TempDir(), "out"))
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	want := "warrantkit: warning: " + reg + `: row 2 (warrant W-F-05-002): the embedded font has no glyphs for "山田太郎"`
+	if !strings.Contains(r.stderr, want) || strings.Contains(r.stderr, "row 1 ") {
+		t.Errorf("stderr %q, want one warning: %q", r.stderr, want)
+	}
+}
