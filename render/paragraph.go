@@ -83,7 +83,7 @@ var paragraphs struct {
 	m map[string][]row
 }
 
-const maxCachedParagraphs = 4096
+const maxCachedParagraphs = 1024
 
 // cachedParagraphRows is paragraphRows(p), from the cache when it can: fresh
 // copies of the rows, which the pager may change.
