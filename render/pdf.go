@@ -90,10 +90,10 @@ func appendFont(b []byte, i int, size float64) []byte {
 
 // Compressors are pooled: a new one costs about a megabyte of zeroed state,
 // more than compressing a page. Pages are compressed fast; font subsets,
-// made once and written into many documents, as small as zlib can.
+// made once and written into many documents, at zlib's default level (smaller, slower).
 var (
 	fastPool  = zlibPool(zlib.BestSpeed)
-	smallPool = zlibPool(zlib.BestCompression)
+	smallPool = zlibPool(zlib.DefaultCompression)
 )
 
 func zlibPool(level int) *sync.Pool {
@@ -109,7 +109,7 @@ func zlibPool(level int) *sync.Pool {
 // deflate appends data zlib-compressed to dst, fast.
 func deflate(dst, data []byte) []byte { return compressWith(fastPool, dst, data) }
 
-// deflateSmall returns data zlib-compressed as small as it gets.
+// deflateSmall returns data zlib-compressed at the default level.
 func deflateSmall(data []byte) []byte { return compressWith(smallPool, nil, data) }
 
 func compressWith(pool *sync.Pool, dst, data []byte) []byte {
