@@ -3,10 +3,12 @@ package ocf
 import (
 	"bytes"
 	"crypto/md5"
+	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"hash"
 	"io"
 	"os"
 	"path"
@@ -316,13 +318,16 @@ func triggersFor(old *Tx, quantity string) []any {
 	return out
 }
 
-func md5File(p string) (string, error) {
+func md5File(p string) (string, error) { return hashFile(p, md5.New()) }
+
+func sha256File(p string) (string, error) { return hashFile(p, sha256.New()) }
+
+func hashFile(p string, h hash.Hash) (string, error) {
 	f, err := os.Open(p)
 	if err != nil {
 		return "", err
 	}
 	defer f.Close()
-	h := md5.New()
 	if _, err := io.Copy(h, f); err != nil {
 		return "", err
 	}
