@@ -48,7 +48,7 @@ func ReadReissue(dir string) (*Reissue, error) {
 	mpath := filepath.Join(dir, "manifest.json")
 	data, err := os.ReadFile(mpath)
 	if err != nil {
-		return nil, &compute.InputError{File: dir, Problem: "is not the output of warrantkit reissue: " + unwrapPath(err).Error(), Allowed: "a reissue --out directory (with manifest.json); exercise and assign outputs are not exported yet"}
+		return nil, &compute.InputError{File: dir, Problem: "is not the output of warrantkit reissue: " + unwrapPath(err).Error(), Allowed: "a reissue --out directory (with manifest.json)"}
 	}
 	var man struct {
 		Tool    string `json:"tool"`
