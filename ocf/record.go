@@ -123,7 +123,7 @@ func DecodeRecord(file string, data []byte) (*Record, error) {
 		return nil, bad("", "is not JSON: "+jsonProblem(data, err), "the "+filepath.Base(file)+" warrantkit writes")
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, bad("", "holds more than one JSON value", "one JSON object")
+		return nil, bad("", "has more after the JSON object", "one JSON object")
 	}
 	if ptr, problem, allowed := shapeProblem(doc, reflect.TypeOf(Record{}), ""); problem != "" {
 		return nil, bad(ptr, problem, allowed)
