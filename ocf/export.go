@@ -3,10 +3,12 @@ package ocf
 import (
 	"bytes"
 	"crypto/md5"
+	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"hash"
 	"io"
 	"os"
 	"path"
@@ -46,7 +48,7 @@ func ReadReissue(dir string) (*Reissue, error) {
 	mpath := filepath.Join(dir, "manifest.json")
 	data, err := os.ReadFile(mpath)
 	if err != nil {
-		return nil, &compute.InputError{File: dir, Problem: "is not the output of warrantkit reissue: " + unwrapPath(err).Error(), Allowed: "a reissue --out directory (with manifest.json); exercise and assign outputs are not exported yet"}
+		return nil, &compute.InputError{File: dir, Problem: "is not the output of warrantkit reissue: " + unwrapPath(err).Error(), Allowed: "a reissue --out directory (with manifest.json)"}
 	}
 	var man struct {
 		Tool    string `json:"tool"`
@@ -114,6 +116,148 @@ var unsafeID = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 
 func idPart(s string) string { return strings.Trim(unsafeID.ReplaceAllString(s, "_"), "_") }
 
+// exporter collects what an export of warrantkit output adds to a package:
+// transactions, documents, stakeholders, the PDFs to copy; it hands out ids
+// only once and refuses one the package already holds.
+type exporter struct {
+	p            *Package
+	imp          *Import
+	rows         map[string]Row // outstanding, by warrant number
+	day          string
+	what         string // "reissue", "exercise", "assignment": for messages
+	newIDs       map[string]bool
+	securities   map[string]bool
+	txs          []map[string]any
+	docs         []map[string]any
+	stakeholders []map[string]any
+	out          []OutFile
+}
+
+func newExporter(p *Package, series, day, what string) (*exporter, error) {
+	imp, err := p.Warrants(series)
+	if err != nil {
+		return nil, err
+	}
+	x := &exporter{p: p, imp: imp, rows: map[string]Row{}, day: day, what: what, newIDs: map[string]bool{}, securities: map[string]bool{}}
+	for _, row := range imp.Rows {
+		x.rows[row.Number] = row
+	}
+	for _, tx := range p.Transactions {
+		x.securities[tx.SecurityID] = true
+	}
+	return x, nil
+}
+
+// claim reserves new object ids; claimSecurity a new security id.
+func (x *exporter) claim(ids ...string) error {
+	for _, id := range ids {
+		if _, taken := x.p.ObjectIDs[id]; taken || x.newIDs[id] {
+			return &compute.InputError{File: x.p.ManifestPath, Problem: fmt.Sprintf("the export already holds an object or security %q", id), Allowed: "an export not yet holding this " + x.what}
+		}
+		x.newIDs[id] = true
+	}
+	return nil
+}
+
+func (x *exporter) claimSecurity(sec string) error {
+	if x.securities[sec] || x.newIDs[sec] {
+		return &compute.InputError{File: x.p.ManifestPath, Problem: fmt.Sprintf("security_id %q is already used", sec), Allowed: "an export not yet holding this " + x.what}
+	}
+	x.newIDs[sec] = true
+	return nil
+}
+
+// warrantIssuance is the TX_WARRANT_ISSUANCE of a warrant replacing row's
+// (a replacement, balance or assignee warrant): row's exemptions, triggers
+// (a fixed conversion amount set to quantity) and expiration, with quantity
+// and price after adjustment.
+func (x *exporter) warrantIssuance(row Row, id, sec, number, stakeholderID, quantity, price string, comments []string) map[string]any {
+	issuance := map[string]any{
+		"object_type": "TX_WARRANT_ISSUANCE", "id": id, "security_id": sec, "date": x.day,
+		"custom_id": number, "stakeholder_id": stakeholderID,
+		"security_law_exemptions": rawOr(row.Issuance.SecurityLawExemptions, "[]"),
+		"quantity":                quantity,
+		"exercise_price":          Monetary{Amount: price, Currency: row.Currency},
+		"purchase_price":          Monetary{Amount: "0.00", Currency: row.Currency},
+		"exercise_triggers":       triggersFor(row.Issuance, quantity),
+		"comments":                comments,
+	}
+	if row.Expiration != "" {
+		issuance["warrant_expiration_date"] = row.Expiration
+	}
+	return issuance
+}
+
+// document adds a DOCUMENT for the PDF rel of dir, related to related, and
+// the PDF to copy.
+func (x *exporter) document(dir, rel string, related []map[string]string) error {
+	src := filepath.Join(dir, filepath.FromSlash(rel))
+	sum, err := md5File(src)
+	if err != nil {
+		return &compute.InputError{File: src, Problem: "cannot read a document of the " + x.what + ": " + unwrapPath(err).Error()}
+	}
+	docID := "wk-doc-" + idPart(strings.TrimSuffix(rel, ".pdf"))
+	if err := x.claim(docID); err != nil {
+		return err
+	}
+	d := map[string]any{"object_type": "DOCUMENT", "id": docID, "path": rel, "md5": sum}
+	if len(related) > 0 {
+		d["related_objects"] = related
+	}
+	x.docs = append(x.docs, d)
+	x.out = append(x.out, OutFile{Path: rel, Src: src})
+	return nil
+}
+
+// finish returns the files of the export: the PDFs, the package's own files
+// unchanged, the new transactions, documents (and stakeholders) files named
+// after stem, and the manifest listing them — every JSON file validated.
+func (x *exporter) finish(stem string) ([]OutFile, error) {
+	out := x.out
+	for _, f := range x.p.Files {
+		rel := path.Clean(strings.ReplaceAll(f.Ref.Filepath, "\\", "/"))
+		if path.IsAbs(rel) || rel == ".." || strings.HasPrefix(rel, "../") {
+			return nil, &compute.InputError{File: x.p.ManifestPath, Field: f.List, Problem: fmt.Sprintf("%s lies outside the export's directory and cannot be copied", f.Ref.Filepath), Allowed: "paths inside the manifest's directory"}
+		}
+		out = append(out, OutFile{Path: rel, Data: f.Data})
+	}
+	add := map[string]OutFile{}
+	for _, nf := range []struct {
+		list, name, fileType string
+		items                []map[string]any
+	}{
+		{"transactions_files", "Transactions." + stem + ".ocf.json", "OCF_TRANSACTIONS_FILE", x.txs},
+		{"documents_files", "Documents." + stem + ".ocf.json", "OCF_DOCUMENTS_FILE", x.docs},
+		{"stakeholders_files", "Stakeholders." + stem + ".ocf.json", "OCF_STAKEHOLDERS_FILE", x.stakeholders},
+	} {
+		if nf.list == "stakeholders_files" && len(nf.items) == 0 {
+			continue
+		}
+		f, err := ocfFile(nf.name, nf.fileType, nf.items)
+		if err != nil {
+			return nil, err
+		}
+		add[nf.list] = f
+	}
+	for _, f := range out {
+		for _, nf := range add {
+			if f.Path == nf.Path || f.Path == ManifestName {
+				return nil, &compute.InputError{File: x.p.ManifestPath, Problem: fmt.Sprintf("the export already holds %s", f.Path), Allowed: "an export not yet holding this " + x.what}
+			}
+		}
+	}
+	for _, list := range []string{"transactions_files", "documents_files", "stakeholders_files"} {
+		if f, ok := add[list]; ok {
+			out = append(out, f)
+		}
+	}
+	man, err := updatedManifest(x.p, x.day, add)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, man), nil
+}
+
 // ExportReissue turns a reissue of the warrants of series read from p into
 // OCF: for each re-issued warrant the TX_WARRANT_CANCELLATION of the old
 // security and the TX_WARRANT_ISSUANCE of the replacement (the adjusted
@@ -123,36 +267,18 @@ func idPart(s string) string { return strings.Trim(unsafeID.ReplaceAllString(s, 
 // warrant numbers and paths; dates from the reissue. Every JSON file is
 // validated against the schemas before it is returned.
 func ExportReissue(p *Package, series string, r *Reissue) ([]OutFile, error) {
-	imp, err := p.Warrants(series)
-	if err != nil {
-		return nil, err
-	}
 	if r.Case.Terms.Series != series {
 		return nil, &compute.InputError{File: r.Dir, Field: "terms.series", Problem: fmt.Sprintf("the reissue is of series %s, the OCF import of %s", r.Case.Terms.Series, series)}
 	}
-	rows := map[string]Row{}
-	for _, row := range imp.Rows {
-		rows[row.Number] = row
-	}
 	day := r.Date.String()
+	x, err := newExporter(p, series, day, "reissue")
+	if err != nil {
+		return nil, err
+	}
 	t := r.Case.Terms
-	var txs []map[string]any
-	var docs []map[string]any
 	cancelOf, issueOf := map[string]string{}, map[string]string{} // by file name part of old/new number
-	newIDs := map[string]bool{}
-	claim := func(id string) error {
-		if _, taken := p.ObjectIDs[id]; taken || newIDs[id] {
-			return &compute.InputError{File: p.ManifestPath, Problem: fmt.Sprintf("the export already holds an object or security %q", id), Allowed: "an export not yet holding this reissue"}
-		}
-		newIDs[id] = true
-		return nil
-	}
-	securities := map[string]bool{}
-	for _, tx := range p.Transactions {
-		securities[tx.SecurityID] = true
-	}
 	for _, nw := range r.New {
-		row, ok := rows[nw.Parent]
+		row, ok := x.rows[nw.Parent]
 		if !ok {
 			return nil, &compute.InputError{File: filepath.Join(r.Dir, "register.csv"), Row: nw.Line, Field: "parent", Problem: fmt.Sprintf("%s is not an outstanding warrant of series %s in the OCF export", nw.Parent, series), Allowed: "a reissue of the register the OCF import wrote"}
 		}
@@ -168,13 +294,11 @@ func ExportReissue(p *Package, series string, r *Reissue) ([]OutFile, error) {
 		newSec := "wk-sec-" + idPart(nw.Number)
 		cancelID := "wk-cancel-" + idPart(old.Number)
 		issueID := "wk-issue-" + idPart(nw.Number)
-		for _, id := range []string{cancelID, issueID, newSec} {
-			if err := claim(id); err != nil {
-				return nil, err
-			}
+		if err := x.claim(cancelID, issueID); err != nil {
+			return nil, err
 		}
-		if securities[newSec] {
-			return nil, &compute.InputError{File: p.ManifestPath, Problem: fmt.Sprintf("security_id %q is already used", newSec)}
+		if err := x.claimSecurity(newSec); err != nil {
+			return nil, err
 		}
 		adj, err := compute.Adjust(t, old, r.Case.Events, compute.Date{})
 		if err != nil {
@@ -189,39 +313,21 @@ func ExportReissue(p *Package, series string, r *Reissue) ([]OutFile, error) {
 				e.Section, e.Event, e.Type, e.Effective, e.Status, e.Before.Price.StringFixed(t.PriceDecimals), e.After.Price.StringFixed(t.PriceDecimals),
 				e.Before.Shares.StringFixed(t.ShareDecimals), e.After.Shares.StringFixed(t.ShareDecimals)))
 		}
-		txs = append(txs, map[string]any{
+		x.txs = append(x.txs, map[string]any{
 			"object_type": "TX_WARRANT_CANCELLATION", "id": cancelID, "security_id": row.SecurityID, "date": day,
 			"quantity":    row.Issuance.Quantity,
 			"reason_text": fmt.Sprintf("Exchanged for replacement warrant %s (security %s) stating the adjusted Warrant Price and Warrant Share Number", nw.Number, newSec),
 			"comments":    []string{fmt.Sprintf("warrantkit reissue of %s: warrant %s replaced by %s.", day, old.Number, nw.Number)},
 		})
-		issuance := map[string]any{
-			"object_type": "TX_WARRANT_ISSUANCE", "id": issueID, "security_id": newSec, "date": day,
-			"custom_id": nw.Number, "stakeholder_id": row.StakeholderID,
-			"security_law_exemptions": rawOr(row.Issuance.SecurityLawExemptions, "[]"),
-			"quantity":                Numeric(nw.Shares, t.ShareDecimals),
-			"exercise_price":          Monetary{Amount: Numeric(price, t.PriceDecimals), Currency: row.Currency},
-			"purchase_price":          Monetary{Amount: "0.00", Currency: row.Currency},
-			"exercise_triggers":       triggersFor(row.Issuance, Numeric(nw.Shares, t.ShareDecimals)),
-			"comments":                comments,
-		}
-		if row.Expiration != "" {
-			issuance["warrant_expiration_date"] = row.Expiration
-		}
-		txs = append(txs, issuance)
+		x.txs = append(x.txs, x.warrantIssuance(row, issueID, newSec, nw.Number, row.StakeholderID,
+			Numeric(nw.Shares, t.ShareDecimals), Numeric(price, t.PriceDecimals), comments))
 		cancelOf[idPart(old.Number)] = cancelID
 		issueOf[idPart(old.Number)] = issueID
 		issueOf["new:"+idPart(nw.Number)] = issueID
 	}
 
 	// The documents.
-	var out []OutFile
 	for _, rel := range r.PDFs {
-		src := filepath.Join(r.Dir, filepath.FromSlash(rel))
-		sum, err := md5File(src)
-		if err != nil {
-			return nil, &compute.InputError{File: src, Problem: "cannot read a document of the reissue: " + unwrapPath(err).Error()}
-		}
 		base := strings.TrimSuffix(path.Base(rel), ".pdf")
 		var related []map[string]string
 		switch path.Dir(rel) {
@@ -241,47 +347,11 @@ func ExportReissue(p *Package, series string, r *Reissue) ([]OutFile, error) {
 				}
 			}
 		}
-		docID := "wk-doc-" + idPart(strings.TrimSuffix(rel, ".pdf"))
-		if err := claim(docID); err != nil {
+		if err := x.document(r.Dir, rel, related); err != nil {
 			return nil, err
 		}
-		d := map[string]any{"object_type": "DOCUMENT", "id": docID, "path": rel, "md5": sum}
-		if len(related) > 0 {
-			d["related_objects"] = related
-		}
-		docs = append(docs, d)
-		out = append(out, OutFile{Path: rel, Src: src})
 	}
-
-	// The export's own files, unchanged, then the new ones and the manifest.
-	for _, f := range p.Files {
-		rel := path.Clean(strings.ReplaceAll(f.Ref.Filepath, "\\", "/"))
-		if path.IsAbs(rel) || rel == ".." || strings.HasPrefix(rel, "../") {
-			return nil, &compute.InputError{File: p.ManifestPath, Field: f.List, Problem: fmt.Sprintf("%s lies outside the export's directory and cannot be copied", f.Ref.Filepath), Allowed: "paths inside the manifest's directory"}
-		}
-		out = append(out, OutFile{Path: rel, Data: f.Data})
-	}
-	stem := "warrantkit-reissue-" + day
-	txFile, err := ocfFile("Transactions."+stem+".ocf.json", "OCF_TRANSACTIONS_FILE", txs)
-	if err != nil {
-		return nil, err
-	}
-	docFile, err := ocfFile("Documents."+stem+".ocf.json", "OCF_DOCUMENTS_FILE", docs)
-	if err != nil {
-		return nil, err
-	}
-	for _, f := range out {
-		if f.Path == txFile.Path || f.Path == docFile.Path || f.Path == ManifestName {
-			return nil, &compute.InputError{File: p.ManifestPath, Problem: fmt.Sprintf("the export already holds %s", f.Path), Allowed: "an export not yet holding this reissue"}
-		}
-	}
-	out = append(out, txFile, docFile)
-	man, err := updatedManifest(p, day, map[string]OutFile{"transactions_files": txFile, "documents_files": docFile})
-	if err != nil {
-		return nil, err
-	}
-	out = append(out, man)
-	return out, nil
+	return x.finish("warrantkit-reissue-" + day)
 }
 
 func ref(objectType, id string) map[string]string {
@@ -316,13 +386,16 @@ func triggersFor(old *Tx, quantity string) []any {
 	return out
 }
 
-func md5File(p string) (string, error) {
+func md5File(p string) (string, error) { return hashFile(p, md5.New()) }
+
+func sha256File(p string) (string, error) { return hashFile(p, sha256.New()) }
+
+func hashFile(p string, h hash.Hash) (string, error) {
 	f, err := os.Open(p)
 	if err != nil {
 		return "", err
 	}
 	defer f.Close()
-	h := md5.New()
 	if _, err := io.Copy(h, f); err != nil {
 		return "", err
 	}

@@ -1,6 +1,6 @@
 // Package ocf reads and writes the Open Cap Table Format (OCF) v1.2.0: it
 // turns the warrants of one series in an OCF export into a warrantkit case
-// and register, and what warrantkit did (a re-issue) back into OCF
+// and register, and what warrantkit did (a reissue, exercise or assignment) back into OCF
 // transactions.
 //
 // Every file is validated against the embedded OCF schemas before it is

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/ocf"
 	"github.com/warrantkit/warrantkit/templates"
 )
 
@@ -86,27 +87,48 @@ func runAssign(ctx context.Context, env *Env, args []string) error {
 	if in.Partial {
 		kind = "partial-assignment"
 	}
-	if err := writeDoc(filepath.Join(*out, kind+"-"+fileName(w.Number)+".pdf"), doc); err != nil {
+	rec, err := newRecord(*out, "assign", path, *register, c, w, adj.Final)
+	if err != nil {
 		return err
 	}
+	rec.Assignment = &ocf.RecordAssignment{Date: day.String(), Partial: in.Partial, Assignee: recordHolder(in.Assignee), Attorney: in.Attorney,
+		Shares: in.Shares.StringFixed(c.Terms.ShareDecimals)}
+	form := kind + "-" + fileName(w.Number) + ".pdf"
+	if err := writeDoc(filepath.Join(*out, form), doc); err != nil {
+		return err
+	}
+	written := []string{form}
 	record := templates.RecordInput{Old: w, Date: day, Reason: fmt.Sprintf("was transferred to %s (%s shares of Warrant Stock)", in.Assignee.Name, templates.Figures(in.Shares, c.Terms.ShareDecimals))}
 	assignee, err := writeReplacement(*out, c, w, in.Assignee, in.Shares, nn.take(), adj, day, opt)
 	if err != nil {
 		return err
 	}
 	record.New, record.Shares = append(record.New, assignee), append(record.Shares, in.Shares)
+	rec.NewWarrants = append(rec.NewWarrants, recordWarrant("assignee", c, assignee.Number, assignee.Holder, assignee.Shares, adj.Final.Price))
 	if in.Partial {
 		balance, err := writeReplacement(*out, c, w, w.Holder, n.Sub(in.Shares), nn.take(), adj, day, opt)
 		if err != nil {
 			return err
 		}
 		record.New, record.Shares = append(record.New, balance), append(record.Shares, balance.Shares)
+		rec.NewWarrants = append(rec.NewWarrants, recordWarrant("balance", c, balance.Number, balance.Holder, balance.Shares, adj.Final.Price))
+	}
+	for _, nw := range record.New {
+		written = append(written, "warrants/"+fileName(nw.Number)+".pdf")
 	}
 	rdoc, err := templates.IssuerRecord(c, record, opt)
 	if err != nil {
 		return err
 	}
 	if err := writeDoc(filepath.Join(*out, "records", fileName(w.Number)+".pdf"), rdoc); err != nil {
+		return err
+	}
+	for _, rel := range append(written, "records/"+fileName(w.Number)+".pdf") {
+		if err := addFile(rec, *out, rel); err != nil {
+			return err
+		}
+	}
+	if err := finishRecord(*out, rec); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "%s: %s of %s shares to %s; new warrants:", w.Number, kind, in.Shares.StringFixed(c.Terms.ShareDecimals), in.Assignee.Name)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"github.com/warrantkit/warrantkit/ocf"
 	"os"
 	"path/filepath"
 	"sort"
@@ -40,6 +41,25 @@ func names(m map[string][]byte) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// checkRecord checks the record an exercise or assign wrote, decodes it
+// strictly with its files, and takes it and the inputs out of files.
+func checkRecord(t *testing.T, dir string, files map[string][]byte, name string, wants ...string) {
+	t.Helper()
+	for _, w := range wants {
+		if !strings.Contains(string(files[name]), w) {
+			t.Errorf("%s lacks %s:\n%s", name, w, files[name])
+		}
+	}
+	if _, _, err := ocf.ReadRecord(dir); err != nil {
+		t.Errorf("%s: %v", name, err)
+	}
+	for k := range files {
+		if k == name || strings.HasPrefix(k, "inputs"+string(filepath.Separator)) {
+			delete(files, k)
+		}
+	}
 }
 
 // checkPDFs validates every file of a tree strictly and returns the text of each.
@@ -100,10 +120,11 @@ func TestExerciseCommandDocuments(t *testing.T) {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	files := tree(t, dir)
-	want := []string{"exercise-form-W-F-05-004.pdf", "records/W-F-05-004.pdf", "warrants/W-F-05-005.pdf"}
+	want := []string{"exercise-form-W-F-05-004.pdf", "exercise.json", "inputs/case.yaml", "records/W-F-05-004.pdf", "warrants/W-F-05-005.pdf"}
 	if got := names(files); strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Fatalf("files %v, want %v", got, want)
 	}
+	checkRecord(t, dir, files, "exercise.json", `"shares_issued": "5017"`, `"shares_canceled": "14982.67"`, `"role": "balance"`, `"shares": "63334.00"`, `"price": "1.1237"`)
 	texts := checkPDFs(t, files, true)
 	for name, wants := range map[string][]string{
 		"exercise-form-W-F-05-004.pdf": {"The undersigned Łukasz Żółć", "for 20,000", `\s1\`},
@@ -126,10 +147,11 @@ func TestAssignCommand(t *testing.T) {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	files := tree(t, dir)
-	want := []string{"partial-assignment-W-F-05-001.pdf", "records/W-F-05-001.pdf", "warrants/W-F-05-005.pdf", "warrants/W-F-05-006.pdf"}
+	want := []string{"assignment.json", "inputs/case.yaml", "partial-assignment-W-F-05-001.pdf", "records/W-F-05-001.pdf", "warrants/W-F-05-005.pdf", "warrants/W-F-05-006.pdf"}
 	if got := names(files); strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Fatalf("files %v, want %v", got, want)
 	}
+	checkRecord(t, dir, files, "assignment.json", `"partial": true`, `"role": "assignee"`, `"shares": "100000.00"`, `"shares": "400000.00"`, `"price": "1.0941"`)
 	// With --embed-data too, every file passes strict validation.
 	texts := checkPDFs(t, files, true)
 	if !strings.Contains(texts["warrants/W-F-05-005.pdf"], "certifies that José Ñúñez García") ||

@@ -10,6 +10,7 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/ocf"
 	"github.com/warrantkit/warrantkit/templates"
 )
 
@@ -101,7 +102,7 @@ func runExercise(ctx context.Context, env *Env, args []string) error {
 		return inFile(err, path)
 	}
 	if *out != "" {
-		if err := writeExercise(*out, c, w, in.Date, res, *first, opt); err != nil {
+		if err := writeExercise(*out, path, *register, c, w, in.Date, res, *first, opt); err != nil {
 			return err
 		}
 	}
@@ -147,19 +148,31 @@ func decimalFlag(flag, s string) (decimal.Decimal, error) {
 
 // writeExercise writes the documents of an exercise: the filled Exercise Form
 // with its schedule, the new warrant for the balance (§2(d)(ii)) and the
-// issuer's record of the exercised warrant.
-func writeExercise(dir string, c *compute.Case, w compute.Warrant, date compute.Date, res *compute.ExerciseResult, first string, opt templates.Options) error {
+// issuer's record of the exercised warrant; then, last, exercise.json.
+func writeExercise(dir, casePath, regPath string, c *compute.Case, w compute.Warrant, date compute.Date, res *compute.ExerciseResult, first string, opt templates.Options) error {
 	nn, err := numbering(c, first, 1) // checked before anything is written
 	if err != nil {
 		return err
 	}
+	v := res.Values
+	rec, err := newRecord(dir, "exercise", casePath, regPath, c, w, v.State)
+	if err != nil {
+		return err
+	}
+	t := c.Terms
+	rec.Exercise = &ocf.RecordExercise{Date: res.Date, Method: res.Method, WarrantPrice: res.WarrantPrice, MarketValue: res.MarketValue,
+		SharesExercised: res.SharesExercised, CashlessShares: v.Exercised.Sub(v.CashPart).StringFixed(t.ShareDecimals), CashShares: v.CashPart.StringFixed(t.ShareDecimals),
+		SharesIssued: res.SharesIssued, SharesCanceled: res.SharesCanceled, Fraction: res.Fraction, CashInLieu: res.CashInLieu,
+		AggregatePrice: res.AggregatePrice, RemainingShares: res.RemainingShares}
 	doc, err := templates.ExerciseForm(c, templates.ExerciseInput{Warrant: w, Result: res, Date: date}, opt)
 	if err != nil {
 		return err
 	}
-	if err := writeDoc(filepath.Join(dir, "exercise-form-"+fileName(w.Number)+".pdf"), doc); err != nil {
+	form := "exercise-form-" + fileName(w.Number) + ".pdf"
+	if err := writeDoc(filepath.Join(dir, form), doc); err != nil {
 		return err
 	}
+	written := []string{form}
 	record := templates.RecordInput{Old: w, Date: date, IssuedTo: w.Holder.Name,
 		Reason: fmt.Sprintf("was exercised for %s shares of Warrant Stock (%s)", templates.Figures(res.Values.Exercised, c.Terms.ShareDecimals), res.Method)}
 	if res.Values.Remaining.Sign() > 0 {
@@ -168,10 +181,20 @@ func writeExercise(dir string, c *compute.Case, w compute.Warrant, date compute.
 			return err
 		}
 		record.New, record.Shares = append(record.New, nw), append(record.Shares, nw.Shares)
+		rec.NewWarrants = append(rec.NewWarrants, recordWarrant("balance", c, nw.Number, nw.Holder, nw.Shares, v.State.Price))
+		written = append(written, "warrants/"+fileName(nw.Number)+".pdf")
 	}
 	rdoc, err := templates.IssuerRecord(c, record, opt)
 	if err != nil {
 		return err
 	}
-	return writeDoc(filepath.Join(dir, "records", fileName(w.Number)+".pdf"), rdoc)
+	if err := writeDoc(filepath.Join(dir, "records", fileName(w.Number)+".pdf"), rdoc); err != nil {
+		return err
+	}
+	for _, rel := range append(written, "records/"+fileName(w.Number)+".pdf") {
+		if err := addFile(rec, dir, rel); err != nil {
+			return err
+		}
+	}
+	return finishRecord(dir, rec)
 }

@@ -13,7 +13,7 @@ import (
 )
 
 // ocf: import a warrant register from an Open Cap Table Format export, and
-// export what a reissue did back into OCF.
+// export what a reissue, exercise or assign did back into OCF.
 
 func runOCF(ctx context.Context, env *Env, args []string) error {
 	if len(args) == 0 {
@@ -26,7 +26,7 @@ func runOCF(ctx context.Context, env *Env, args []string) error {
 		return runOCFExport(env, args[1:])
 	case "-h", "--help", "help":
 		fmt.Fprintln(env.Stdout, "usage: warrantkit ocf import DIR|MANIFEST.ocf.json --series SERIES -o CASE.yaml [--register REGISTER.csv] [--terms FILE.yaml]")
-		fmt.Fprintln(env.Stdout, "       warrantkit ocf export DIR --ocf DIR|MANIFEST.ocf.json -o OUT")
+		fmt.Fprintln(env.Stdout, "       warrantkit ocf export REISSUE|EXERCISE|ASSIGN-DIR --ocf DIR|MANIFEST.ocf.json -o OUT [--assignee-country CC --assignee-type individual|institution]")
 		return errHelp
 	}
 	return usageErrorf("ocf: unknown subcommand %q: import or export", args[0])

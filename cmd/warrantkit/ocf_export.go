@@ -11,19 +11,32 @@ import (
 )
 
 func runOCFExport(env *Env, args []string) error {
-	fs := newFlags(env, "ocf export", "DIR --ocf DIR|MANIFEST.ocf.json -o OUT")
-	src := fs.String("ocf", "", "the OCF export the re-issued register was imported from (required)")
+	fs := newFlags(env, "ocf export", "DIR --ocf DIR|MANIFEST.ocf.json -o OUT [--assignee-country CC --assignee-type individual|institution]")
+	src := fs.String("ocf", "", "the OCF export the warrants were imported from (required)")
 	out := fs.StringP("output", "o", "", "the output `DIR`: must be empty or absent (required)")
+	country := fs.String("assignee-country", "", "assign: the new assignee's country, ISO 3166-1 alpha-2 `CC` (unless the address's last line is one)")
+	kind := fs.String("assignee-type", "", "assign: the new assignee's OCF stakeholder type, individual or institution")
 	if err := parseFlags(env, fs, args); err != nil {
 		return err
 	}
 	if len(fs.Args()) != 1 {
-		return usageErrorf("ocf export: expected one reissue output directory, got %d arguments", len(fs.Args()))
+		return usageErrorf("ocf export: expected one reissue, exercise or assign output directory, got %d arguments", len(fs.Args()))
 	}
 	if err := required(fs, "ocf", "output"); err != nil {
 		return err
 	}
-	r, err := ocf.ReadReissue(fs.Args()[0])
+	dir := fs.Args()[0]
+	// Which command's output: reissue writes manifest.json, exercise and
+	// assign their record.
+	var r *ocf.Reissue
+	var rec *ocf.Record
+	var recFile string
+	var err error
+	if _, statErr := os.Stat(filepath.Join(dir, manifestName)); statErr == nil {
+		r, err = ocf.ReadReissue(dir)
+	} else {
+		rec, recFile, err = ocf.ReadRecord(dir)
+	}
 	if err != nil {
 		return err
 	}
@@ -35,7 +48,12 @@ func runOCFExport(env *Env, args []string) error {
 	if err != nil {
 		return ocfError(env, err)
 	}
-	files, err := ocf.ExportReissue(pkg, r.Case.Terms.Series, r)
+	var files []ocf.OutFile
+	if r != nil {
+		files, err = ocf.ExportReissue(pkg, r.Case.Terms.Series, r)
+	} else {
+		files, err = ocf.ExportRecord(pkg, rec, dir, recFile, ocf.RecordOptions{AssigneeCountry: *country, AssigneeType: *kind})
+	}
 	if err != nil {
 		return ocfError(env, err)
 	}
@@ -60,7 +78,11 @@ func runOCFExport(env *Env, args []string) error {
 			return err
 		}
 	}
-	fmt.Fprintf(env.Stdout, "exported the reissue of %d warrants as OCF %s: %d files → %s\n", len(r.New), ocf.Version, len(files), *out)
+	if r != nil {
+		fmt.Fprintf(env.Stdout, "exported the reissue of %d warrants as OCF %s: %d files → %s\n", len(r.New), ocf.Version, len(files), *out)
+	} else {
+		fmt.Fprintf(env.Stdout, "exported the %s of %s as OCF %s: %d files → %s\n", rec.Command, rec.Warrant.Number, ocf.Version, len(files), *out)
+	}
 	return nil
 }
 

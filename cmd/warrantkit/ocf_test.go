@@ -140,3 +140,142 @@ func TestOCFRefused(t *testing.T) {
 		t.Errorf("refused imports wrote %v", entries)
 	}
 }
+
+// TestOCFExerciseAssignRoundTrip: import the fixture → exercise (a partial
+// cash exercise, a cashless one) and assign (a partial assignment to a new
+// stakeholder) with the real binary → ocf export → every written OCF file
+// validates → importing the export gives the register after the event: the
+// exercised or assigned warrant gone, the new warrants with their shares.
+func TestOCFExerciseAssignRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	caseFile, reg := filepath.Join(dir, "case.yaml"), filepath.Join(dir, "register.csv")
+	if r := runBinary(t, "ocf", "import", ocfFixture, "--series", "W-F-05", "-o", caseFile, "--register", reg, "--terms", ocfTerms); r.code != 0 {
+		t.Fatalf("import: %d %s", r.code, r.stderr)
+	}
+	base := []string{caseFile, "--register", reg}
+	for _, tc := range []struct {
+		name    string
+		args    []string
+		export  []string
+		gone    string
+		rows    [][]string // the new rows: number, holder, address, shares
+		txTypes []string
+		wants   []string
+	}{
+		{"cash", append([]string{"exercise"}, append(base, "--warrant", "W-F-05-001", "--shares", "100000", "--date", "2005-11-01", "--outstanding", "50000000")...), nil,
+			"W-F-05-001", [][]string{{"W-F-05-015", "Alpha Capital Anstalt", "Pradafant 7|Vaduz, 9490|LI", "150000"}},
+			[]string{"TX_WARRANT_EXERCISE", "TX_STOCK_ISSUANCE", "TX_WARRANT_ISSUANCE"},
+			[]string{`"trigger_id": "W-F-05-001.exercise"`, `"quantity": "100000"`, `"stock_class_id": "class-common"`, `"amount": "2.4000"`, `"wk-sec-stock-W-F-05-001",` + "\n        " + `"wk-sec-W-F-05-015"`, "(cash, §2 of the Warrant) on 2005-11-01"}},
+		{"cashless", append([]string{"exercise"}, append(base, "--warrant", "W-F-05-004", "--shares", "40000", "--date", "2005-12-01", "--method", "cashless", "--market-value", "3.00", "--outstanding", "50000000")...), nil,
+			"W-F-05-004", [][]string{{"W-F-05-015", "Łukasz Żółć", "ul. Marszałkowska 84/92|Warszawa, 00-514|PL", "1667"}},
+			[]string{"TX_WARRANT_EXERCISE", "TX_STOCK_ISSUANCE", "TX_WARRANT_ISSUANCE"},
+			// X = Y − A·Y/B = 40000 − 2.40·40000/3.00 = 8000; 32000 canceled
+			[]string{`"quantity": "8000"`, "(cashless, §2(c) of the Warrant) on 2005-12-01", "32000.00 Warrant Shares canceled at the Per Share Market Value 3.0000"}},
+		{"assign", append([]string{"assign"}, append(base, "--warrant", "W-F-05-002", "--to", "Nu Capital GmbH", "--to-address", "Hauptstrasse 5|10115 Berlin", "--shares", "66667", "--date", "2005-12-01")...),
+			[]string{"--assignee-country", "DE", "--assignee-type", "institution"},
+			"W-F-05-002", [][]string{{"W-F-05-015", "Nu Capital GmbH", "Hauptstrasse 5|10115 Berlin|DE", "66667"}, {"W-F-05-016", "Gryphon Master Fund, L.P.", "100 Crescent Court, Suite 490|Dallas, TX 75201|US", "100000"}},
+			[]string{"TX_WARRANT_TRANSFER", "TX_WARRANT_ISSUANCE", "TX_WARRANT_ISSUANCE"},
+			[]string{`"balance_security_id": "wk-sec-W-F-05-016"`, `"quantity": "66667.00"`, "(§2(e) of the Warrant)"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			od := filepath.Join(dir, tc.name)
+			if r := runBinary(t, append(tc.args, "--out", od)...); r.code != 0 {
+				t.Fatalf("%s: %d %s", tc.args[0], r.code, r.stderr)
+			}
+			out := filepath.Join(dir, tc.name+"-ocf")
+			if r := runBinary(t, append([]string{"ocf", "export", od, "--ocf", ocfFixture, "-o", out}, tc.export...)...); r.code != 0 {
+				t.Fatalf("export: %d %s", r.code, r.stderr)
+			}
+			jsons, _ := filepath.Glob(filepath.Join(out, "*.ocf.json"))
+			want := 6
+			if tc.name == "assign" {
+				want = 7 // and the new stakeholder
+			}
+			if len(jsons) != want {
+				t.Errorf("%d OCF files, want %d: %v", len(jsons), want, jsons)
+			}
+			for _, f := range jsons {
+				data, _ := os.ReadFile(f)
+				ps, err := ocf.ValidateFile(f, data)
+				if err != nil || len(ps) > 0 {
+					t.Errorf("%s does not validate: %v %v", f, err, ps)
+				}
+			}
+			txs, _ := filepath.Glob(filepath.Join(out, "Transactions.warrantkit-*.ocf.json"))
+			if len(txs) != 1 {
+				t.Fatalf("transactions files %v", txs)
+			}
+			tx, _ := os.ReadFile(txs[0])
+			var got []string
+			for _, l := range strings.Split(string(tx), "\n") {
+				if s, ok := strings.CutPrefix(strings.TrimSpace(l), `"object_type": "`); ok {
+					got = append(got, strings.TrimSuffix(s, `",`))
+				}
+			}
+			if strings.Join(got, " ") != strings.Join(tc.txTypes, " ") {
+				t.Errorf("transactions %v, want %v", got, tc.txTypes)
+			}
+			for _, w := range tc.wants {
+				if !strings.Contains(string(tx), w) {
+					t.Errorf("transactions lack %s:\n%s", w, tx)
+				}
+			}
+			docs, _ := filepath.Glob(filepath.Join(out, "Documents.warrantkit-*.ocf.json"))
+			dd, _ := os.ReadFile(docs[0])
+			if n := strings.Count(string(dd), `"object_type": "DOCUMENT"`); n != len(tc.rows)+2 {
+				t.Errorf("%d documents, want %d", n, len(tc.rows)+2)
+			}
+
+			case2, reg2 := filepath.Join(dir, tc.name+"-case.yaml"), filepath.Join(dir, tc.name+"-register.csv")
+			if r := runBinary(t, "ocf", "import", out, "--series", "W-F-05", "-o", case2, "--register", reg2, "--terms", ocfTerms); r.code != 0 {
+				t.Fatalf("import of the export: %d %s", r.code, r.stderr)
+			}
+			before, after := readCSV(t, reg), readCSV(t, reg2)
+			var expect [][]string
+			for _, rec := range before[1:] {
+				if rec[0] != tc.gone {
+					expect = append(expect, rec[:4])
+				}
+			}
+			expect = append(expect, tc.rows...)
+			if len(after)-1 != len(expect) {
+				t.Fatalf("%d rows after, want %d:\n%v", len(after)-1, len(expect), after)
+			}
+			for i, w := range expect {
+				g := after[i+1]
+				if g[0] != w[0] || g[1] != w[1] || g[2] != w[2] || !decimal.RequireFromString(g[3]).Equal(decimal.RequireFromString(w[3])) {
+					t.Errorf("row %d: got %q, want %q", i+1, g[:4], w)
+				}
+			}
+			c2, _ := os.ReadFile(case2)
+			if !strings.Contains(string(c2), `initial_warrant_price: "2.4"`) || !strings.Contains(string(c2), "split-2006") {
+				t.Errorf("re-imported case:\n%s", c2)
+			}
+		})
+	}
+
+	// A malformed record is refused with file, JSON path and reason; nothing is written.
+	for _, tc := range []struct{ name, from, to, want string }{
+		{"unknown field", `"method": "cash",`, `"method": "cash", "bonus": "1",`, `exercise.json: /exercise/bonus: unknown field`},
+		{"11 decimals", `"warrant_price": "2.4000"`, `"warrant_price": "2.40000000000"`, `exercise.json: /exercise/warrant_price: "2.40000000000" has 11 decimals`},
+		{"a number", `"shares_issued": "100000"`, `"shares_issued": 100000`, `exercise.json: /exercise/shares_issued: is the number 100000, not a string`},
+	} {
+		bad := filepath.Join(dir, "bad-"+strings.ReplaceAll(tc.name, " ", "-"))
+		if err := os.CopyFS(bad, os.DirFS(filepath.Join(dir, "cash"))); err != nil {
+			t.Fatal(err)
+		}
+		data, _ := os.ReadFile(filepath.Join(bad, "exercise.json"))
+		if !strings.Contains(string(data), tc.from) {
+			t.Fatalf("%s: exercise.json lacks %s", tc.name, tc.from)
+		}
+		os.WriteFile(filepath.Join(bad, "exercise.json"), []byte(strings.Replace(string(data), tc.from, tc.to, 1)), 0o644)
+		out := filepath.Join(dir, "bad-out")
+		r := runBinary(t, "ocf", "export", bad, "--ocf", ocfFixture, "-o", out)
+		if r.code != 3 || !strings.Contains(r.stderr, tc.want) || strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 {
+			t.Errorf("%s: exit %d, stderr %q, want %q", tc.name, r.code, r.stderr, tc.want)
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Errorf("%s: the refused export wrote %s", tc.name, out)
+		}
+	}
+}

@@ -24,6 +24,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/ocf"
 	"github.com/warrantkit/warrantkit/render"
 	"github.com/warrantkit/warrantkit/templates"
 	"golang.org/x/term"
@@ -51,17 +52,12 @@ type reissueOptions struct {
 	Bundle      bool   `json:"bundle,omitempty"`
 }
 
-type inputFile struct {
-	Path   string `json:"path"` // relative to the output directory
-	SHA256 string `json:"sha256"`
-	Size   int64  `json:"size"`
-}
-
-type manifestFile struct {
-	Path   string `json:"path"`
-	SHA256 string `json:"sha256"`
-	Size   int64  `json:"size"`
-}
+// inputFile and manifestFile are a file of the output directory, relative to
+// it, with its sha256 and size: the same as in an exercise or assign record.
+type (
+	inputFile    = ocf.RecordFile
+	manifestFile = ocf.RecordFile
+)
 
 type manifest struct {
 	Tool    string `json:"tool"`
