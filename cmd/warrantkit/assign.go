@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"github.com/warrantkit/warrantkit/compute"
@@ -93,40 +92,30 @@ func runAssign(ctx context.Context, env *Env, args []string) error {
 	}
 	rec.Assignment = &ocf.RecordAssignment{Date: day.String(), Partial: in.Partial, Assignee: recordHolder(in.Assignee), Attorney: in.Attorney,
 		Shares: in.Shares.StringFixed(c.Terms.ShareDecimals)}
-	form := kind + "-" + fileName(w.Number) + ".pdf"
-	if err := writeDoc(filepath.Join(*out, form), doc); err != nil {
+	if err := recordDoc(rec, *out, kind+"-"+fileName(w.Number)+".pdf", doc); err != nil {
 		return err
 	}
-	written := []string{form}
 	record := templates.RecordInput{Old: w, Date: day, Reason: fmt.Sprintf("was transferred to %s (%s shares of Warrant Stock)", in.Assignee.Name, templates.Figures(in.Shares, c.Terms.ShareDecimals))}
-	assignee, err := writeReplacement(*out, c, w, in.Assignee, in.Shares, nn.take(), adj, day, opt)
+	assignee, err := writeReplacement(rec, *out, c, w, in.Assignee, in.Shares, nn.take(), adj, day, opt)
 	if err != nil {
 		return err
 	}
 	record.New, record.Shares = append(record.New, assignee), append(record.Shares, in.Shares)
 	rec.NewWarrants = append(rec.NewWarrants, recordWarrant("assignee", c, assignee.Number, assignee.Holder, assignee.Shares, adj.Final.Price))
 	if in.Partial {
-		balance, err := writeReplacement(*out, c, w, w.Holder, n.Sub(in.Shares), nn.take(), adj, day, opt)
+		balance, err := writeReplacement(rec, *out, c, w, w.Holder, n.Sub(in.Shares), nn.take(), adj, day, opt)
 		if err != nil {
 			return err
 		}
 		record.New, record.Shares = append(record.New, balance), append(record.Shares, balance.Shares)
 		rec.NewWarrants = append(rec.NewWarrants, recordWarrant("balance", c, balance.Number, balance.Holder, balance.Shares, adj.Final.Price))
 	}
-	for _, nw := range record.New {
-		written = append(written, "warrants/"+fileName(nw.Number)+".pdf")
-	}
 	rdoc, err := templates.IssuerRecord(c, record, opt)
 	if err != nil {
 		return err
 	}
-	if err := writeDoc(filepath.Join(*out, "records", fileName(w.Number)+".pdf"), rdoc); err != nil {
+	if err := recordDoc(rec, *out, "records/"+fileName(w.Number)+".pdf", rdoc); err != nil {
 		return err
-	}
-	for _, rel := range append(written, "records/"+fileName(w.Number)+".pdf") {
-		if err := addFile(rec, *out, rel); err != nil {
-			return err
-		}
 	}
 	if err := finishRecord(*out, rec); err != nil {
 		return err

@@ -2,12 +2,12 @@ package main
 
 import (
 	"fmt"
-	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/ocf"
 	"github.com/warrantkit/warrantkit/templates"
 )
 
@@ -85,9 +85,10 @@ func (nn *newNumbers) take() string {
 	return s
 }
 
-// replacement writes the warrant that replaces old for shares (the balance or
-// an assignee's part), as of date, and returns the new warrant.
-func writeReplacement(dir string, c *compute.Case, old compute.Warrant, holder compute.Holder, shares decimal.Decimal,
+// writeReplacement writes the warrant that replaces old for shares (the
+// balance or an assignee's part), as of date, into DIR/warrants, lists it in
+// rec, and returns the new warrant.
+func writeReplacement(rec *ocf.Record, dir string, c *compute.Case, old compute.Warrant, holder compute.Holder, shares decimal.Decimal,
 	number string, adj *compute.Adjustment, date compute.Date, opt templates.Options) (compute.Warrant, error) {
 	nw := compute.Warrant{Number: number, Holder: holder, Shares: shares, Parent: old.Number}
 	doc, err := templates.Warrant(c, templates.WarrantInput{
@@ -97,5 +98,5 @@ func writeReplacement(dir string, c *compute.Case, old compute.Warrant, holder c
 	if err != nil {
 		return nw, err
 	}
-	return nw, writeDoc(filepath.Join(dir, "warrants", fileName(number)+".pdf"), doc)
+	return nw, recordDoc(rec, dir, "warrants/"+fileName(number)+".pdf", doc)
 }

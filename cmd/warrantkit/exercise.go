@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
@@ -168,33 +167,25 @@ func writeExercise(dir, casePath, regPath string, c *compute.Case, w compute.War
 	if err != nil {
 		return err
 	}
-	form := "exercise-form-" + fileName(w.Number) + ".pdf"
-	if err := writeDoc(filepath.Join(dir, form), doc); err != nil {
+	if err := recordDoc(rec, dir, "exercise-form-"+fileName(w.Number)+".pdf", doc); err != nil {
 		return err
 	}
-	written := []string{form}
 	record := templates.RecordInput{Old: w, Date: date, IssuedTo: w.Holder.Name,
 		Reason: fmt.Sprintf("was exercised for %s shares of Warrant Stock (%s)", templates.Figures(res.Values.Exercised, c.Terms.ShareDecimals), res.Method)}
 	if res.Values.Remaining.Sign() > 0 {
-		nw, err := writeReplacement(dir, c, w, w.Holder, res.Values.Remaining, nn.take(), res.Values.Adjustment, date, opt)
+		nw, err := writeReplacement(rec, dir, c, w, w.Holder, res.Values.Remaining, nn.take(), res.Values.Adjustment, date, opt)
 		if err != nil {
 			return err
 		}
 		record.New, record.Shares = append(record.New, nw), append(record.Shares, nw.Shares)
 		rec.NewWarrants = append(rec.NewWarrants, recordWarrant("balance", c, nw.Number, nw.Holder, nw.Shares, v.State.Price))
-		written = append(written, "warrants/"+fileName(nw.Number)+".pdf")
 	}
 	rdoc, err := templates.IssuerRecord(c, record, opt)
 	if err != nil {
 		return err
 	}
-	if err := writeDoc(filepath.Join(dir, "records", fileName(w.Number)+".pdf"), rdoc); err != nil {
+	if err := recordDoc(rec, dir, "records/"+fileName(w.Number)+".pdf", rdoc); err != nil {
 		return err
-	}
-	for _, rel := range append(written, "records/"+fileName(w.Number)+".pdf") {
-		if err := addFile(rec, dir, rel); err != nil {
-			return err
-		}
 	}
 	return finishRecord(dir, rec)
 }

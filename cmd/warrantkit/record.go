@@ -1,12 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 
 	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
 	"github.com/warrantkit/warrantkit/ocf"
+	"github.com/warrantkit/warrantkit/render"
 )
 
 // The machine-readable record an exercise or assign --out directory ends
@@ -58,10 +60,15 @@ func copyInput(dir, src, rel string) (inputFile, error) {
 	return inputFile{Path: rel, SHA256: sha(data), Size: int64(len(data))}, nil
 }
 
-// addFile lists a file the command wrote into DIR, with its sha256.
-func addFile(rec *ocf.Record, dir, rel string) error {
-	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
-	if err != nil {
+// recordDoc renders doc into DIR/rel atomically and lists it in rec with the
+// sha256 of the bytes written.
+func recordDoc(rec *ocf.Record, dir, rel string, doc *render.Doc) error {
+	var buf bytes.Buffer
+	if err := doc.Write(&buf); err != nil {
+		return err
+	}
+	data := buf.Bytes()
+	if err := writeBytes(filepath.Join(dir, filepath.FromSlash(rel)), data); err != nil {
 		return err
 	}
 	rec.Files = append(rec.Files, ocf.RecordFile{Path: rel, SHA256: sha(data), Size: int64(len(data))})
