@@ -34,6 +34,11 @@ func runAdjust(ctx context.Context, env *Env, args []string) error {
 			return &compute.InputError{Field: "--as-of", Problem: err.Error(), Allowed: "a date YYYY-MM-DD"}
 		}
 	}
+	if *certs != "" {
+		if err := checkOutDir("adjust", "--certificates", *certs, false); err != nil {
+			return err
+		}
+	}
 	opt, err := df.options(env)
 	if err != nil {
 		return err
@@ -42,8 +47,8 @@ func runAdjust(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	adjs := make([]*compute.Adjustment, 0, len(c.Warrants))
 	out := make([]adjustmentJSON, 0, len(c.Warrants))
-	written := 0
 	for _, w := range c.Warrants {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -52,31 +57,64 @@ func runAdjust(ctx context.Context, env *Env, args []string) error {
 		if err != nil {
 			return inFile(err, path)
 		}
+		adjs = append(adjs, a)
 		out = append(out, toAdjustmentJSON(c.Terms, a))
-		if *certs == "" {
-			continue
-		}
-		for _, e := range a.Entries {
-			if !e.Status.Certified() && !*all {
-				continue
-			}
-			doc, err := templates.Certificate(c, w, e, opt)
-			if err != nil {
-				return err
-			}
-			if err := writeDoc(filepath.Join(*certs, fileName(w.Number)+"-"+fileName(e.Event)+".pdf"), doc); err != nil {
-				return err
-			}
-			written++
-		}
 	}
 	if *certs != "" {
+		written, err := writeCertificates(ctx, *certs, path, c, adjs, *all, opt)
+		if err != nil {
+			return err
+		}
 		fmt.Fprintf(env.Stderr, "wrote %d certificates of adjustment to %s\n", written, *certs)
 	}
 	if *asJSON {
 		return writeJSON(env.Stdout, out)
 	}
 	return writeAdjustTable(env.Stdout, c, out)
+}
+
+// certificate is one Certificate of Adjustment adjust writes.
+type certificate struct {
+	w    compute.Warrant
+	e    compute.Entry
+	name string
+}
+
+// writeCertificates writes a Certificate of Adjustment per warrant and
+// certified entry (every entry with all) into dir. Every file name is
+// planned, and checked to be distinct, before the first is written.
+func writeCertificates(ctx context.Context, dir, casePath string, c *compute.Case, adjs []*compute.Adjustment, all bool, opt templates.Options) (int, error) {
+	if err := checkFileNames(c, casePath); err != nil {
+		return 0, err
+	}
+	paths := newOutputPaths(casePath)
+	var plan []certificate
+	for i, a := range adjs {
+		w := c.Warrants[i]
+		for _, e := range a.Entries {
+			if !e.Status.Certified() && !all {
+				continue
+			}
+			name := fileName(w.Number) + "-" + fileName(e.Event) + ".pdf"
+			if err := paths.add(name, fmt.Sprintf("the certificate of warrant %s for event %q", w.Number, e.Event)); err != nil {
+				return 0, err
+			}
+			plan = append(plan, certificate{w, e, name})
+		}
+	}
+	for _, p := range plan {
+		if err := ctx.Err(); err != nil {
+			return 0, err
+		}
+		doc, err := templates.Certificate(c, p.w, p.e, opt)
+		if err != nil {
+			return 0, err
+		}
+		if err := writeDoc(filepath.Join(dir, p.name), doc); err != nil {
+			return 0, err
+		}
+	}
+	return len(plan), nil
 }
 
 // writeAdjustTable prints the adjustments for a person: one block per warrant.

@@ -32,6 +32,9 @@ func runAssign(ctx context.Context, env *Env, args []string) error {
 	if err := required(fs, "warrant", "to", "to-address", "date", "out"); err != nil {
 		return err
 	}
+	if err := checkOutDir("assign", "--out", *out, false); err != nil {
+		return err
+	}
 	opt, err := df.options(env)
 	if err != nil {
 		return err

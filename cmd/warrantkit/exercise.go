@@ -40,6 +40,11 @@ func runExercise(ctx context.Context, env *Env, args []string) error {
 	if err := required(fs, "warrant", "shares", "date"); err != nil {
 		return err
 	}
+	if *out != "" {
+		if err := checkOutDir("exercise", "--out", *out, false); err != nil {
+			return err
+		}
+	}
 	c, err := loadCase(path, *register)
 	if err != nil {
 		return err

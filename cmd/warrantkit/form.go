@@ -40,6 +40,9 @@ func runForm(ctx context.Context, env *Env, args []string) error {
 	if *output == "" {
 		return usageErrorf("form: -o FILE is required")
 	}
+	if err := checkOutFile("form", "-o", *output); err != nil {
+		return err
+	}
 	opt, err := df.options(env)
 	if err != nil {
 		return err

@@ -35,6 +35,11 @@ func runNotice(ctx context.Context, env *Env, args []string) error {
 	if (*send == "") != (*via == "") {
 		return usageErrorf("notice: --send and --via go together")
 	}
+	if *out != "" {
+		if err := checkOutDir("notice", "--out", *out, false); err != nil {
+			return err
+		}
+	}
 	opt, err := df.options(env)
 	if err != nil {
 		return err

@@ -50,6 +50,14 @@ func runOCFImport(env *Env, args []string) error {
 	if err := required(fs, "series", "output"); err != nil {
 		return err
 	}
+	if err := checkOutFile("ocf import", "-o", *out); err != nil {
+		return err
+	}
+	if *register != "" {
+		if err := checkOutFile("ocf import", "--register", *register); err != nil {
+			return err
+		}
+	}
 	manifest, err := ocf.FindManifest(fs.Args()[0])
 	if err != nil {
 		return err

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -23,6 +22,9 @@ func runOCFExport(env *Env, args []string) error {
 		return usageErrorf("ocf export: expected one reissue, exercise or assign output directory, got %d arguments", len(fs.Args()))
 	}
 	if err := required(fs, "ocf", "output"); err != nil {
+		return err
+	}
+	if err := checkOutDir("ocf export", "-o", *out, false); err != nil {
 		return err
 	}
 	dir := fs.Args()[0]
@@ -56,14 +58,6 @@ func runOCFExport(env *Env, args []string) error {
 	}
 	if err != nil {
 		return ocfError(env, err)
-	}
-	entries, err := os.ReadDir(*out)
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-	case err != nil:
-		return err
-	case len(entries) > 0:
-		return usageErrorf("ocf export: %s is not empty; give an empty or new directory", *out)
 	}
 	// Everything is computed and validated: now write, the manifest last.
 	for _, f := range files {

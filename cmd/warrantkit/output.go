@@ -1,12 +1,13 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -81,14 +82,63 @@ func writeDoc(path string, doc *render.Doc) error {
 	return writeAtomic(path, doc.Write)
 }
 
-var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
-
-// fileName turns an event or warrant name into a safe file name part: "#3" → "event-3".
+// fileName turns an event or warrant name into a file name part, one to one:
+// two names never give one file name, so no document overwrites another.
+//
+// A name of letters, digits, '.', '_' and '-' is kept as it is ("split-2006",
+// "W-F-05-001"); an event without an id, "#3", becomes "event-3". Any other
+// byte is written as '~' and two upper-case hex digits ("x:1" → "x~3A1",
+// "~" → "~7E"), as is the first byte of a name that would read as another's:
+// a leading '.' (a hidden file, "." or "..") and a literal id "event-3"
+// ("~65vent-3"). A name longer than maxNamePart bytes once escaped keeps its
+// first bytes and ends in "~~" and the first 128 bits of its sha256: no
+// escaped name contains "~~".
+//
+// Names that differ only in letter case ("X" and "x") give file names that
+// differ only in case: one file on a case-insensitive file system (macOS,
+// Windows). checkFileNames refuses such a case before anything is written.
 func fileName(s string) string {
-	if strings.HasPrefix(s, "#") {
-		s = "event-" + s[1:]
+	if n, ok := strings.CutPrefix(s, "#"); ok && allDigits(n) {
+		return "event-" + n
 	}
-	return strings.Trim(unsafeName.ReplaceAllString(s, "_"), "_")
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if safeNameByte(c) && !(i == 0 && (c == '.' || readsAsUnnamed(s))) {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, "~%02X", c)
+		}
+	}
+	name := b.String()
+	if len(name) <= maxNamePart {
+		return name
+	}
+	cut := maxNamePart - 2 - 32
+	for cut > 0 && strings.LastIndexByte(name[:cut], '~') >= cut-2 { // do not split a ~XX
+		cut--
+	}
+	sum := sha256.Sum256([]byte(s))
+	return name[:cut] + "~~" + hex.EncodeToString(sum[:16])
+}
+
+// maxNamePart keeps a certificate's name, a warrant's and an event's part,
+// under the 255 bytes file systems allow.
+const maxNamePart = 100
+
+func safeNameByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '_' || c == '-'
+}
+
+func allDigits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
+}
+
+// readsAsUnnamed is a name that fileName would otherwise give an event
+// without an id: "event-3".
+func readsAsUnnamed(s string) bool {
+	n, ok := strings.CutPrefix(s, "event-")
+	return ok && allDigits(n)
 }
 
 // docFlags are the flags every command that writes documents shares.

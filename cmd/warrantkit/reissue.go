@@ -94,6 +94,9 @@ func runReissue(ctx context.Context, env *Env, args []string) error {
 	if *jobs < 1 {
 		return usageErrorf("reissue: -j must be at least 1")
 	}
+	if err := checkOutDir("reissue", "--out", *out, *resume); err != nil {
+		return err
+	}
 	opt, err := df.options(env)
 	if err != nil {
 		return err
@@ -165,6 +168,9 @@ type reissueStats struct {
 func prepareReissue(casePath, regPath, out, first, date string, opt templates.Options, resume, bundle bool) (*reissueRun, error) {
 	c, err := openCase(casePath)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkFileNames(c, casePath); err != nil {
 		return nil, err
 	}
 	caseData, err := os.ReadFile(casePath)
@@ -668,12 +674,18 @@ func (r *reissueRun) one(j job) warrantResult {
 		res.pages += doc.Pages()
 	}
 	certs := 0
+	names := newOutputPaths(r.caseHash.Path) // checkFileNames made them distinct: the belt
 	for _, e := range adj.Entries {
 		if !e.Status.Certified() {
 			continue
 		}
 		certs++
-		emit("certificates/"+fileName(j.w.Number)+"-"+fileName(e.Event)+".pdf", func() (docWriter, error) {
+		rel := "certificates/" + fileName(j.w.Number) + "-" + fileName(e.Event) + ".pdf"
+		if err := names.add(rel, fmt.Sprintf("the certificate for event %q", e.Event)); err != nil {
+			res.err = err
+			return res
+		}
+		emit(rel, func() (docWriter, error) {
 			return templates.Certificate(c, j.w, e, r.opt)
 		})
 		if r.ro.Bundle {

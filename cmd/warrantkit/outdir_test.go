@@ -1,0 +1,236 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestFileName(t *testing.T) {
+	long := strings.Repeat("a:", 80)
+	cases := []struct{ in, want string }{
+		// Today's names stay as they were.
+		{"split-2006", "split-2006"},
+		{"W-F-05-001", "W-F-05-001"},
+		{"notes_2007.b", "notes_2007.b"},
+		{"#3", "event-3"},
+		// Anything else is escaped, one to one.
+		{"x:1", "x~3A1"},
+		{"x_1", "x_1"},
+		{"x:", "x~3A"},
+		{"~", "~7E"},
+		{"a b/c", "a~20b~2Fc"},
+		{"event-3", "~65vent-3"}, // not the name of the unnamed 3rd event
+		{"event-x", "event-x"},
+		{"#x", "~23x"},
+		{"#", "~23"},
+		{"..", "~2E."},
+		{".x", "~2Ex"},
+		{"Ł", "~C5~81"},
+	}
+	for _, c := range cases {
+		if got := fileName(c.in); got != c.want {
+			t.Errorf("fileName(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	if got := fileName(long); len(got) > maxNamePart || !strings.Contains(got, "~~") {
+		t.Errorf("fileName of %d bytes = %q (%d bytes)", len(long), got, len(got))
+	}
+	// One to one over names built to collide under the old rule (":" → "_",
+	// trimmed "_", "#N" → "event-N") and under truncation.
+	inputs := []string{"x:1", "x_1", "x__1", "x::1", "x:_1", "_x", "x", "x_", "x:", "#3", "event-3", "event_3", "~65vent-3",
+		long, long + "a", long[:len(long)-1] + "b", strings.Repeat("~", 60), strings.Repeat("~", 61), "a~3Ab", "a:b"}
+	seen := map[string]string{}
+	for _, in := range inputs {
+		out := fileName(in)
+		if prev, dup := seen[out]; dup {
+			t.Errorf("%q and %q both give %q", prev, in, out)
+		}
+		seen[out] = in
+	}
+}
+
+// FuzzFileName: a file name of safe bytes, never hidden, short enough, and
+// one per name.
+func FuzzFileName(f *testing.F) {
+	for _, s := range []string{"x:1", "x_1", "#3", "event-3", "..", strings.Repeat("é", 70)} {
+		f.Add(s, s+"_")
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		fa, fb := fileName(a), fileName(b)
+		if a != b && fa == fb {
+			t.Fatalf("%q and %q both give %q", a, b, fa)
+		}
+		if a == "" {
+			return
+		}
+		if len(fa) == 0 || len(fa) > maxNamePart || fa[0] == '.' {
+			t.Fatalf("fileName(%q) = %q", a, fa)
+		}
+		for i := 0; i < len(fa); i++ {
+			if !safeNameByte(fa[i]) && fa[i] != '~' {
+				t.Fatalf("fileName(%q) = %q has byte %q", a, fa, fa[i])
+			}
+		}
+	})
+}
+
+// caseWithIDs writes the sample case with the ids of two of its events
+// replaced.
+func caseWithIDs(t *testing.T, placement, split string) string {
+	t.Helper()
+	data, err := os.ReadFile(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Replace(string(data), "id: placement-2005", "id: "+placement, 1)
+	s = strings.Replace(s, "id: split-2006", "id: "+split, 1)
+	path := filepath.Join(t.TempDir(), "ids.yaml")
+	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestCertificateNamesDistinct: ids "x_1" and "x:1" once gave one file name;
+// now every certificate is written and a reissue of them verifies.
+func TestCertificateNamesDistinct(t *testing.T) {
+	path := caseWithIDs(t, `"x_1"`, `"x:1"`)
+	dir := filepath.Join(t.TempDir(), "certs")
+	r := runBinary(t, "adjust", path, "--certificates", dir)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	files := tree(t, dir)
+	if len(files) != 20 || !strings.Contains(r.stderr, "wrote 20 certificates") {
+		t.Fatalf("%d files, stderr %q: %v", len(files), r.stderr, names(files))
+	}
+	for _, want := range []string{"W-F-05-001-x_1.pdf", "W-F-05-001-x~3A1.pdf"} {
+		if _, ok := files[want]; !ok {
+			t.Errorf("no %s in %v", want, names(files))
+		}
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	if r := runBinary(t, "reissue", path, "--register", "../../samples/register.csv", "--out", out); r.code != 0 {
+		t.Fatalf("reissue: exit %d: %s", r.code, r.stderr)
+	}
+	var m manifest
+	b, _ := os.ReadFile(filepath.Join(out, manifestName))
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]bool{}
+	for _, f := range m.Files {
+		if listed[f.Path] {
+			t.Errorf("manifest lists %s twice", f.Path)
+		}
+		listed[f.Path] = true
+	}
+	if v := runBinary(t, "verify", out); v.code != 0 {
+		t.Fatalf("verify: exit %d: %s", v.code, v.stderr)
+	}
+}
+
+// TestCertificateNamesDifferOnlyInCase: "x:1" and "X:1" would be one file on
+// macOS or Windows: refused before anything is written, naming both.
+func TestCertificateNamesDifferOnlyInCase(t *testing.T) {
+	path := caseWithIDs(t, `"x:1"`, `"X:1"`)
+	for _, args := range [][]string{
+		{"adjust", path, "--certificates"},
+		{"reissue", path, "--register", "../../samples/register.csv", "--out"},
+	} {
+		t.Run(args[0], func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "out")
+			r := runBinary(t, append(args, dir)...)
+			checkRefused(t, r, exitInvalid, path, "events[2].id", `events "x:1" (line 48) and "X:1" give one certificate file name`)
+			if _, err := os.Stat(dir); !os.IsNotExist(err) {
+				t.Errorf("refused %s created %s", args[0], dir)
+			}
+		})
+	}
+	if r := runBinary(t, "adjust", path); r.code != 0 {
+		t.Errorf("adjust without certificates: exit %d: %s", r.code, r.stderr)
+	}
+}
+
+// TestOutMustBeEmpty: every command that writes a directory refuses one
+// that holds anything, and leaves it as it was.
+func TestOutMustBeEmpty(t *testing.T) {
+	ex := []string{"exercise", sample, "--warrant", "W-F-05-001", "--shares", "1000", "--date", "2008-06-02", "--outstanding", "90000000", "--out"}
+	as := []string{"assign", sample, "--warrant", "W-F-05-001", "--to", "X", "--to-address", "Y", "--date", "2008-06-02", "--out"}
+	cases := []struct {
+		name string
+		args []string
+		flag string
+	}{
+		{"exercise", ex, "--out"},
+		{"assign", as, "--out"},
+		{"notice", []string{"notice", sample, "--kind", "A", "--record-date", "2008-06-30", "--out"}, "--out"},
+		{"adjust", []string{"adjust", sample, "--certificates"}, "--certificates"},
+		{"reissue", []string{"reissue", sample, "--register", "../../samples/register.csv", "--out"}, "--out"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			os.WriteFile(filepath.Join(dir, "keep.txt"), []byte("mine"), 0o644)
+			r := runBinary(t, append(c.args, dir)...)
+			checkRefused(t, r, exitUsage, dir, c.flag, "is not empty")
+			if files := tree(t, dir); len(files) != 1 || string(files["keep.txt"]) != "mine" {
+				t.Errorf("the directory was touched: %v", names(files))
+			}
+		})
+	}
+	// A second exercise into the first's directory leaves the first's record.
+	dir := filepath.Join(t.TempDir(), "ex")
+	if r := runBinary(t, append(ex, dir)...); r.code != 0 {
+		t.Fatalf("exercise: exit %d: %s", r.code, r.stderr)
+	}
+	before := tree(t, dir)
+	second := append([]string{}, ex...)
+	second[5] = "2000"
+	checkRefused(t, runBinary(t, append(second, dir)...), exitUsage, dir, "--out", "is not empty")
+	after := tree(t, dir)
+	if len(after) != len(before) || string(after["exercise.json"]) != string(before["exercise.json"]) {
+		t.Errorf("the second exercise changed the first's directory")
+	}
+}
+
+// TestBadOutPaths: an output path that is the wrong kind of thing is a
+// usage error (exit 2) that names the flag, the path and what is wrong.
+func TestBadOutPaths(t *testing.T) {
+	tmp := t.TempDir()
+	file := filepath.Join(tmp, "file")
+	os.WriteFile(file, []byte("x"), 0o644)
+	dangling := filepath.Join(tmp, "dangling")
+	if err := os.Symlink(filepath.Join(tmp, "nowhere"), dangling); err != nil {
+		t.Fatal(err)
+	}
+	ex := func(out string) []string {
+		return []string{"exercise", sample, "--warrant", "W-F-05-001", "--shares", "1000", "--date", "2008-06-02", "--outstanding", "90000000", "--out", out}
+	}
+	cases := []struct {
+		name       string
+		args       []string
+		flag, want string
+	}{
+		{"out is a file", ex(file), "--out", "is a file, not a directory"},
+		{"out under a file", ex(filepath.Join(file, "sub")), "--out", "cannot be made: " + file + " is a file"},
+		{"out is a dangling link", ex(dangling), "--out", "is a symbolic link to " + filepath.Join(tmp, "nowhere") + ", which does not exist"},
+		{"reissue out is a file", []string{"reissue", sample, "--register", "../../samples/register.csv", "--out", file}, "--out", "is a file, not a directory"},
+		{"resume out is a file", []string{"reissue", sample, "--register", "../../samples/register.csv", "--out", file, "--resume"}, "--out", "is a file, not a directory"},
+		{"certificates is a file", []string{"adjust", sample, "--certificates", file}, "--certificates", "is a file, not a directory"},
+		{"form into a directory", []string{"form", "warrant", "--blank", "-o", tmp}, "-o", "is a directory"},
+		{"form under a file", []string{"form", "warrant", "--blank", "-o", filepath.Join(file, "x.pdf")}, "-o", "cannot be made: " + file + " is a file"},
+		{"form to a dangling link", []string{"form", "warrant", "--blank", "-o", dangling}, "-o", "is a symbolic link to a path that does not exist"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			checkRefused(t, runBinary(t, c.args...), exitUsage, "", c.flag, c.want)
+		})
+	}
+	if entries, _ := os.ReadDir(tmp); len(entries) != 2 {
+		t.Errorf("refused commands wrote into %s: %v", tmp, entries)
+	}
+}
