@@ -36,6 +36,10 @@ const registerColumnsAllowed = "number, holder_name, holder_address, shares (req
 
 // RegisterReader reads the warrants of a register one row at a time.
 //
+// A cell that begins with a single quote before '=', '+', '-', '@', a tab or
+// a carriage return is read without that quote (CSVValue): the registers
+// warrantkit writes quote such cells against CSV injection.
+//
 // Rows are numbered from 1, the header being row 0. An *InputError about one
 // row (a bad value, a duplicate number, a wrong number of fields) does not end
 // the reading: Next may be called again to go on with the next row, so that a
@@ -154,7 +158,7 @@ func (rr *RegisterReader) warrant(rec []string) (Warrant, error) {
 		if !utf8.ValidString(rec[i]) {
 			return Warrant{}, rr.rowError(k, "is not valid UTF-8", "UTF-8 text")
 		}
-		v[k] = strings.TrimSpace(rec[i])
+		v[k] = CSVValue(strings.TrimSpace(rec[i]))
 		if k < registerRequired && v[k] == "" {
 			return Warrant{}, rr.rowError(k, "required field is empty", "")
 		}

@@ -228,7 +228,7 @@ func (imp *Import) Case(opt CaseOptions) (caseData, register []byte, unfilled []
 		w := csv.NewWriter(&rb)
 		w.Write([]string{"number", "holder_name", "holder_address", "shares", "email"})
 		for _, r := range imp.Rows {
-			w.Write([]string{r.Number, r.Holder.Name, strings.Join(r.Holder.Address, "|"), r.Shares.String(), r.Email})
+			w.Write(compute.CSVRecord([]string{r.Number, r.Holder.Name, strings.Join(r.Holder.Address, "|"), r.Shares.String(), r.Email}))
 		}
 		w.Flush()
 		register = rb.Bytes()

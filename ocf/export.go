@@ -101,7 +101,7 @@ func ReadReissue(dir string) (*Reissue, error) {
 	}
 	for _, rec := range recs[1:] {
 		if len(rec) >= 6 {
-			r.Prices[rec[1]] = rec[5]
+			r.Prices[compute.CSVValue(rec[1])] = compute.CSVValue(rec[5])
 		}
 	}
 	for _, f := range man.Files {

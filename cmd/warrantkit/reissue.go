@@ -719,7 +719,8 @@ type docWriter interface {
 }
 
 // tables are register.csv, summary.csv and the manifest's file list, written
-// row by row in register order into temporary files.
+// row by row in register order into temporary files. A cell a spreadsheet
+// would take for a formula is quoted (compute.CSVCell).
 type tables struct {
 	dir                    string
 	register, summary, man *os.File
@@ -774,10 +775,10 @@ func (r *reissueRun) newTables() (*tables, error) {
 
 func (tb *tables) add(res warrantResult) error {
 	if res.register != nil {
-		if err := tb.regCSV.Write(res.register); err != nil {
+		if err := tb.regCSV.Write(compute.CSVRecord(res.register)); err != nil {
 			return err
 		}
-		if err := tb.sumCSV.Write(res.summary); err != nil {
+		if err := tb.sumCSV.Write(compute.CSVRecord(res.summary)); err != nil {
 			return err
 		}
 	}
