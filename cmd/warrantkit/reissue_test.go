@@ -122,7 +122,7 @@ func TestVerify_FindsTampering(t *testing.T) {
 	if r.code != exitFailure {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	for _, want := range []string{"warrants/W-F-05-008.pdf: file on disk differs", "records/W-F-05-003.pdf: missing", "2 of 44 files do not match"} {
+	for _, want := range []string{"warrants/W-F-05-008.pdf: file on disk differs", "records/W-F-05-003.pdf: missing", "does not match its manifest: 2 problems, each named above (44 files listed)"} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("stderr does not name %q:\n%s", want, r.stderr)
 		}

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -41,7 +42,7 @@ func runVerify(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintln(env.Stderr, "warrantkit: verify: "+p)
 	}
 	if len(problems) > 0 {
-		return fmt.Errorf("verify: %d of %d files do not match the manifest of %s", len(problems), checked, dir)
+		return fmt.Errorf("verify: %s does not match its manifest: %s, each named above (%d files listed)", dir, plural(len(problems), "problem"), checked)
 	}
 	fmt.Fprintf(env.Stderr, "verified %d files of %s in %s: every hash matches\n", checked, dir, time.Since(start).Round(time.Millisecond))
 	return nil
@@ -70,19 +71,25 @@ func verifyDir(ctx context.Context, dir string, workers int) ([]string, int, err
 		problems = append(problems, fmt.Sprintf(format, a...))
 		mu.Unlock()
 	}
-	for _, f := range m.Files {
+	for i, f := range m.Files {
+		if _, dup := want[f.Path]; dup {
+			report("%s: files[%d]: %s is listed twice", manifestName, i, f.Path)
+		}
 		want[f.Path] = f
 	}
-	// The inputs must be the ones the manifest names.
-	for _, in := range []inputFile{m.Inputs.Case, m.Inputs.Register} {
-		data, err := os.ReadFile(filepath.Join(dir, in.Path))
-		if err != nil {
-			return nil, 0, &compute.InputError{File: filepath.Join(dir, in.Path), Problem: fmt.Sprintf("input missing: %v", unwrapPath(err))}
-		}
-		if sha(data) != in.SHA256 {
-			report("%s: input changed since the reissue (sha256 %s, manifest %s)", in.Path, sha(data), in.SHA256)
-			return problems, 0, nil
-		}
+	problems = append(problems, checkManifestHead(&m)...)
+	problems = append(problems, checkStateFile(dir, &m)...)
+	problems = append(problems, strayFiles(dir, &m)...)
+	// The inputs must be the ones the manifest names: else the documents
+	// cannot be recomputed.
+	changed, err := checkInputs(dir, &m)
+	if err != nil {
+		return nil, 0, err
+	}
+	if len(changed) > 0 {
+		problems = append(problems, changed...)
+		sort.Strings(problems)
+		return problems, len(m.Files), nil
 	}
 	opt := templates.Options{Creator: "warrantkit " + version, ESign: m.Options.ESign, EmbedData: m.Options.EmbedData}
 	if m.Options.Created != "" {
@@ -102,6 +109,9 @@ func verifyDir(ctx context.Context, dir string, workers int) ([]string, int, err
 	if err != nil {
 		return nil, 0, err
 	}
+	if m.Warrants != r.count {
+		report("%s: warrants is %d, but the register %s has %d rows", manifestName, m.Warrants, m.Inputs.Register.Path, r.count)
+	}
 	check := func(rel string, data []byte) (manifestFile, error) {
 		got := manifestFile{Path: rel, SHA256: sha(data), Size: int64(len(data))}
 		mu.Lock()
@@ -113,6 +123,8 @@ func verifyDir(ctx context.Context, dir string, workers int) ([]string, int, err
 			report("%s: recomputed, but not in the manifest", rel)
 		case w.SHA256 != got.SHA256:
 			report("%s: recomputed document differs from the manifest (sha256 %s, manifest %s)", rel, got.SHA256, w.SHA256)
+		case w.Size != got.Size:
+			report("%s: recomputed document has %d bytes, the manifest says %d", rel, got.Size, w.Size)
 		}
 		onDisk, err := os.ReadFile(filepath.Join(dir, rel))
 		switch {
@@ -146,4 +158,108 @@ func verifyDir(ctx context.Context, dir string, workers int) ([]string, int, err
 	}
 	sort.Strings(problems)
 	return problems, len(m.Files), nil
+}
+
+// checkManifestHead checks what the manifest says of itself.
+func checkManifestHead(m *manifest) []string {
+	var problems []string
+	if m.Tool != "warrantkit" {
+		problems = append(problems, fmt.Sprintf("%s: tool is %q, not \"warrantkit\"", manifestName, m.Tool))
+	}
+	return problems
+}
+
+// checkInputs checks the copies of the inputs against the manifest; a
+// problem means the documents cannot be recomputed.
+func checkInputs(dir string, m *manifest) ([]string, error) {
+	var problems []string
+	for _, in := range []inputFile{m.Inputs.Case, m.Inputs.Register} {
+		data, err := os.ReadFile(filepath.Join(dir, in.Path))
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+			problems = append(problems, fmt.Sprintf("%s: input missing", in.Path))
+		case err != nil:
+			return nil, &compute.InputError{File: filepath.Join(dir, in.Path), Problem: fmt.Sprintf("cannot read the input: %v", unwrapPath(err))}
+		case sha(data) != in.SHA256:
+			problems = append(problems, fmt.Sprintf("%s: input changed since the reissue (sha256 %s, manifest %s): the documents cannot be recomputed", in.Path, sha(data), in.SHA256))
+		case int64(len(data)) != in.Size:
+			problems = append(problems, fmt.Sprintf("%s: input has %d bytes, the manifest says %d", in.Path, len(data), in.Size))
+		}
+	}
+	return problems, nil
+}
+
+// checkStateFile checks the state a --resume would match (.reissue.json):
+// it stays after the run and must name the manifest's inputs and options.
+func checkStateFile(dir string, m *manifest) []string {
+	b, err := os.ReadFile(filepath.Join(dir, stateFile))
+	if err != nil {
+		return []string{fmt.Sprintf("%s: missing (%v)", stateFile, unwrapPath(err))}
+	}
+	var st reissueState
+	if err := json.Unmarshal(b, &st); err != nil {
+		return []string{fmt.Sprintf("%s: not the state of a reissue: %v", stateFile, err)}
+	}
+	var differ []string
+	for _, f := range []struct {
+		name string
+		same bool
+	}{
+		{"version", st.Version == m.Version},
+		{"case_sha256", st.Case == m.Inputs.Case.SHA256},
+		{"register_sha256", st.Register == m.Inputs.Register.SHA256},
+		{"options", st.Options == m.Options},
+	} {
+		if !f.same {
+			differ = append(differ, f.name)
+		}
+	}
+	if len(differ) > 0 {
+		return []string{fmt.Sprintf("%s: %s differ from %s", stateFile, strings.Join(differ, ", "), manifestName)}
+	}
+	return nil
+}
+
+// verifyAllowed are the files of a reissue directory the manifest does not
+// list in files[]: itself, the state and the copies of the inputs (listed
+// under inputs).
+func verifyAllowed(m *manifest) map[string]bool {
+	return map[string]bool{manifestName: true, stateFile: true, m.Inputs.Case.Path: true, m.Inputs.Register.Path: true}
+}
+
+// strayFiles names every file (or link, or anything else that is not a
+// directory) under dir that the manifest does not list.
+func strayFiles(dir string, m *manifest) []string {
+	known := verifyAllowed(m)
+	for _, f := range m.Files {
+		known[f.Path] = true
+	}
+	var problems []string
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, err := filepath.Rel(dir, path)
+		if err != nil {
+			return err
+		}
+		if rel = filepath.ToSlash(rel); !known[rel] {
+			problems = append(problems, fmt.Sprintf("%s: in the directory, but not in the manifest", rel))
+		}
+		return nil
+	})
+	if err != nil {
+		problems = append(problems, fmt.Sprintf("cannot list every file: %v", err))
+	}
+	return problems
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
