@@ -17,7 +17,7 @@ func runAdjust(ctx context.Context, env *Env, args []string) error {
 	asJSON := fs.Bool("json", false, "print the adjustments as JSON (SPEC §4.1)")
 	asOf := fs.String("as-of", "", "apply only events effective on or before `DATE` (YYYY-MM-DD)")
 	register := fs.String("register", "", "take the warrants from this register `CSV` instead of the case file")
-	certs := fs.String("certificates", "", "write a Certificate of Adjustment (§5) per warrant and adjustment into `DIR`")
+	certs := fs.String("certificates", "", "write a Certificate of Adjustment (§5) per warrant and adjustment into `DIR`, which must be empty or absent")
 	all := fs.Bool("all", false, "with --certificates: also for entries that make no adjustment or are deferred")
 	df := newDocFlags(fs, "attach each certificate's data as JSON")
 	if err := parseFlags(env, fs, args); err != nil {

@@ -18,7 +18,7 @@ func runAssign(ctx context.Context, env *Env, args []string) error {
 	sharesFlag := fs.String("shares", "", "assign only this many shares of Warrant Stock (Partial Assignment); default: the whole Warrant")
 	date := fs.String("date", "", "date of the assignment, `YYYY-MM-DD` (required)")
 	attorney := fs.String("attorney", "", "the attorney appointed to transfer the Warrant on the Issuer's books")
-	out := fs.String("out", "", "write the filled Assignment or Partial Assignment, the new warrants and the issuer record into `DIR` (required)")
+	out := fs.String("out", "", "write the filled Assignment or Partial Assignment, the new warrants and the issuer record into `DIR`, which must be empty or absent (required)")
 	first := fs.String("first-number", "", "the number of the first new warrant (default: next in the series)")
 	register := fs.String("register", "", "take the warrants from this register `CSV` instead of the case file")
 	df := newDocFlags(fs, "attach each document's data as JSON")

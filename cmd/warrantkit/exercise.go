@@ -26,7 +26,7 @@ func runExercise(ctx context.Context, env *Env, args []string) error {
 	waiver := fs.String("waiver-notice", "", "date a §7 Waiver Notice was given, `YYYY-MM-DD`")
 	register := fs.String("register", "", "take the warrants from this register `CSV` instead of the case file")
 	asJSON := fs.Bool("json", false, "print the exercise as JSON (SPEC §4.2)")
-	out := fs.String("out", "", "write the filled Exercise Form, the new warrant for the balance and the issuer record into `DIR`")
+	out := fs.String("out", "", "write the filled Exercise Form, the new warrant for the balance and the issuer record into `DIR`, which must be empty or absent")
 	first := fs.String("first-number", "", "with --out: the number of the new warrant for the balance (default: next in the series)")
 	df := newDocFlags(fs, "attach each document's data as JSON")
 	if err := parseFlags(env, fs, args); err != nil {
