@@ -42,8 +42,9 @@ func runAdjust(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// Every warrant is adjusted before the first certificate is written.
 	out := make([]adjustmentJSON, 0, len(c.Warrants))
-	written := 0
+	adjs := make([]*compute.Adjustment, 0, len(c.Warrants))
 	for _, w := range c.Warrants {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -53,10 +54,17 @@ func runAdjust(ctx context.Context, env *Env, args []string) error {
 			return inFile(err, path)
 		}
 		out = append(out, toAdjustmentJSON(c.Terms, a))
+		adjs = append(adjs, a)
+	}
+	written := 0
+	for i, w := range c.Warrants {
 		if *certs == "" {
-			continue
+			break
 		}
-		for _, e := range a.Entries {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		for _, e := range adjs[i].Entries {
 			if !e.Status.Certified() && !*all {
 				continue
 			}

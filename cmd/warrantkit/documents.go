@@ -7,7 +7,6 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
-	"github.com/warrantkit/warrantkit/ocf"
 	"github.com/warrantkit/warrantkit/templates"
 )
 
@@ -124,10 +123,10 @@ func (nn *newNumbers) take() string {
 	return s
 }
 
-// writeReplacement writes the warrant that replaces old for shares (the
-// balance or an assignee's part), as of date, into DIR/warrants, lists it in
+// writeReplacement renders the warrant that replaces old for shares (the
+// balance or an assignee's part), as of date, for DIR/warrants, lists it in
 // rec, and returns the new warrant.
-func writeReplacement(rec *ocf.Record, dir string, c *compute.Case, old compute.Warrant, holder compute.Holder, shares decimal.Decimal,
+func writeReplacement(rec *pendingRecord, dir string, c *compute.Case, old compute.Warrant, holder compute.Holder, shares decimal.Decimal,
 	number string, adj *compute.Adjustment, date compute.Date, opt templates.Options) (compute.Warrant, error) {
 	nw := compute.Warrant{Number: number, Holder: holder, Shares: shares, Parent: old.Number}
 	doc, err := templates.Warrant(c, templates.WarrantInput{
