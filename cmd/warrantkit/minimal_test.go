@@ -125,3 +125,30 @@ func TestRecordWritesNothingUntilFinished(t *testing.T) {
 		t.Errorf("files %v, want %v", got, want)
 	}
 }
+
+// TestAstralNameKeptInDocuments: a holder's name with characters beyond
+// U+FFFF (an emoji, a CJK Extension B ideograph) prints them blank but keeps
+// them in the Warrant's text.
+func TestAstralNameKeptInDocuments(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const name = "Alpha \U0001F600 \U00020000 Capital"
+	path := filepath.Join(dir, "case.yaml")
+	if err := os.WriteFile(path, []byte(strings.Replace(string(data), "Alpha Capital Anstalt", name, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "w.pdf")
+	if r := runBinary(t, "form", "warrant", path, "--warrant", "W-F-05-001", "-o", out); r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := checkPDFs(t, map[string][]byte{"w.pdf": b}, true)["w.pdf"]; !strings.Contains(text, "certifies that "+name+" or its registered assigns") {
+		t.Errorf("the Warrant's text lacks %q: %.600s", name, text)
+	}
+}
