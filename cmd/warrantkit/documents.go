@@ -16,18 +16,22 @@ const maxNumber = 999_999_999_999_999_999
 
 // numberAllowed says which suffixes a series can number.
 func numberAllowed(series string) string {
-	return fmt.Sprintf("%s- followed by at most 18 digits (leading zeros aside), from %s-001 to %s-%d", series, series, series, int64(maxNumber))
+	return fmt.Sprintf("%s- followed by at most 18 digits (leading zeros aside), from %s-000 to %s-%d", series, series, series, int64(maxNumber))
+}
+
+// seriesDigits is the digits after "SERIES-" of number; ok is false if
+// number is not SERIES-digits.
+func seriesDigits(series, number string) (digits string, ok bool) {
+	digits, found := strings.CutPrefix(number, series+"-")
+	return digits, found && digits != "" && strings.Trim(digits, "0123456789") == ""
 }
 
 // suffixOf is the numeric suffix of a warrant number of the series and its
 // width; ok is false if number is not SERIES-digits or the digits exceed
 // maxNumber. W-F-05-1 and W-F-05-001 have the same suffix.
 func suffixOf(series, number string) (n int64, width int, ok bool) {
-	digits, found := strings.CutPrefix(number, series+"-")
-	if !found || digits == "" || strings.Trim(digits, "0123456789") != "" {
-		return 0, 0, false
-	}
-	if len(strings.TrimLeft(digits, "0")) > 18 {
+	digits, ok := seriesDigits(series, number)
+	if !ok || len(strings.TrimLeft(digits, "0")) > 18 {
 		return 0, 0, false
 	}
 	n, err := strconv.ParseInt(digits, 10, 64)
@@ -52,8 +56,7 @@ func newIssued(series string) *issuedNumbers {
 // is beyond maxNumber, so that the next number cannot wrap around. Numbers
 // outside the series are ignored.
 func (in *issuedNumbers) add(number string) *compute.InputError {
-	digits, found := strings.CutPrefix(number, in.series+"-")
-	if !found || digits == "" || strings.Trim(digits, "0123456789") != "" {
+	if _, ok := seriesDigits(in.series, number); !ok {
 		return nil
 	}
 	n, width, ok := suffixOf(in.series, number)
@@ -83,7 +86,7 @@ func (in *issuedNumbers) numbers(first string, count int) (*newNumbers, error) {
 		next, width = n, max(3, w)
 	}
 	if int64(count) > maxNumber-next+1 {
-		return nil, &compute.InputError{Field: field, Problem: fmt.Sprintf("%d new numbers from %s would pass %s, the highest warrant number", count, in.format(next, width), in.format(maxNumber, width)),
+		return nil, &compute.InputError{Field: field, Problem: fmt.Sprintf("%s from %s would pass %s, the highest warrant number", newNumbersText(count), in.format(next, width), in.format(maxNumber, width)),
 			Allowed: fmt.Sprintf("a --first-number with %d free numbers up to %s", count, in.format(maxNumber, width))}
 	}
 	for n := next; n-next < int64(count); n++ {
@@ -93,6 +96,13 @@ func (in *issuedNumbers) numbers(first string, count int) (*newNumbers, error) {
 		}
 	}
 	return &newNumbers{series: in.series, next: next, width: width}, nil
+}
+
+func newNumbersText(count int) string {
+	if count == 1 {
+		return "1 new number"
+	}
+	return fmt.Sprintf("%d new numbers", count)
 }
 
 // newNumbers hands out new warrant numbers in order.

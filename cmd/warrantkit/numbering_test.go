@@ -29,7 +29,7 @@ func TestIssuedNumbers(t *testing.T) {
 		{"collision inside the range", []string{"W-F-05-005"}, "W-F-05-003", 3, "", "W-F-05-005 is already issued"},
 		{"last number", nil, top, 1, top, ""},
 		{"past the last number", nil, top, 2, "", "would pass W-F-05-999999999999999999"},
-		{"highest issued is the last", []string{top}, "", 1, "", "1 new numbers from W-F-05-1000000000000000000 would pass"},
+		{"highest issued is the last", []string{top}, "", 1, "", "1 new number from W-F-05-1000000000000000000 would pass"},
 		{"collision at the top", []string{top}, "W-F-05-999999999999999998", 2, "", top + " is already issued"},
 		{"a count that would overflow", nil, "W-F-05-2", math.MaxInt, "", "would pass"},
 		{"first beyond 18 digits", nil, "W-F-05-9223372036854775807", 1, "", `"W-F-05-9223372036854775807" is not a number`},
