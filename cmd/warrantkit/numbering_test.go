@@ -146,3 +146,34 @@ func TestNumbersDoNotOverflow(t *testing.T) {
 		}
 	})
 }
+
+// FuzzIssuedNumbers: whatever the issued numbers, --first-number and count,
+// numbering either refuses or hands out numbers of the series that parse
+// back in range, in order, none of them issued.
+func FuzzIssuedNumbers(f *testing.F) {
+	f.Add("W-F-05-001,W-F-05-9223372036854775807", "", 2)
+	f.Add("W-F-05-999999999999999998", "W-F-05-999999999999999999", 1)
+	f.Add("W-F-05-1", "W-F-05-001", 3)
+	f.Fuzz(func(t *testing.T, issued, first string, count int) {
+		if count < 1 {
+			return
+		}
+		in := newIssued("W-F-05")
+		for _, n := range strings.Split(issued, ",") {
+			in.add(n)
+		}
+		nn, err := in.numbers(first, count)
+		if err != nil {
+			return
+		}
+		prev := int64(-1)
+		for range min(count, 50) {
+			s := nn.take()
+			n, _, ok := suffixOf("W-F-05", s)
+			if !ok || n <= prev || in.taken[n] {
+				t.Fatalf("handed out %s (after %d): ok %v, taken %v", s, prev, ok, in.taken[n])
+			}
+			prev = n
+		}
+	})
+}
