@@ -42,8 +42,9 @@ func runAdjust(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// Every warrant is adjusted before the first certificate is written.
 	out := make([]adjustmentJSON, 0, len(c.Warrants))
-	written := 0
+	adjs := make([]*compute.Adjustment, 0, len(c.Warrants))
 	for _, w := range c.Warrants {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -53,30 +54,44 @@ func runAdjust(ctx context.Context, env *Env, args []string) error {
 			return inFile(err, path)
 		}
 		out = append(out, toAdjustmentJSON(c.Terms, a))
-		if *certs == "" {
-			continue
-		}
-		for _, e := range a.Entries {
-			if !e.Status.Certified() && !*all {
-				continue
-			}
-			doc, err := templates.Certificate(c, w, e, opt)
-			if err != nil {
-				return err
-			}
-			if err := writeDoc(filepath.Join(*certs, fileName(w.Number)+"-"+fileName(e.Event)+".pdf"), doc); err != nil {
-				return err
-			}
-			written++
-		}
+		adjs = append(adjs, a)
 	}
 	if *certs != "" {
+		written, err := writeCertificates(ctx, *certs, c, adjs, *all, opt)
+		if err != nil {
+			return err
+		}
 		fmt.Fprintf(env.Stderr, "wrote %d certificates of adjustment to %s\n", written, *certs)
 	}
 	if *asJSON {
 		return writeJSON(env.Stdout, out)
 	}
 	return writeAdjustTable(env.Stdout, c, out)
+}
+
+// writeCertificates writes a Certificate of Adjustment into dir for each
+// warrant's certified entries (every entry with all) and returns how many.
+func writeCertificates(ctx context.Context, dir string, c *compute.Case, adjs []*compute.Adjustment, all bool, opt templates.Options) (int, error) {
+	written := 0
+	for i, w := range c.Warrants {
+		if err := ctx.Err(); err != nil {
+			return written, err
+		}
+		for _, e := range adjs[i].Entries {
+			if !e.Status.Certified() && !all {
+				continue
+			}
+			doc, err := templates.Certificate(c, w, e, opt)
+			if err != nil {
+				return written, err
+			}
+			if err := writeDoc(filepath.Join(dir, fileName(w.Number)+"-"+fileName(e.Event)+".pdf"), doc); err != nil {
+				return written, err
+			}
+			written++
+		}
+	}
+	return written, nil
 }
 
 // writeAdjustTable prints the adjustments for a person: one block per warrant.
