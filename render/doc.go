@@ -45,8 +45,9 @@ type doc struct {
 
 	// output
 	sheets []pdfPage
-	faces  [4]bool    // faces text was set in
-	used   [4]runeSet // the characters set, per face
+	faces  [4]bool     // faces text was set in
+	used   [4]runeSet  // the codes set, per face
+	astral astralCodes // the codes of characters beyond U+FFFF
 
 	// layout
 	space   float64 // pending vertical space before the next row
@@ -110,7 +111,7 @@ func (d *doc) footer() {
 	}
 	d.faces[faceIndex(Regular)] = true
 	for _, r := range shown {
-		d.used[faceIndex(Regular)].add(r)
+		d.used[faceIndex(Regular)].add(d.astral.code(r))
 	}
 	d.sheets[len(d.sheets)-1].footer = footerText{x: x, size: size, text: s}
 }
@@ -141,7 +142,7 @@ func (d *doc) setWhite(white bool) {
 
 // show draws s, sanitized, in the current font with its baseline at (x, y).
 func (d *doc) show(x, y float64, s string) {
-	*d.body() = appendShow(*d.body(), x, y, s, &d.used[d.font-1])
+	*d.body() = appendShow(*d.body(), x, y, s, &d.used[d.font-1], &d.astral)
 }
 
 // text prints s with its baseline at (x, y), x and y in mm on the page.

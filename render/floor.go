@@ -35,7 +35,7 @@ func Floor(w io.Writer, meta Meta, paragraphs []string) (int, error) {
 	pdf.AddPage()
 	pdf.SetFont(family, "", defaultSize)
 	for _, p := range paragraphs {
-		pdf.MultiCell(0, lh, sanitize(p, true), "", "J", false)
+		pdf.MultiCell(0, lh, fpdfText(p, true), "", "J", false)
 		pdf.Ln(defaultSpaceAfter)
 	}
 	if err := pdf.Output(w); err != nil {

@@ -175,6 +175,8 @@ func units(st Style, s string) int {
 	for _, r := range s {
 		if r < 0x10000 {
 			w += int(tab[r])
+		} else {
+			w += desc[faceIndex(st)].MissingWidth // .notdef, as the viewer sets it (see astralCodes)
 		}
 	}
 	return w
@@ -200,16 +202,15 @@ const (
 // ptToMM converts points to millimetres.
 func ptToMM(pt float64) float64 { return pt * 25.4 / 72 }
 
-// sanitize makes s safe for fpdf, whose UTF-8 path handles only the Basic
-// Multilingual Plane and indexes past the end of a string on a truncated
-// sequence: invalid UTF-8 and runes beyond U+FFFF become U+FFFD; tabs become
+// sanitize makes s safe to set: invalid UTF-8 becomes U+FFFD; tabs become
 // spaces; other control characters (including NUL, whose slot in fpdf's
 // width table holds the glyph count) are dropped. Newlines are kept when
-// keepNewlines is set, otherwise they become spaces.
+// keepNewlines is set, otherwise they become spaces. Characters beyond
+// U+FFFF are kept (see astralCodes); fpdfText replaces them for fpdf.
 func sanitize(s string, keepNewlines bool) string {
 	clean := true
 	for _, r := range s {
-		if r == utf8.RuneError || r > 0xFFFF || (r < 0x20 && !(r == '\n' && keepNewlines)) || (r >= 0x7F && r < 0xA0) {
+		if r == utf8.RuneError || (r < 0x20 && !(r == '\n' && keepNewlines)) || (r >= 0x7F && r < 0xA0) {
 			clean = false
 			break
 		}
@@ -224,8 +225,6 @@ func sanitize(s string, keepNewlines bool) string {
 		i += n
 		switch {
 		case r == utf8.RuneError:
-			b.WriteRune(unicode.ReplacementChar)
-		case r > 0xFFFF:
 			b.WriteRune(unicode.ReplacementChar)
 		case r == '\n' || r == '\r':
 			if keepNewlines {
@@ -245,6 +244,18 @@ func sanitize(s string, keepNewlines bool) string {
 		}
 	}
 	return b.String()
+}
+
+// fpdfText is s sanitized for fpdf, whose UTF-8 path handles only the Basic
+// Multilingual Plane and indexes past the end of a string on a truncated
+// sequence: characters beyond U+FFFF become U+FFFD too.
+func fpdfText(s string, keepNewlines bool) string {
+	return strings.Map(func(r rune) rune {
+		if r > 0xFFFF {
+			return unicode.ReplacementChar
+		}
+		return r
+	}, sanitize(s, keepNewlines))
 }
 
 // Unsupported returns the characters of s, each once in order of first

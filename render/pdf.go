@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf16"
 )
 
@@ -49,21 +50,94 @@ func appendNum(b []byte, v float64) []byte {
 	return append(b, '.', byte('0'+n/10%10), byte('0'+n%10))
 }
 
-// appendShow appends a text object showing s (sanitized, BMP only) with its
-// baseline at (x, y) mm from the top left, marking its runes in used. Codes
-// are 2 bytes, the character, in a literal string.
-func appendShow(b []byte, x, y float64, s string, used *runeSet) []byte {
+// appendShow appends a text object showing s (sanitized) with its baseline
+// at (x, y) mm from the top left, marking its codes in used. Codes are 2
+// bytes, in a literal string: the character for the BMP, a code of astral's
+// for a character beyond it.
+func appendShow(b []byte, x, y float64, s string, used *runeSet, astral *astralCodes) []byte {
 	b = append(b, "BT "...)
 	b = appendNum(b, x*k)
 	b = append(b, ' ')
 	b = appendNum(b, (PageHeight-y)*k)
 	b = append(b, " Td ("...)
 	for _, r := range s {
-		used.add(r)
-		b = appendCodeByte(b, byte(r>>8))
-		b = appendCodeByte(b, byte(r))
+		c := astral.code(r)
+		used.add(c)
+		b = appendCodeByte(b, byte(c>>8))
+		b = appendCodeByte(b, byte(c))
 	}
 	return append(b, ") Tj ET\n"...)
+}
+
+// astralCodes gives the characters beyond U+FFFF a document shows 2-byte
+// codes of their own (an Identity-H code is 2 bytes, and for the BMP it is
+// the character itself): the codes 0xD800 to 0xDFFF, which no character has
+// (they are UTF-16's surrogates), in order of first appearance, so that the
+// same document gets the same codes. The document's ToUnicode CMap maps each
+// to its character, as a surrogate pair, so that text extraction and search
+// find it. No face has a glyph for them: they print as .notdef, as every
+// character outside the font does. Past 2048 distinct ones in a document,
+// the rest show as U+FFFD.
+type astralCodes struct {
+	codes map[rune]rune
+	runes []rune // by code - firstAstralCode
+}
+
+const (
+	firstAstralCode = 0xD800
+	maxAstralCodes  = 0x800
+)
+
+// code is the 2-byte code of r.
+func (a *astralCodes) code(r rune) rune {
+	if r <= 0xFFFF {
+		return r
+	}
+	if c, ok := a.codes[r]; ok {
+		return c
+	}
+	if len(a.runes) == maxAstralCodes {
+		return unicode.ReplacementChar
+	}
+	if a.codes == nil {
+		a.codes = map[rune]rune{}
+	}
+	c := firstAstralCode + rune(len(a.runes))
+	a.codes[r] = c
+	a.runes = append(a.runes, r)
+	return c
+}
+
+// toUnicode is the document's ToUnicode CMap, compressed: the shared one,
+// unless the document shows characters beyond U+FFFF.
+func (a *astralCodes) toUnicode() []byte {
+	if len(a.runes) == 0 {
+		return toUnicode()
+	}
+	var b strings.Builder
+	base := toUnicodeText()
+	end := strings.LastIndex(base, "endcmap")
+	b.WriteString(base[:end])
+	for i := 0; i < len(a.runes); i += 100 {
+		chunk := a.runes[i:min(i+100, len(a.runes))]
+		b.WriteString(strconv.Itoa(len(chunk)) + " beginbfchar\n")
+		for j, r := range chunk {
+			b.WriteString("<" + hex4(uint16(firstAstralCode+i+j)) + "> <")
+			for _, u := range utf16.Encode([]rune{r}) {
+				b.WriteString(hex4(u))
+			}
+			b.WriteString(">\n")
+		}
+		b.WriteString("endbfchar\n")
+	}
+	b.WriteString(base[end:])
+	return deflate(nil, []byte(b.String()))
+}
+
+// hex4 is u as four upper-case hex digits.
+func hex4(u uint16) string {
+	const hex = "0123456789ABCDEF"
+	return string([]byte{hex[u>>12&15], hex[u>>8&15], hex[u>>4&15], hex[u&15]})
 }
 
 // appendCodeByte appends one byte of a literal string, escaped as needed.
@@ -173,9 +247,9 @@ func compressedBody(body []byte) []byte {
 	return z
 }
 
-// toUnicode maps every 2-byte code to the character it is (surrogates
-// excepted): codes are characters. Made and compressed once.
-var toUnicode = sync.OnceValue(func() []byte {
+// toUnicodeText maps every 2-byte code to the character it is (surrogates
+// excepted): codes are characters. Made once.
+var toUnicodeText = sync.OnceValue(func() string {
 	var b strings.Builder
 	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
 		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
@@ -201,8 +275,12 @@ var toUnicode = sync.OnceValue(func() []byte {
 		hi = hi[n:]
 	}
 	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend")
-	return deflate(nil, []byte(b.String()))
+	return b.String()
 })
+
+// toUnicode is toUnicodeText compressed, once: every document without
+// characters beyond U+FFFF shares it.
+var toUnicode = sync.OnceValue(func() []byte { return deflate(nil, []byte(toUnicodeText())) })
 
 // pdfWriter writes numbered objects and remembers their offsets.
 type pdfWriter struct {
@@ -330,7 +408,7 @@ func (d *doc) output() []byte {
 	}
 	info = append(info, " /Producer (warrantkit render)", " /CreationDate "+pdfString(created), " /ModDate "+pdfString(created), " >>")
 	w.object(4, info...)
-	w.stream(5, "", toUnicode())
+	w.stream(5, "", d.astral.toUnicode())
 
 	total := strconv.Itoa(len(d.sheets))
 	var foot []byte
@@ -343,7 +421,7 @@ func (d *doc) output() []byte {
 		f := pg.footer
 		foot = append(foot[:0], "0 g\n"...)
 		foot = appendFont(foot, faceIndex(Regular), f.size)
-		foot = appendShow(foot, f.x, footerBaseline, strings.Replace(f.text, nbAlias, total, 1), &footUsed)
+		foot = appendShow(foot, f.x, footerBaseline, strings.Replace(f.text, nbAlias, total, 1), &footUsed, &d.astral)
 		w.stream(n+2, "", deflate(nil, foot))
 	}
 

@@ -40,6 +40,39 @@ func plainValues(c *compute.Case) map[string]string {
 	}
 }
 
+// caseFields names the case-file field each text of the Warrant comes from.
+var caseFields = map[string]string{
+	"issuer_name": "issuer.name", "jurisdiction": "issuer.jurisdiction", "series": "terms.series",
+	"original_issue_date": "terms.original_issue_date", "purchase_agreement_date": "terms.original_issue_date",
+	"expiration_date": "terms.expiration", "expiration_time": "terms.expiration", "exercise_start": "terms.exercise_start",
+	"initial_price": "terms.initial_warrant_price", "cap_percent": "terms.ownership_cap_percent",
+	"cap_waiver_days": "terms.cap_waiver_days", "delivery_days": "terms.delivery_trading_days",
+	"notice_days": "terms.notice_lead_days", "deferral_threshold": "terms.deferral_threshold_percent",
+	"issuer_address": "issuer.address", "notice_attention": "issuer.notice.attention", "notice_phone": "issuer.notice.phone",
+	"notice_fax": "issuer.notice.fax", "signatory_name": "issuer.signatory.name", "signatory_title": "issuer.signatory.title",
+}
+
+// CheckCase makes sure the case gives every text the Warrant and its forms
+// print and cannot leave blank, so that a command finds out before it
+// writes its first document, not between two. A decoded case always does
+// (the optional fields print as blanks); this guards the two from drifting
+// apart.
+func CheckCase(c *compute.Case) error {
+	missing, err := missingTexts(plainValues(c))
+	if err != nil || len(missing) == 0 {
+		return err
+	}
+	fields := make([]string, len(missing))
+	for i, n := range missing {
+		fields[i] = caseFields[n]
+		if fields[i] == "" {
+			fields[i] = n
+		}
+	}
+	return &compute.InputError{File: c.File, Field: strings.Join(fields, ", "), Problem: "missing or empty, and the Warrant's text prints it",
+		Allowed: "a value in the case file"}
+}
+
 // clockText writes the expiration time as §1 does: "5:00 p.m., eastern time".
 func clockText(t compute.Terms) string {
 	e := t.Expiration

@@ -23,6 +23,11 @@ import (
 //     under "name.tag" adds an invisible e-sign tag (render.Tag) after it.
 //   - {{=name}}, {{=name:upper}}: plain text from the case file (the issuer's
 //     name, dates, price, ...). A missing or empty value is an error.
+//   - {{=name?}}, {{=name?40}}: an optional text from the case file (the
+//     issuer's jurisdiction, address, notice contact, signatory): a missing
+//     or empty value leaves an empty underline (40 mm; default 30) to fill by
+//     hand, as the blanks of the filing do; in a signature block, the line's
+//     own rule is the blank.
 //
 // Values a section does not use are ignored, so one map may serve every
 // section.
@@ -99,6 +104,20 @@ func WarrantText(section string, values map[string]string) ([]render.Block, erro
 	return blocks, nil
 }
 
+// missingTexts lists the required texts of every section of the Warrant
+// that values leave empty, each once.
+func missingTexts(values map[string]string) ([]string, error) {
+	wt, err := warrantTemplate()
+	if err != nil {
+		return nil, err
+	}
+	f := &filler{values: values}
+	for _, s := range wt.sections {
+		f.blocks(s.blocks)
+	}
+	return f.missing, nil
+}
+
 var warrantTemplate = sync.OnceValues(func() (*wtDoc, error) {
 	return parseWarrantText("text/warrant.txt", warrantSource)
 })
@@ -123,6 +142,7 @@ type wtSeg struct {
 	prefix wtText  // segField: printed before an empty underline
 	upper  bool    // segValue: in capitals
 	stop   bool    // segValue: ends a sentence: a full stop unless it has one
+	blank  bool    // segValue: optional; an empty underline of width when missing
 }
 
 type wtText []wtSeg
@@ -482,14 +502,7 @@ func closing(s string, i int) int {
 
 func parsePlaceholder(in string) (wtSeg, error) {
 	if strings.HasPrefix(in, "=") {
-		name, mod, _ := strings.Cut(in[1:], ":")
-		if !placeName.MatchString(name) {
-			return wtSeg{}, fmt.Errorf("bad placeholder name in {{%s}}", in)
-		}
-		if mod != "" && mod != "upper" && mod != "stop" {
-			return wtSeg{}, fmt.Errorf("unknown modifier %q in {{%s}} (:upper or :stop)", mod, in)
-		}
-		return wtSeg{kind: segValue, name: name, upper: mod == "upper", stop: mod == "stop"}, nil
+		return parseValue(in)
 	}
 	spec, prefix, hasPrefix := strings.Cut(in, "|")
 	name, width, hasWidth := strings.Cut(spec, ":")
@@ -513,6 +526,28 @@ func parsePlaceholder(in string) (wtSeg, error) {
 			return wtSeg{}, fmt.Errorf("empty blank prefix in {{%s}}", in)
 		}
 		seg.prefix = p
+	}
+	return seg, nil
+}
+
+// parseValue reads a text placeholder: =name, =name:upper, =name:stop, with
+// an optional ?WIDTH (a blank when the value is missing).
+func parseValue(in string) (wtSeg, error) {
+	spec, width, optional := strings.Cut(in[1:], "?")
+	name, mod, _ := strings.Cut(spec, ":")
+	if !placeName.MatchString(name) {
+		return wtSeg{}, fmt.Errorf("bad placeholder name in {{%s}}", in)
+	}
+	if mod != "" && mod != "upper" && mod != "stop" {
+		return wtSeg{}, fmt.Errorf("unknown modifier %q in {{%s}} (:upper or :stop)", mod, in)
+	}
+	seg := wtSeg{kind: segValue, name: name, upper: mod == "upper", stop: mod == "stop", blank: optional, width: defaultFieldWidth}
+	if optional && width != "" {
+		w, err := strconv.ParseFloat(width, 64)
+		if err != nil || w <= 0 || w > 165 {
+			return wtSeg{}, fmt.Errorf("bad width %q in {{%s}} (mm, up to 165)", width, in)
+		}
+		seg.width = w
 	}
 	return seg, nil
 }
@@ -619,6 +654,10 @@ func (f *filler) spans(t wtText) []render.Span {
 		case segText:
 			text(g.text, g.style)
 		case segValue:
+			if g.blank && f.values[g.name] == "" {
+				out = append(out, render.F("", g.width))
+				continue
+			}
 			text(f.value(g.name, g.upper, g.stop), g.style)
 		case segField:
 			v := f.values[g.name]

@@ -135,10 +135,10 @@ func TestWarrantPlaceholdersComplete(t *testing.T) {
 func TestWarrantTextMissingText(t *testing.T) {
 	v := glowpointTexts()
 	delete(v, "expiration_time")
-	v["notice_fax"] = ""
+	v["exercise_start"] = ""
 	_, err := WarrantText("warrant", v)
-	if err == nil || !strings.Contains(err.Error(), "{{=expiration_time}}") || !strings.Contains(err.Error(), "{{=notice_fax}}") {
-		t.Fatalf("err = %v, want one naming expiration_time and notice_fax", err)
+	if err == nil || !strings.Contains(err.Error(), "{{=expiration_time}}") || !strings.Contains(err.Error(), "{{=exercise_start}}") {
+		t.Fatalf("err = %v, want one naming expiration_time and exercise_start", err)
 	}
 	// A form needs only the issuer's name.
 	if _, err := WarrantText("exercise-form", map[string]string{"issuer_name": "Glowpoint, Inc."}); err != nil {

@@ -14,7 +14,7 @@ import (
 
 func runAdjust(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "adjust", "CASE [--json] [--as-of DATE] [--register FILE.csv] [--certificates DIR [--all] [--esign SERVICE] [--embed-data]]")
-	asJSON := fs.Bool("json", false, "print the adjustments as JSON (SPEC §4.1)")
+	asJSON := fs.Bool("json", false, "print the adjustments as JSON: per warrant its initial state, each event's entry (status, before, after, method) and its final state")
 	asOf := fs.String("as-of", "", "apply only events effective on or before `DATE` (YYYY-MM-DD)")
 	register := fs.String("register", "", "take the warrants from this register `CSV` instead of the case file")
 	certs := fs.String("certificates", "", "write a Certificate of Adjustment (§5) per warrant and adjustment into `DIR`, which must be empty or absent")
@@ -47,6 +47,7 @@ func runAdjust(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// Every warrant is adjusted before the first certificate is written.
 	adjs := make([]*compute.Adjustment, 0, len(c.Warrants))
 	out := make([]adjustmentJSON, 0, len(c.Warrants))
 	for _, w := range c.Warrants {

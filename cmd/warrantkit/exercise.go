@@ -25,7 +25,7 @@ func runExercise(ctx context.Context, env *Env, args []string) error {
 	outstanding := fs.String("outstanding", "", "O: shares of Common Stock outstanding (§7); needed while the cap applies")
 	waiver := fs.String("waiver-notice", "", "date a §7 Waiver Notice was given, `YYYY-MM-DD`")
 	register := fs.String("register", "", "take the warrants from this register `CSV` instead of the case file")
-	asJSON := fs.Bool("json", false, "print the exercise as JSON (SPEC §4.2)")
+	asJSON := fs.Bool("json", false, "print the exercise as JSON: price, shares issued and canceled, cash, remaining shares, delivery deadline, the §7 cap")
 	out := fs.String("out", "", "write the filled Exercise Form, the new warrant for the balance and the issuer record into `DIR`, which must be empty or absent")
 	first := fs.String("first-number", "", "with --out: the number of the new warrant for the balance (default: next in the series)")
 	df := newDocFlags(fs, "attach each document's data as JSON")

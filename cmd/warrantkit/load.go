@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/templates"
 )
 
 // loadCase reads the case file and, when register is set, takes the warrants
@@ -71,12 +72,19 @@ func oneArg(name string, args []string) (string, error) {
 }
 
 // openCase decodes the case file at path; a file that cannot be opened is
-// invalid input, named like every other.
+// invalid input, named like every other. It also checks that the case gives
+// every text the documents print, before any command writes one.
 func openCase(path string) (*compute.Case, error) {
 	c, err := compute.LoadCase(path)
 	var pe *os.PathError
 	if errors.As(err, &pe) {
 		return nil, &compute.InputError{File: path, Problem: fmt.Sprintf("cannot read the case file: %v", pe.Err)}
 	}
-	return c, err
+	if err != nil {
+		return nil, err
+	}
+	if err := templates.CheckCase(c); err != nil {
+		return nil, err
+	}
+	return c, nil
 }

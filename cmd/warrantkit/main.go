@@ -91,4 +91,5 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Run warrantkit COMMAND --help for a command's flags.")
 	fmt.Fprintln(w, "Exit codes: 0 success, 1 failure, 2 usage error, 3 invalid input.")
+	fmt.Fprintln(w, "The case file, the register, the JSON outputs and the interpretation choices are described in README.md.")
 }

@@ -15,7 +15,7 @@ func runNotice(ctx context.Context, env *Env, args []string) error {
 	record := fs.String("record-date", "", "the record or effective date of the event, `YYYY-MM-DD` (required)")
 	send := fs.String("send", "", "when the notice was or will be sent: wall time in the Warrant's time zone, or with an offset")
 	via := fs.String("via", "", "how it is sent: fax, courier or hand (§12)")
-	asJSON := fs.Bool("json", false, "print the result as JSON (SPEC §4.4)")
+	asJSON := fs.Bool("json", false, "print the result as JSON: the latest notice date and, with --send, when the notice is deemed given and whether on time")
 	out := fs.String("out", "", "write the Notice to Holders (§9) for each warrant's holder into `DIR`, which must be empty or absent")
 	description := fs.String("description", "", "with --out: the event, in the Issuer's words, quoted in the notice")
 	participation := fs.String("participation-date", "", "with --out: the date holders of record participate or exchange, if not the record date")

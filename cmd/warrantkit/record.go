@@ -14,19 +14,39 @@ import (
 // The machine-readable record an exercise or assign --out directory ends
 // with (DIR/exercise.json, DIR/assignment.json): what ocf export reads.
 
+// pendingRecord is a record being made and the files it lists, held in
+// memory: every document is rendered before finishRecord writes the first
+// byte, so that nothing that can fail (a template, a layout) fails after
+// writing began and leaves a partial directory.
+type pendingRecord struct {
+	*ocf.Record
+	files []pendingFile
+}
+
+type pendingFile struct {
+	rel  string
+	data []byte
+}
+
+// add holds data for DIR/rel and lists it in the record.
+func (rec *pendingRecord) add(rel string, data []byte) ocf.RecordFile {
+	rec.files = append(rec.files, pendingFile{rel: rel, data: data})
+	return ocf.RecordFile{Path: rel, SHA256: sha(data), Size: int64(len(data))}
+}
+
 // newRecord starts the record of command on warrant w, in effect as st: it
-// copies the inputs into DIR/inputs as reissue does (case, and the register
-// when the warrants came from one).
-func newRecord(dir, command, casePath, regPath string, c *compute.Case, w compute.Warrant, st compute.State) (*ocf.Record, error) {
-	rec := &ocf.Record{Tool: "warrantkit", Version: version, Command: command, Series: c.Terms.Series,
-		Warrant: recordWarrant("", c, w.Number, w.Holder, st.Shares, st.Price), NewWarrants: []ocf.RecordWarrant{}, Files: []ocf.RecordFile{}}
-	in, err := copyInput(dir, casePath, "inputs/case"+caseExt(casePath))
+// will copy the inputs into DIR/inputs as reissue does (case, and the
+// register when the warrants came from one).
+func newRecord(dir, command, casePath, regPath string, c *compute.Case, w compute.Warrant, st compute.State) (*pendingRecord, error) {
+	rec := &pendingRecord{Record: &ocf.Record{Tool: "warrantkit", Version: version, Command: command, Series: c.Terms.Series,
+		Warrant: recordWarrant("", c, w.Number, w.Holder, st.Shares, st.Price), NewWarrants: []ocf.RecordWarrant{}, Files: []ocf.RecordFile{}}}
+	in, err := copyInput(rec, casePath, "inputs/case"+caseExt(casePath))
 	if err != nil {
 		return nil, err
 	}
 	rec.Inputs.Case = in
 	if regPath != "" {
-		in, err := copyInput(dir, regPath, "inputs/register.csv")
+		in, err := copyInput(rec, regPath, "inputs/register.csv")
 		if err != nil {
 			return nil, err
 		}
@@ -48,39 +68,40 @@ func recordHolder(h compute.Holder) ocf.RecordHolder {
 	return ocf.RecordHolder{Name: h.Name, Address: addr}
 }
 
-// copyInput copies the input at src to DIR/rel and returns its entry.
-func copyInput(dir, src, rel string) (inputFile, error) {
+// copyInput reads the input at src, to be copied to DIR/rel, and returns its
+// entry.
+func copyInput(rec *pendingRecord, src, rel string) (inputFile, error) {
 	data, err := os.ReadFile(src)
 	if err != nil {
 		return inputFile{}, &compute.InputError{File: src, Problem: "cannot read: " + unwrapPath(err).Error()}
 	}
-	if err := writeBytes(filepath.Join(dir, filepath.FromSlash(rel)), data); err != nil {
-		return inputFile{}, err
-	}
-	return inputFile{Path: rel, SHA256: sha(data), Size: int64(len(data))}, nil
+	f := rec.add(rel, data)
+	return inputFile{Path: f.Path, SHA256: f.SHA256, Size: f.Size}, nil
 }
 
-// recordDoc renders doc into DIR/rel atomically and lists it in rec with the
-// sha256 of the bytes written.
-func recordDoc(rec *ocf.Record, dir, rel string, doc *render.Doc) error {
+// recordDoc renders doc, to be written to DIR/rel by finishRecord (dir names
+// DIR for the reader), and lists it in rec with the sha256 of its bytes.
+func recordDoc(rec *pendingRecord, dir, rel string, doc *render.Doc) error {
 	var buf bytes.Buffer
 	if err := doc.Write(&buf); err != nil {
 		return err
 	}
-	data := buf.Bytes()
-	if err := writeBytes(filepath.Join(dir, filepath.FromSlash(rel)), data); err != nil {
-		return err
-	}
-	rec.Files = append(rec.Files, ocf.RecordFile{Path: rel, SHA256: sha(data), Size: int64(len(data))})
+	rec.Files = append(rec.Files, rec.add(rel, buf.Bytes()))
 	return nil
 }
 
-// finishRecord writes the record into DIR atomically, last: a directory
-// with a record holds everything the record lists.
-func finishRecord(dir string, rec *ocf.Record) error {
+// finishRecord writes the files of the record, each atomically, then the
+// record itself, last: a directory with a record holds everything the
+// record lists.
+func finishRecord(dir string, rec *pendingRecord) error {
 	data, err := rec.Encode()
 	if err != nil {
 		return err
+	}
+	for _, f := range rec.files {
+		if err := writeBytes(filepath.Join(dir, filepath.FromSlash(f.rel)), f.data); err != nil {
+			return err
+		}
 	}
 	return writeBytes(filepath.Join(dir, ocf.RecordName(rec.Command)), data)
 }

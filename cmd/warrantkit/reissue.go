@@ -243,7 +243,10 @@ func readRegisterFile(path string, c *compute.Case) (in inputFile, count int, is
 			return in, 0, nil, nil, err
 		}
 		count++
-		issued.add(w.Number)
+		if ie := issued.add(w.Number); ie != nil {
+			ie.File, ie.Row, ie.Field = path, w.Line, "number"
+			return in, 0, nil, nil, ie
+		}
 		if bad := render.Unsupported(w.Holder.Name + " " + strings.Join(w.Holder.Address, " ")); len(bad) > 0 {
 			if unprintable++; unprintable <= maxUnprintable {
 				warnings = append(warnings, fmt.Sprintf("%s: row %d (warrant %s): the embedded font has no glyphs for %q in the holder's name or address: they stay in the documents' text but print blank", path, count, w.Number, string(bad)))
