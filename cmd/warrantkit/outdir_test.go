@@ -170,6 +170,7 @@ func TestOutMustBeEmpty(t *testing.T) {
 		{"notice", []string{"notice", sample, "--kind", "A", "--record-date", "2008-06-30", "--out"}, "--out"},
 		{"adjust", []string{"adjust", sample, "--certificates"}, "--certificates"},
 		{"reissue", []string{"reissue", sample, "--register", "../../samples/register.csv", "--out"}, "--out"},
+		{"ocf export", []string{"ocf", "export", "no-such-reissue", "--ocf", ocfFixture, "-o"}, "-o"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -224,6 +225,8 @@ func TestBadOutPaths(t *testing.T) {
 		{"form into a directory", []string{"form", "warrant", "--blank", "-o", tmp}, "-o", "is a directory"},
 		{"form under a file", []string{"form", "warrant", "--blank", "-o", filepath.Join(file, "x.pdf")}, "-o", "cannot be made: " + file + " is a file"},
 		{"form to a dangling link", []string{"form", "warrant", "--blank", "-o", dangling}, "-o", "is a symbolic link to a path that does not exist"},
+		{"ocf import into a directory", []string{"ocf", "import", ocfFixture, "--series", "W-F-05", "-o", tmp}, "-o", "is a directory"},
+		{"ocf import register into a directory", []string{"ocf", "import", ocfFixture, "--series", "W-F-05", "-o", filepath.Join(tmp, "new.yaml"), "--register", tmp}, "--register", "is a directory"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -232,5 +235,26 @@ func TestBadOutPaths(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(tmp); len(entries) != 2 {
 		t.Errorf("refused commands wrote into %s: %v", tmp, entries)
+	}
+}
+
+// TestOutputPathsBelt: two documents for one file name, even one that
+// differs only in case, are refused as invalid input naming both.
+func TestOutputPathsBelt(t *testing.T) {
+	p := newOutputPaths("case.yaml")
+	if err := p.add("certificates/W-F-05-001-x.pdf", `event "x"`); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.add("certificates/W-F-05-001-y.pdf", `event "y"`); err != nil {
+		t.Fatal(err)
+	}
+	err := p.add("certificates/W-F-05-001-X.pdf", `event "X"`)
+	if err == nil || exitCode(err) != exitInvalid {
+		t.Fatalf("err %v, exit %d", err, exitCode(err))
+	}
+	for _, want := range []string{"case.yaml", `event "x" and event "X" would both be written to certificates/W-F-05-001-X.pdf`} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("%q does not name %q", err, want)
+		}
 	}
 }
