@@ -125,6 +125,9 @@ func DecodeRecord(file string, data []byte) (*Record, error) {
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return nil, bad("", "has more after the JSON object", "one JSON object")
 	}
+	if err := CheckKeys(file, data); err != nil {
+		return nil, err
+	}
 	if ptr, problem, allowed := shapeProblem(doc, reflect.TypeOf(Record{}), ""); problem != "" {
 		return nil, bad(ptr, problem, allowed)
 	}

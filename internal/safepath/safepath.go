@@ -269,3 +269,38 @@ func writeProblem(r *Root, name string, from From, err error) error {
 	}
 	return fmt.Errorf("write %s: %w", r.Path(name), unwrap(err))
 }
+
+// ReadRegular reads the file at p, a path the user chose (a command-line
+// argument, or a fixed name in a directory given on it): it may be
+// anywhere, through links, but must be a regular file of at most limit
+// bytes, so that a FIFO or a device given by mistake is refused rather than
+// hanging or filling memory. Problems are input errors naming p.
+func ReadRegular(p string, limit int64) ([]byte, error) {
+	from := From{File: p}
+	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, regular(refuse(from, err, "cannot read: %v", unwrap(err)))
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, regular(refuse(from, err, "cannot read: %v", unwrap(err)))
+	}
+	if !st.Mode().IsRegular() {
+		return nil, regular(refuse(from, nil, "is %s, not a regular file", kind(st.Mode())))
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, regular(refuse(from, err, "cannot read: %v", unwrap(err)))
+	}
+	if int64(len(data)) > limit {
+		return nil, tooLarge(filepath.Base(p), from, limit)
+	}
+	return data, nil
+}
+
+// regular says what ReadRegular allows.
+func regular(err error) error {
+	err.(*Error).Allowed = "a regular file"
+	return err
+}
