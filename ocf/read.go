@@ -38,6 +38,7 @@ var fileLists = []struct{ key, fileType string }{
 // File is one file of a package as read.
 type File struct {
 	List string // the manifest key that lists it
+	At   string // the JSON pointer of its filepath in the manifest
 	Ref  FileRef
 	Path string // on disk
 	Data []byte
@@ -180,7 +181,7 @@ func (p *Package) readFile(root *safepath.Root, list, fileType string, ref FileR
 	if err != nil || doc == nil {
 		return nil, probs, err
 	}
-	return &File{List: list, Ref: ref, Path: path, Data: data}, probs, nil
+	return &File{List: list, At: at, Ref: ref, Path: path, Data: data}, probs, nil
 }
 
 // parseAndValidate parses data as JSON (numbers kept as text) and validates

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/internal/safepath"
 )
 
 // The record of an `exercise --out DIR` or `assign --out DIR`: what the
@@ -357,11 +358,12 @@ func jsonKind(v any) string {
 }
 
 // ReadRecord reads the record of an exercise or assign output directory,
-// and checks that every file it names is there with its sha256.
+// and checks that every file it names is there, inside the directory
+// (safepath), with its size and sha256.
 func ReadRecord(dir string) (*Record, string, error) {
 	var found []string
 	for _, name := range []string{ExerciseRecordName, AssignmentRecordName} {
-		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+		if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
 			found = append(found, name)
 		}
 	}
@@ -369,37 +371,36 @@ func ReadRecord(dir string) (*Record, string, error) {
 		return nil, "", &compute.InputError{File: dir, Problem: fmt.Sprintf("holds %d of exercise.json and assignment.json", len(found)),
 			Allowed: "a reissue --out directory (manifest.json), an exercise --out directory (exercise.json) or an assign --out directory (assignment.json)"}
 	}
-	file := filepath.Join(dir, found[0])
-	data, err := os.ReadFile(file)
+	root, err := safepath.OpenRoot(dir)
 	if err != nil {
-		return nil, "", &compute.InputError{File: file, Problem: "cannot read: " + unwrapPath(err).Error()}
+		return nil, "", &compute.InputError{File: dir, Problem: "cannot open: " + unwrapPath(err).Error()}
+	}
+	defer root.Close()
+	file := root.Path(found[0])
+	data, err := root.ReadFile(found[0], safepath.From{File: dir}, safepath.MaxRead)
+	if err != nil {
+		return nil, "", err
 	}
 	r, err := DecodeRecord(file, data)
 	if err != nil {
 		return nil, "", err
 	}
-	check := func(ptr string, f RecordFile) error {
-		sum, err := sha256File(filepath.Join(dir, filepath.FromSlash(f.Path)))
-		if err != nil {
-			return &compute.InputError{File: file, Field: ptr + "/path", Problem: fmt.Sprintf("cannot read %s: %v", f.Path, unwrapPath(err)), Allowed: "the files the command wrote, in place"}
-		}
-		if sum != f.SHA256 {
-			return &compute.InputError{File: file, Field: ptr + "/sha256", Problem: fmt.Sprintf("%s has sha256 %s, the record says %s", f.Path, sum, f.SHA256), Allowed: "the files as the command wrote them"}
-		}
-		return nil
-	}
-	if err := check("/inputs/case", r.Inputs.Case); err != nil {
-		return nil, "", err
-	}
+	files := []listed{recordListed(file, "/inputs/case", r.Inputs.Case)}
 	if r.Inputs.Register != nil {
-		if err := check("/inputs/register", *r.Inputs.Register); err != nil {
-			return nil, "", err
-		}
+		files = append(files, recordListed(file, "/inputs/register", *r.Inputs.Register))
 	}
 	for i, f := range r.Files {
-		if err := check(fmt.Sprintf("/files/%d", i), f); err != nil {
+		files = append(files, recordListed(file, fmt.Sprintf("/files/%d", i), f))
+	}
+	for _, l := range files {
+		if _, err := checkListed(root, l); err != nil {
 			return nil, "", err
 		}
 	}
 	return r, file, nil
+}
+
+// recordListed is the file f of the record file, at the JSON pointer ptr.
+func recordListed(file, ptr string, f RecordFile) listed {
+	return listed{RecordFile: f, from: safepath.From{File: file, Field: ptr + "/path"}, field: ptr + "/"}
 }

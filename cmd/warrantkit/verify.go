@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/internal/safepath"
 	"github.com/warrantkit/warrantkit/templates"
 )
 
@@ -49,10 +50,11 @@ func runVerify(ctx context.Context, env *Env, args []string) error {
 
 // verifyDir returns one line per problem and the number of files checked.
 func verifyDir(ctx context.Context, dir string, workers int) ([]string, int, error) {
-	b, err := os.ReadFile(filepath.Join(dir, manifestName))
+	root, b, err := openManifest(dir)
 	if err != nil {
-		return nil, 0, &compute.InputError{File: filepath.Join(dir, manifestName), Problem: fmt.Sprintf("cannot read the manifest: %v", unwrapPath(err)), Allowed: "the output directory of a finished reissue"}
+		return nil, 0, err
 	}
+	defer root.Close()
 	var m manifest
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
@@ -74,10 +76,10 @@ func verifyDir(ctx context.Context, dir string, workers int) ([]string, int, err
 		want[f.Path] = f
 	}
 	// The inputs must be the ones the manifest names.
-	for _, in := range []inputFile{m.Inputs.Case, m.Inputs.Register} {
-		data, err := os.ReadFile(filepath.Join(dir, in.Path))
+	for i, in := range []inputFile{m.Inputs.Case, m.Inputs.Register} {
+		data, err := root.ReadFile(in.Path, safepath.From{File: root.Path(manifestName), Field: []string{"inputs.case.path", "inputs.register.path"}[i]}, safepath.MaxRead)
 		if err != nil {
-			return nil, 0, &compute.InputError{File: filepath.Join(dir, in.Path), Problem: fmt.Sprintf("input missing: %v", unwrapPath(err))}
+			return nil, 0, err
 		}
 		if sha(data) != in.SHA256 {
 			report("%s: input changed since the reissue (sha256 %s, manifest %s)", in.Path, sha(data), in.SHA256)
@@ -114,7 +116,7 @@ func verifyDir(ctx context.Context, dir string, workers int) ([]string, int, err
 		case w.SHA256 != got.SHA256:
 			report("%s: recomputed document differs from the manifest (sha256 %s, manifest %s)", rel, got.SHA256, w.SHA256)
 		}
-		onDisk, err := os.ReadFile(filepath.Join(dir, rel))
+		onDisk, err := root.ReadFile(rel, safepath.From{File: dir}, safepath.MaxRead)
 		switch {
 		case errors.Is(err, os.ErrNotExist):
 			report("%s: missing", rel)
