@@ -206,8 +206,12 @@ func (r *Root) ReadFile(name string, from From, limit int64) ([]byte, error) {
 }
 
 func tooLarge(name string, from From, limit int64) error {
-	e := refuse(from, nil, "%s is larger than %d MiB", name, limit>>20)
-	e.(*Error).Allowed = "a file of at most " + strconv.FormatInt(limit>>20, 10) + " MiB"
+	size := strconv.FormatInt(limit, 10) + " bytes"
+	if limit >= 1<<20 {
+		size = strconv.FormatInt(limit>>20, 10) + " MiB"
+	}
+	e := refuse(from, nil, "%s is larger than %s", name, size)
+	e.(*Error).Allowed = "a file of at most " + size
 	return e
 }
 

@@ -278,3 +278,29 @@ func FuzzContain(f *testing.F) {
 		checkOutside(t, parent)
 	})
 }
+
+// TestReadRegular: a path the user chose may be a link anywhere, but must
+// end at a regular file within the limit; a FIFO does not hang it.
+func TestReadRegular(t *testing.T) {
+	parent, dir := tree(t)
+	for _, c := range []struct{ name, want string }{
+		{filepath.Join(dir, "a.txt"), ""},
+		{filepath.Join(dir, "out"), ""}, // a link leading out: the user's choice
+		{filepath.Join(parent, "outside.txt"), ""},
+		{filepath.Join(dir, "fifo"), "is a FIFO, not a regular file"},
+		{filepath.Join(dir, "zero"), "is a device, not a regular file"},
+		{filepath.Join(dir, "sub"), "is a directory, not a regular file"},
+		{filepath.Join(dir, "big.txt"), "big.txt is larger than"},
+		{filepath.Join(dir, "missing"), "cannot read: no such file or directory"},
+	} {
+		data, err := ReadRegular(c.name, 64)
+		switch {
+		case c.want == "" && (err != nil || len(data) == 0):
+			t.Errorf("ReadRegular(%s) = %q, %v", c.name, data, err)
+		case c.want != "" && (err == nil || !strings.HasPrefix(err.Error(), c.name+": ") || !strings.Contains(err.Error(), c.want)):
+			t.Errorf("ReadRegular(%s): %v, want %s", c.name, err, c.want)
+		case c.want != "" && !errors.Is(err, compute.ErrInvalid):
+			t.Errorf("ReadRegular(%s): %v is not invalid input", c.name, err)
+		}
+	}
+}
