@@ -168,9 +168,10 @@ func DecodeRecord(file string, data []byte) (*Record, error) {
 		}
 	}
 	file_ := func(ptr string, f RecordFile) {
-		p := path.Clean(f.Path)
-		if f.Path == "" || path.IsAbs(p) || p == ".." || strings.HasPrefix(p, "../") || strings.Contains(f.Path, "\\") || p != f.Path {
-			probs = append(probs, bad(ptr+"/path", fmt.Sprintf("%q is not a clean path inside the directory", f.Path), "a relative slash-separated path such as warrants/W-F-05-013.pdf"))
+		if _, err := safepath.Clean(f.Path, safepath.From{File: file, Field: ptr + "/path"}); err != nil {
+			probs = append(probs, err)
+		} else if path.Clean(f.Path) != f.Path {
+			probs = append(probs, bad(ptr+"/path", fmt.Sprintf("%q is not a clean path", f.Path), "a relative slash-separated path such as warrants/W-F-05-013.pdf"))
 		}
 		if len(f.SHA256) != 64 || strings.Trim(f.SHA256, "0123456789abcdef") != "" {
 			probs = append(probs, bad(ptr+"/sha256", fmt.Sprintf("%q is not a sha256", f.SHA256), "64 lower-case hex digits"))
