@@ -116,7 +116,7 @@ func verifyDir(ctx context.Context, dir string, workers int) ([]string, int, err
 		case w.SHA256 != got.SHA256:
 			report("%s: recomputed document differs from the manifest (sha256 %s, manifest %s)", rel, got.SHA256, w.SHA256)
 		}
-		onDisk, err := root.ReadFile(rel, safepath.From{File: dir}, safepath.MaxRead)
+		onDisk, err := root.ReadFile(rel, safepath.From{File: dir}, max(safepath.MaxRead, got.Size))
 		switch {
 		case errors.Is(err, os.ErrNotExist):
 			report("%s: missing", rel)
