@@ -3,14 +3,11 @@ package ocf
 import (
 	"bytes"
 	"crypto/md5"
-	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"hash"
 	"io"
-	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -20,96 +17,157 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/internal/safepath"
 )
 
-// OutFile is one file an export writes, relative to its output directory:
-// Data, or a copy of the file at Src.
+// OutFile is one file an export writes, relative to its output directory
+// (slash-separated): Data, or what Copy writes (a file of a warrantkit
+// output, checked against its listing as it is copied). From names the
+// input that named Path, if one did.
 type OutFile struct {
 	Path string
 	Data []byte
-	Src  string
+	Copy func(w io.Writer) error
+	From safepath.From
 }
 
 // Reissue is what a `warrantkit reissue` output directory says it did.
 type Reissue struct {
-	Dir    string
-	Date   compute.Date
-	Case   *compute.Case
-	Old    map[string]compute.Warrant // by number, from inputs/register.csv
-	New    []compute.Warrant          // register.csv, in order; Parent is the old number
-	Prices map[string]string          // new number → warrant_price from summary.csv
-	PDFs   []string                   // the manifest's PDFs, in its order
+	Dir      string
+	Manifest string // Dir/manifest.json
+	Date     compute.Date
+	Case     *compute.Case
+	Old      map[string]compute.Warrant // by number, from inputs/register.csv
+	New      []compute.Warrant          // register.csv, in order; Parent is the old number
+	Prices   map[string]string          // new number → warrant_price from summary.csv
+	PDFs     []string                   // the manifest's PDFs, in its order
+
+	root *safepath.Root
+	pdfs []listed
+}
+
+// reissueManifest is what ReadReissue reads of manifest.json.
+type reissueManifest struct {
+	Tool    string `json:"tool"`
+	Options struct {
+		Date string `json:"date"`
+	} `json:"options"`
+	Inputs struct {
+		Case     RecordFile `json:"case"`
+		Register RecordFile `json:"register"`
+	} `json:"inputs"`
+	Files []RecordFile `json:"files"`
 }
 
 // ReadReissue reads a reissue output directory: its manifest.json, the
-// inputs it copied, register.csv and summary.csv.
+// inputs it copied, register.csv and summary.csv. Every path the manifest
+// names must lie inside the directory (safepath), and every file it reads
+// must have the manifest's size and sha256; so must the PDFs, which
+// ExportReissue checks as it reads them.
 func ReadReissue(dir string) (*Reissue, error) {
-	r := &Reissue{Dir: dir, Old: map[string]compute.Warrant{}, Prices: map[string]string{}}
-	mpath := filepath.Join(dir, "manifest.json")
-	data, err := os.ReadFile(mpath)
+	root, err := safepath.OpenRoot(dir)
 	if err != nil {
 		return nil, &compute.InputError{File: dir, Problem: "is not the output of warrantkit reissue: " + unwrapPath(err).Error(), Allowed: "a reissue --out directory (with manifest.json)"}
 	}
-	var man struct {
-		Tool    string `json:"tool"`
-		Options struct {
-			Date string `json:"date"`
-		} `json:"options"`
-		Inputs struct {
-			Case     struct{ Path string } `json:"case"`
-			Register struct{ Path string } `json:"register"`
-		} `json:"inputs"`
-		Files []struct {
-			Path string `json:"path"`
-		} `json:"files"`
-	}
-	if err := json.Unmarshal(data, &man); err != nil || man.Tool != "warrantkit" {
-		return nil, &compute.InputError{File: mpath, Problem: "is not a warrantkit reissue manifest", Allowed: "the manifest.json reissue writes"}
-	}
-	if r.Date, err = compute.ParseDate(man.Options.Date); err != nil {
-		return nil, &compute.InputError{File: mpath, Field: "options.date", Problem: err.Error(), Allowed: "YYYY-MM-DD"}
-	}
-	if r.Case, err = compute.LoadCase(filepath.Join(dir, filepath.FromSlash(man.Inputs.Case.Path))); err != nil {
+	r := &Reissue{Dir: dir, Manifest: root.Path("manifest.json"), Old: map[string]compute.Warrant{}, Prices: map[string]string{}, root: root}
+	man, err := readReissueManifest(root, r.Manifest)
+	if err != nil {
 		return nil, err
 	}
-	read := func(rel string) ([]compute.Warrant, error) {
-		f, err := os.Open(filepath.Join(dir, rel))
-		if err != nil {
-			return nil, &compute.InputError{File: filepath.Join(dir, rel), Problem: "cannot read: " + unwrapPath(err).Error()}
-		}
-		defer f.Close()
-		return compute.ReadRegister(filepath.Join(dir, rel), f, r.Case.Terms)
+	if r.Date, err = compute.ParseDate(man.Options.Date); err != nil {
+		return nil, &compute.InputError{File: r.Manifest, Field: "options.date", Problem: err.Error(), Allowed: "YYYY-MM-DD"}
 	}
-	old, err := read(filepath.FromSlash(man.Inputs.Register.Path))
+	in := func(field string, f RecordFile) listed {
+		return listed{RecordFile: f, from: safepath.From{File: r.Manifest, Field: field + ".path"}, field: field + "."}
+	}
+	byPath := map[string]listed{}
+	var others []listed
+	for i, f := range man.Files {
+		l := in(fmt.Sprintf("files[%d]", i), f)
+		if _, err := safepath.Clean(f.Path, l.from); err != nil {
+			return nil, err
+		}
+		byPath[f.Path] = l
+		switch {
+		case strings.HasSuffix(f.Path, ".pdf"):
+			r.PDFs = append(r.PDFs, f.Path)
+			r.pdfs = append(r.pdfs, l)
+		case f.Path != "register.csv" && f.Path != "summary.csv":
+			others = append(others, l)
+		}
+	}
+	caseData, err := readListed(root, in("inputs.case", man.Inputs.Case))
+	if err != nil {
+		return nil, err
+	}
+	if r.Case, err = compute.DecodeCase(root.Path(man.Inputs.Case.Path), bytes.NewReader(caseData)); err != nil {
+		return nil, err
+	}
+	old, err := r.register(in("inputs.register", man.Inputs.Register))
 	if err != nil {
 		return nil, err
 	}
 	for _, w := range old {
 		r.Old[w.Number] = w
 	}
-	if r.New, err = read("register.csv"); err != nil {
+	var tables [2][]byte
+	for i, name := range []string{"register.csv", "summary.csv"} {
+		l, ok := byPath[name]
+		if !ok {
+			return nil, &compute.InputError{File: r.Manifest, Field: "files", Problem: "lists no " + name, Allowed: "the manifest.json reissue writes"}
+		}
+		if tables[i], err = readListed(root, l); err != nil {
+			return nil, err
+		}
+	}
+	if r.New, err = compute.ReadRegister(root.Path("register.csv"), bytes.NewReader(tables[0]), r.Case.Terms); err != nil {
 		return nil, err
 	}
-	sf, err := os.Open(filepath.Join(dir, "summary.csv"))
-	if err != nil {
-		return nil, &compute.InputError{File: filepath.Join(dir, "summary.csv"), Problem: "cannot read: " + unwrapPath(err).Error()}
+	if err := r.readSummary(tables[1]); err != nil {
+		return nil, err
 	}
-	defer sf.Close()
-	recs, err := csv.NewReader(sf).ReadAll()
+	for _, l := range others {
+		if _, err := checkListed(root, l); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
+}
+
+func readReissueManifest(root *safepath.Root, mpath string) (*reissueManifest, error) {
+	data, err := root.ReadFile("manifest.json", safepath.From{File: root.Dir()}, safepath.MaxRead)
+	if err != nil {
+		return nil, err
+	}
+	if err := CheckKeys(mpath, data); err != nil {
+		return nil, err
+	}
+	var man reissueManifest
+	if err := json.Unmarshal(data, &man); err != nil || man.Tool != "warrantkit" {
+		return nil, &compute.InputError{File: mpath, Problem: "is not a warrantkit reissue manifest", Allowed: "the manifest.json reissue writes"}
+	}
+	return &man, nil
+}
+
+func (r *Reissue) register(l listed) ([]compute.Warrant, error) {
+	data, err := readListed(r.root, l)
+	if err != nil {
+		return nil, err
+	}
+	return compute.ReadRegister(r.root.Path(l.Path), bytes.NewReader(data), r.Case.Terms)
+}
+
+func (r *Reissue) readSummary(data []byte) error {
+	recs, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
 	if err != nil || len(recs) == 0 || len(recs[0]) < 6 || recs[0][1] != "new_number" || recs[0][5] != "warrant_price" {
-		return nil, &compute.InputError{File: filepath.Join(dir, "summary.csv"), Problem: "is not a reissue summary", Allowed: "the summary.csv reissue writes"}
+		return &compute.InputError{File: r.root.Path("summary.csv"), Problem: "is not a reissue summary", Allowed: "the summary.csv reissue writes"}
 	}
 	for _, rec := range recs[1:] {
 		if len(rec) >= 6 {
 			r.Prices[compute.CSVValue(rec[1])] = compute.CSVValue(rec[5])
 		}
 	}
-	for _, f := range man.Files {
-		if strings.HasSuffix(f.Path, ".pdf") {
-			r.PDFs = append(r.PDFs, f.Path)
-		}
-	}
-	return r, nil
+	return nil
 }
 
 var unsafeID = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
@@ -188,14 +246,15 @@ func (x *exporter) warrantIssuance(row Row, id, sec, number, stakeholderID, quan
 	return issuance
 }
 
-// document adds a DOCUMENT for the PDF rel of dir, related to related, and
-// the PDF to copy.
-func (x *exporter) document(dir, rel string, related []map[string]string) error {
-	src := filepath.Join(dir, filepath.FromSlash(rel))
-	sum, err := md5File(src)
+// document adds a DOCUMENT for the listed PDF f of root, related to
+// related, and the PDF to copy: its size and sha256 are checked now, and
+// again as it is copied.
+func (x *exporter) document(root *safepath.Root, f listed, related []map[string]string) error {
+	sum, err := checkListed(root, f)
 	if err != nil {
-		return &compute.InputError{File: src, Problem: "cannot read a document of the " + x.what + ": " + unwrapPath(err).Error()}
+		return err
 	}
+	rel := path.Clean(f.Path)
 	docID := "wk-doc-" + idPart(strings.TrimSuffix(rel, ".pdf"))
 	if err := x.claim(docID); err != nil {
 		return err
@@ -205,7 +264,10 @@ func (x *exporter) document(dir, rel string, related []map[string]string) error 
 		d["related_objects"] = related
 	}
 	x.docs = append(x.docs, d)
-	x.out = append(x.out, OutFile{Path: rel, Src: src})
+	x.out = append(x.out, OutFile{Path: rel, From: f.from, Copy: func(w io.Writer) error {
+		_, err := copyListed(root, f, w)
+		return err
+	}})
 	return nil
 }
 
@@ -215,11 +277,11 @@ func (x *exporter) document(dir, rel string, related []map[string]string) error 
 func (x *exporter) finish(stem string) ([]OutFile, error) {
 	out := x.out
 	for _, f := range x.p.Files {
-		rel := path.Clean(strings.ReplaceAll(f.Ref.Filepath, "\\", "/"))
-		if path.IsAbs(rel) || rel == ".." || strings.HasPrefix(rel, "../") {
-			return nil, &compute.InputError{File: x.p.ManifestPath, Field: f.List, Problem: fmt.Sprintf("%s lies outside the export's directory and cannot be copied", f.Ref.Filepath), Allowed: "paths inside the manifest's directory"}
+		from := safepath.From{File: x.p.ManifestPath, Field: f.At}
+		if _, err := safepath.Clean(f.Ref.Filepath, from); err != nil {
+			return nil, err
 		}
-		out = append(out, OutFile{Path: rel, Data: f.Data})
+		out = append(out, OutFile{Path: path.Clean(f.Ref.Filepath), Data: f.Data, From: from})
 	}
 	add := map[string]OutFile{}
 	for _, nf := range []struct {
@@ -255,7 +317,38 @@ func (x *exporter) finish(stem string) ([]OutFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(out, man), nil
+	out = append(out, man)
+	return out, distinctPaths(out)
+}
+
+// distinctPaths refuses two files of an export at one path, or a file at
+// the path of another's directory: the second would overwrite the first,
+// or fail after the first was written.
+func distinctPaths(files []OutFile) error {
+	at := make(map[string]OutFile, len(files))
+	for _, f := range files {
+		if g, dup := at[f.Path]; dup {
+			return overwrite(g, f)
+		}
+		at[f.Path] = f
+	}
+	for _, f := range files {
+		for dir := path.Dir(f.Path); dir != "." && dir != "/"; dir = path.Dir(dir) {
+			if g, ok := at[dir]; ok {
+				return overwrite(g, f)
+			}
+		}
+	}
+	return nil
+}
+
+func overwrite(a, b OutFile) error {
+	from := b.From
+	if from.File == "" {
+		from = a.From
+	}
+	return &compute.InputError{File: from.File, Field: from.Field, Problem: fmt.Sprintf("the export would write %s and %s: one would overwrite the other", a.Path, b.Path),
+		Allowed: "files and PDFs at distinct paths"}
 }
 
 // ExportReissue turns a reissue of the warrants of series read from p into
@@ -327,7 +420,8 @@ func ExportReissue(p *Package, series string, r *Reissue) ([]OutFile, error) {
 	}
 
 	// The documents.
-	for _, rel := range r.PDFs {
+	for _, f := range r.pdfs {
+		rel := path.Clean(f.Path)
 		base := strings.TrimSuffix(path.Base(rel), ".pdf")
 		var related []map[string]string
 		switch path.Dir(rel) {
@@ -347,7 +441,7 @@ func ExportReissue(p *Package, series string, r *Reissue) ([]OutFile, error) {
 				}
 			}
 		}
-		if err := x.document(r.Dir, rel, related); err != nil {
+		if err := x.document(r.root, f, related); err != nil {
 			return nil, err
 		}
 	}
@@ -384,22 +478,6 @@ func triggersFor(old *Tx, quantity string) []any {
 		out = append(out, doc)
 	}
 	return out
-}
-
-func md5File(p string) (string, error) { return hashFile(p, md5.New()) }
-
-func sha256File(p string) (string, error) { return hashFile(p, sha256.New()) }
-
-func hashFile(p string, h hash.Hash) (string, error) {
-	f, err := os.Open(p)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // ocfFile encodes an OCF file of items and validates it.

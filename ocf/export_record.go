@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/internal/safepath"
 )
 
 // RecordOptions are what an assignment record cannot say about a new
@@ -193,7 +194,11 @@ func ExportRecord(p *Package, r *Record, dir, file string, opt RecordOptions) ([
 
 	// The documents: a new warrant relates to its issuance, every other PDF
 	// (the form, the issuer's record) to the exercise or transfer.
-	for _, f := range r.Files {
+	root, err := safepath.OpenRoot(dir)
+	if err != nil {
+		return nil, &compute.InputError{File: dir, Problem: "cannot open the " + what + "'s directory: " + unwrapPath(err).Error()}
+	}
+	for i, f := range r.Files {
 		related := []map[string]string{mainRef}
 		if path.Dir(f.Path) == "warrants" {
 			for number, id := range issueOf {
@@ -202,7 +207,7 @@ func ExportRecord(p *Package, r *Record, dir, file string, opt RecordOptions) ([
 				}
 			}
 		}
-		if err := x.document(dir, f.Path, related); err != nil {
+		if err := x.document(root, recordListed(file, fmt.Sprintf("/files/%d", i), f), related); err != nil {
 			return nil, err
 		}
 	}

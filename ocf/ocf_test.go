@@ -155,7 +155,19 @@ func TestMalformed(t *testing.T) {
 		}, "DIR/Manifest.ocf.json: /stock_classes_files/0/md5: md5 00000000000000000000000000000000 of ./StockClasses.ocf.json does not match"},
 		{"listed file missing", ManifestName, func(s string) string {
 			return strings.Replace(s, `"./Stakeholders.ocf.json"`, `"./Holders.ocf.json"`, 1)
-		}, "DIR/Manifest.ocf.json: /stakeholders_files/0/filepath: cannot read ./Holders.ocf.json: no such file or directory"},
+		}, "DIR/Manifest.ocf.json: /stakeholders_files/0/filepath: cannot read ./Holders.ocf.json: no such file"},
+		{"duplicate key", "Transactions.ocf.json", func(s string) string {
+			return strings.Replace(s, `"quantity": "250000"`, `"quantity": "250000", "quantity": "999"`, 1)
+		}, `DIR/Transactions.ocf.json: /items/1/quantity: line `},
+		{"duplicate key in the manifest", ManifestName, func(s string) string {
+			return strings.Replace(s, `"file_type": "OCF_MANIFEST_FILE"`, `"file_type": "OCF_MANIFEST_FILE", "file_type": "OCF_MANIFEST_FILE"`, 1)
+		}, `DIR/Manifest.ocf.json: /file_type: line `},
+		{"listed file outside", ManifestName, func(s string) string {
+			return strings.Replace(s, `"./Stakeholders.ocf.json"`, `"../Stakeholders.ocf.json"`, 1)
+		}, `DIR/Manifest.ocf.json: /stakeholders_files/0/filepath: "../Stakeholders.ocf.json" leaves the directory`},
+		{"listed file absolute", ManifestName, func(s string) string {
+			return strings.Replace(s, `"./Stakeholders.ocf.json"`, `"/dev/zero"`, 1)
+		}, `DIR/Manifest.ocf.json: /stakeholders_files/0/filepath: "/dev/zero" is an absolute path`},
 		{"not JSON", "StockClasses.ocf.json", func(s string) string { return s[:40] }, "DIR/StockClasses.ocf.json: is not JSON"},
 		{"transfer of an unknown security", "Transactions.ocf.json", func(s string) string {
 			return strings.Replace(s, `"security_id": "sec-w-003",

@@ -14,6 +14,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/internal/safepath"
 )
 
 // ManifestName is the name of the manifest warrantkit writes, and looks for
@@ -37,6 +38,7 @@ var fileLists = []struct{ key, fileType string }{
 // File is one file of a package as read.
 type File struct {
 	List string // the manifest key that lists it
+	At   string // the JSON pointer of its filepath in the manifest
 	Ref  FileRef
 	Path string // on disk
 	Data []byte
@@ -104,9 +106,9 @@ func unwrapPath(err error) error {
 func Read(manifestPath string) (*Package, error) {
 	p := &Package{Dir: filepath.Dir(manifestPath), ManifestPath: manifestPath,
 		Stakeholders: map[string]*Stakeholder{}, StockClasses: map[string]*StockClass{}, ObjectIDs: map[string]location{}}
-	data, err := os.ReadFile(manifestPath)
+	data, err := safepath.ReadRegular(manifestPath, safepath.MaxRead)
 	if err != nil {
-		return nil, &compute.InputError{File: manifestPath, Problem: "cannot read the OCF manifest: " + unwrapPath(err).Error()}
+		return nil, err
 	}
 	p.ManifestData = data
 	doc, probs, err := parseAndValidate(manifestPath, data, fileSchemas["OCF_MANIFEST_FILE"])
@@ -121,6 +123,11 @@ func Read(manifestPath string) (*Package, error) {
 	}
 	p.noteID(p.Manifest.Issuer.ID, location{manifestPath, "/issuer"})
 	m := doc.(map[string]any)
+	root, err := safepath.OpenRoot(p.Dir)
+	if err != nil {
+		return nil, &compute.InputError{File: p.Dir, Problem: "cannot open the OCF export's directory: " + unwrapPath(err).Error()}
+	}
+	defer root.Close()
 	var all []Problem
 	for _, list := range fileLists {
 		refs, _ := m[list.key].([]any)
@@ -129,7 +136,7 @@ func Read(manifestPath string) (*Package, error) {
 			var ref FileRef
 			json.Unmarshal(raw, &ref)
 			at := fmt.Sprintf("/%s/%d/filepath", list.key, i)
-			f, probs, err := p.readFile(list.key, list.fileType, ref, at)
+			f, probs, err := p.readFile(root, list.key, list.fileType, ref, at)
 			if err != nil {
 				return nil, err
 			}
@@ -152,14 +159,18 @@ func Read(manifestPath string) (*Package, error) {
 	return p, nil
 }
 
-func (p *Package) readFile(list, fileType string, ref FileRef, at string) (*File, []Problem, error) {
-	path := ref.Filepath
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(p.Dir, filepath.FromSlash(path))
-	}
-	data, err := os.ReadFile(path)
+// readFile reads a file the manifest lists, at the JSON pointer at: a
+// regular file inside the manifest's directory (safepath), of at most
+// safepath.MaxRead bytes.
+func (p *Package) readFile(root *safepath.Root, list, fileType string, ref FileRef, at string) (*File, []Problem, error) {
+	path := root.Path(ref.Filepath)
+	data, err := root.ReadFile(ref.Filepath, safepath.From{File: p.ManifestPath, Field: at}, safepath.MaxRead)
 	if err != nil {
-		return nil, []Problem{{File: p.ManifestPath, Path: at, Problem: fmt.Sprintf("cannot read %s: %v", ref.Filepath, unwrapPath(err)), Allowed: "a path relative to the manifest's directory"}}, nil
+		var ie *compute.InputError
+		if !errors.As(err, &ie) {
+			return nil, nil, err
+		}
+		return nil, []Problem{{File: ie.File, Path: ie.Field, Problem: ie.Problem, Allowed: ie.Allowed}}, nil
 	}
 	sum := md5.Sum(data)
 	if got := hex.EncodeToString(sum[:]); !strings.EqualFold(got, ref.MD5) {
@@ -170,7 +181,7 @@ func (p *Package) readFile(list, fileType string, ref FileRef, at string) (*File
 	if err != nil || doc == nil {
 		return nil, probs, err
 	}
-	return &File{List: list, Ref: ref, Path: path, Data: data}, probs, nil
+	return &File{List: list, At: at, Ref: ref, Path: path, Data: data}, probs, nil
 }
 
 // parseAndValidate parses data as JSON (numbers kept as text) and validates
@@ -180,8 +191,20 @@ func parseAndValidate(file string, data []byte, rel string) (any, []Problem, err
 	if err != nil {
 		return nil, []Problem{{File: file, Problem: "is not JSON: " + jsonProblem(data, err), Allowed: "an OCF " + Version + " JSON file"}}, nil
 	}
+	if err := CheckKeys(file, data); err != nil {
+		return nil, []Problem{keyProblem(err)}, nil
+	}
 	probs, err := validateDoc(file, rel, doc)
 	return doc, probs, err
+}
+
+// keyProblem is the Problem of a CheckKeys error.
+func keyProblem(err error) Problem {
+	var ie *compute.InputError
+	if !errors.As(err, &ie) {
+		return Problem{Problem: err.Error()}
+	}
+	return Problem{File: ie.File, Path: ie.Field, Problem: fmt.Sprintf("line %d: %s", ie.Line, ie.Problem), Allowed: ie.Allowed}
 }
 
 // jsonProblem describes a JSON syntax error with its line.

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/internal/safepath"
 )
 
 // The record of an `exercise --out DIR` or `assign --out DIR`: what the
@@ -125,6 +126,9 @@ func DecodeRecord(file string, data []byte) (*Record, error) {
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return nil, bad("", "has more after the JSON object", "one JSON object")
 	}
+	if err := CheckKeys(file, data); err != nil {
+		return nil, err
+	}
 	if ptr, problem, allowed := shapeProblem(doc, reflect.TypeOf(Record{}), ""); problem != "" {
 		return nil, bad(ptr, problem, allowed)
 	}
@@ -164,9 +168,10 @@ func DecodeRecord(file string, data []byte) (*Record, error) {
 		}
 	}
 	file_ := func(ptr string, f RecordFile) {
-		p := path.Clean(f.Path)
-		if f.Path == "" || path.IsAbs(p) || p == ".." || strings.HasPrefix(p, "../") || strings.Contains(f.Path, "\\") || p != f.Path {
-			probs = append(probs, bad(ptr+"/path", fmt.Sprintf("%q is not a clean path inside the directory", f.Path), "a relative slash-separated path such as warrants/W-F-05-013.pdf"))
+		if _, err := safepath.Clean(f.Path, safepath.From{File: file, Field: ptr + "/path"}); err != nil {
+			probs = append(probs, err)
+		} else if path.Clean(f.Path) != f.Path {
+			probs = append(probs, bad(ptr+"/path", fmt.Sprintf("%q is not a clean path", f.Path), "a relative slash-separated path such as warrants/W-F-05-013.pdf"))
 		}
 		if len(f.SHA256) != 64 || strings.Trim(f.SHA256, "0123456789abcdef") != "" {
 			probs = append(probs, bad(ptr+"/sha256", fmt.Sprintf("%q is not a sha256", f.SHA256), "64 lower-case hex digits"))
@@ -354,11 +359,12 @@ func jsonKind(v any) string {
 }
 
 // ReadRecord reads the record of an exercise or assign output directory,
-// and checks that every file it names is there with its sha256.
+// and checks that every file it names is there, inside the directory
+// (safepath), with its size and sha256.
 func ReadRecord(dir string) (*Record, string, error) {
 	var found []string
 	for _, name := range []string{ExerciseRecordName, AssignmentRecordName} {
-		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+		if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
 			found = append(found, name)
 		}
 	}
@@ -366,37 +372,36 @@ func ReadRecord(dir string) (*Record, string, error) {
 		return nil, "", &compute.InputError{File: dir, Problem: fmt.Sprintf("holds %d of exercise.json and assignment.json", len(found)),
 			Allowed: "a reissue --out directory (manifest.json), an exercise --out directory (exercise.json) or an assign --out directory (assignment.json)"}
 	}
-	file := filepath.Join(dir, found[0])
-	data, err := os.ReadFile(file)
+	root, err := safepath.OpenRoot(dir)
 	if err != nil {
-		return nil, "", &compute.InputError{File: file, Problem: "cannot read: " + unwrapPath(err).Error()}
+		return nil, "", &compute.InputError{File: dir, Problem: "cannot open: " + unwrapPath(err).Error()}
+	}
+	defer root.Close()
+	file := root.Path(found[0])
+	data, err := root.ReadFile(found[0], safepath.From{File: dir}, safepath.MaxRead)
+	if err != nil {
+		return nil, "", err
 	}
 	r, err := DecodeRecord(file, data)
 	if err != nil {
 		return nil, "", err
 	}
-	check := func(ptr string, f RecordFile) error {
-		sum, err := sha256File(filepath.Join(dir, filepath.FromSlash(f.Path)))
-		if err != nil {
-			return &compute.InputError{File: file, Field: ptr + "/path", Problem: fmt.Sprintf("cannot read %s: %v", f.Path, unwrapPath(err)), Allowed: "the files the command wrote, in place"}
-		}
-		if sum != f.SHA256 {
-			return &compute.InputError{File: file, Field: ptr + "/sha256", Problem: fmt.Sprintf("%s has sha256 %s, the record says %s", f.Path, sum, f.SHA256), Allowed: "the files as the command wrote them"}
-		}
-		return nil
-	}
-	if err := check("/inputs/case", r.Inputs.Case); err != nil {
-		return nil, "", err
-	}
+	files := []listed{recordListed(file, "/inputs/case", r.Inputs.Case)}
 	if r.Inputs.Register != nil {
-		if err := check("/inputs/register", *r.Inputs.Register); err != nil {
-			return nil, "", err
-		}
+		files = append(files, recordListed(file, "/inputs/register", *r.Inputs.Register))
 	}
 	for i, f := range r.Files {
-		if err := check(fmt.Sprintf("/files/%d", i), f); err != nil {
+		files = append(files, recordListed(file, fmt.Sprintf("/files/%d", i), f))
+	}
+	for _, l := range files {
+		if _, err := checkListed(root, l); err != nil {
 			return nil, "", err
 		}
 	}
 	return r, file, nil
+}
+
+// recordListed is the file f of the record file, at the JSON pointer ptr.
+func recordListed(file, ptr string, f RecordFile) listed {
+	return listed{RecordFile: f, from: safepath.From{File: file, Field: ptr + "/path"}, field: ptr + "/"}
 }

@@ -287,6 +287,9 @@ func ValidateFile(name string, data []byte) ([]Problem, error) {
 	if err != nil {
 		return []Problem{{File: name, Problem: "is not JSON: " + err.Error()}}, nil
 	}
+	if err := CheckKeys(name, data); err != nil {
+		return []Problem{keyProblem(err)}, nil
+	}
 	m, _ := doc.(map[string]any)
 	ft, _ := m["file_type"].(string)
 	rel, ok := fileSchemas[ft]

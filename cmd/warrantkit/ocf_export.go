@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/warrantkit/warrantkit/internal/safepath"
 	"github.com/warrantkit/warrantkit/ocf"
 )
 
@@ -60,17 +61,8 @@ func runOCFExport(env *Env, args []string) error {
 		return ocfError(env, err)
 	}
 	// Everything is computed and validated: now write, the manifest last.
-	for _, f := range files {
-		dst := filepath.Join(*out, filepath.FromSlash(f.Path))
-		if f.Src == "" {
-			if err := writeBytes(dst, f.Data); err != nil {
-				return err
-			}
-			continue
-		}
-		if err := copyFile(dst, f.Src); err != nil {
-			return err
-		}
+	if err := writeOCF(*out, files); err != nil {
+		return err
 	}
 	if r != nil {
 		fmt.Fprintf(env.Stdout, "exported the reissue of %d warrants as OCF %s: %d files → %s\n", len(r.New), ocf.Version, len(files), *out)
@@ -80,11 +72,32 @@ func runOCFExport(env *Env, args []string) error {
 	return nil
 }
 
-func copyFile(dst, src string) error {
-	in, err := os.Open(src)
+// writeOCF writes the files of an export under out, each through
+// safepath: a path an input named (the OCF manifest, a reissue manifest, a
+// record) cannot lead outside out.
+func writeOCF(out string, files []ocf.OutFile) error {
+	for _, f := range files {
+		if _, err := safepath.Clean(f.Path, f.From); err != nil {
+			return err
+		}
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	root, err := safepath.OpenRoot(out)
 	if err != nil {
 		return err
 	}
-	defer in.Close()
-	return writeAtomic(dst, func(w io.Writer) error { _, err := io.Copy(w, in); return err })
+	defer root.Close()
+	for _, f := range files {
+		write := f.Copy
+		if write == nil {
+			data := f.Data
+			write = func(w io.Writer) error { _, err := w.Write(data); return err }
+		}
+		if err := root.WriteFile(f.Path, f.From, write); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/internal/safepath"
 	"github.com/warrantkit/warrantkit/templates"
 )
 
@@ -50,10 +51,11 @@ func runVerify(ctx context.Context, env *Env, args []string) error {
 
 // verifyDir returns one line per problem and the number of files checked.
 func verifyDir(ctx context.Context, dir string, workers int) ([]string, int, error) {
-	b, err := os.ReadFile(filepath.Join(dir, manifestName))
+	root, b, err := openManifest(dir)
 	if err != nil {
-		return nil, 0, &compute.InputError{File: filepath.Join(dir, manifestName), Problem: fmt.Sprintf("cannot read the manifest: %v", unwrapPath(err)), Allowed: "the output directory of a finished reissue"}
+		return nil, 0, err
 	}
+	defer root.Close()
 	var m manifest
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
@@ -82,7 +84,7 @@ func verifyDir(ctx context.Context, dir string, workers int) ([]string, int, err
 	problems = append(problems, strayFiles(dir, &m)...)
 	// The inputs must be the ones the manifest names: else the documents
 	// cannot be recomputed.
-	changed, err := checkInputs(dir, &m)
+	changed, err := checkInputs(root, &m)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -126,7 +128,7 @@ func verifyDir(ctx context.Context, dir string, workers int) ([]string, int, err
 		case w.Size != got.Size:
 			report("%s: recomputed document has %d bytes, the manifest says %d", rel, got.Size, w.Size)
 		}
-		onDisk, err := os.ReadFile(filepath.Join(dir, rel))
+		onDisk, err := root.ReadFile(rel, safepath.From{File: dir}, max(safepath.MaxRead, got.Size))
 		switch {
 		case errors.Is(err, os.ErrNotExist):
 			report("%s: missing", rel)
@@ -171,15 +173,16 @@ func checkManifestHead(m *manifest) []string {
 
 // checkInputs checks the copies of the inputs against the manifest; a
 // problem means the documents cannot be recomputed.
-func checkInputs(dir string, m *manifest) ([]string, error) {
+func checkInputs(root *safepath.Root, m *manifest) ([]string, error) {
 	var problems []string
-	for _, in := range []inputFile{m.Inputs.Case, m.Inputs.Register} {
-		data, err := os.ReadFile(filepath.Join(dir, in.Path))
+	for i, in := range []inputFile{m.Inputs.Case, m.Inputs.Register} {
+		field := []string{"inputs.case.path", "inputs.register.path"}[i]
+		data, err := root.ReadFile(in.Path, safepath.From{File: root.Path(manifestName), Field: field}, safepath.MaxRead)
 		switch {
 		case errors.Is(err, os.ErrNotExist):
 			problems = append(problems, fmt.Sprintf("%s: input missing", in.Path))
 		case err != nil:
-			return nil, &compute.InputError{File: filepath.Join(dir, in.Path), Problem: fmt.Sprintf("cannot read the input: %v", unwrapPath(err))}
+			return nil, err
 		case sha(data) != in.SHA256:
 			problems = append(problems, fmt.Sprintf("%s: input changed since the reissue (sha256 %s, manifest %s): the documents cannot be recomputed", in.Path, sha(data), in.SHA256))
 		case int64(len(data)) != in.Size:
