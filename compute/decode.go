@@ -45,6 +45,9 @@ func LoadCase(path string) (*Case, error) {
 		return nil, err
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > MaxCaseFileBytes {
+		return nil, caseTooLarge(path)
+	}
 	return DecodeCase(path, f)
 }
 
@@ -58,10 +61,13 @@ func LoadCase(path string) (*Case, error) {
 // price_decimals, the series). Cross-references between events (id, ref,
 // from_cse) are resolved after every event is decoded; whether a reference
 // points backwards in time is for the engine to judge.
+//
+// No more than MaxCaseFileBytes are read from r: a larger input is refused
+// before it is read whole (see limits.go for every limit).
 func DecodeCase(name string, r io.Reader) (*Case, error) {
-	data, err := io.ReadAll(r)
+	data, err := readCaseData(name, r)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
+		return nil, err
 	}
 	d := &caseDecoder{file: name}
 	root, err := d.parse(data)
@@ -334,7 +340,7 @@ func (d *caseDecoder) decodeTerms(top mapFields) (Terms, error) {
 		t.PriceDecimals = int32(v)
 	}
 
-	if t.InitialWarrantPrice, err = d.positive(f.get("initial_warrant_price"), "terms.initial_warrant_price"); err != nil {
+	if t.InitialWarrantPrice, err = d.places(f.get("initial_warrant_price"), "terms.initial_warrant_price", t.PriceDecimals, "terms.price_decimals"); err != nil {
 		return t, err
 	}
 	// A market value may be given in any form of SPEC §2.4 wherever one is
@@ -412,6 +418,9 @@ func (d *caseDecoder) expiration(n *yaml.Node, loc *time.Location) (time.Time, e
 			if layout == time.DateOnly {
 				t = DateOf(t).In(loc, expirationBareDateHour, 0, 0)
 			}
+			if p := dateRangeProblem(DateOf(t)); p != "" {
+				return time.Time{}, d.fail(n, "terms.expiration", p, dateRangeAllowed)
+			}
 			return t, nil
 		}
 	}
@@ -468,18 +477,23 @@ func (d *caseDecoder) decodeWarrants(n *yaml.Node) ([]Warrant, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(items) > MaxInlineWarrants {
+		return nil, d.fail(resolveAlias(n), "warrants", fmt.Sprintf("lists %d warrants", len(items)),
+			fmt.Sprintf("at most %d warrants in a case file; list more in a register (--register FILE.csv)", MaxInlineWarrants))
+	}
 	ws := make([]Warrant, 0, len(items))
-	seen := make(map[string]int, len(items)) // number → line
+	seen := make(map[string]int, len(items)) // WarrantNumberKey → index into ws
 	for i, item := range items {
 		path := itemPath("warrants", i)
 		w, numNode, err := d.decodeWarrant(item, path)
 		if err != nil {
 			return nil, err
 		}
-		if line, dup := seen[w.Number]; dup {
-			return nil, d.fail(numNode, path+".number", fmt.Sprintf("duplicate warrant number %q (first on line %d)", w.Number, line), "a number not used by another warrant")
+		key := WarrantNumberKey(d.terms.Series, w.Number)
+		if j, dup := seen[key]; dup {
+			return nil, d.fail(numNode, path+".number", duplicateNumber(w.Number, ws[j].Number, fmt.Sprintf("line %d, %s", ws[j].Line, itemPath("warrants", j))), duplicateNumberAllowed)
 		}
-		seen[w.Number] = w.Line
+		seen[key] = i
 		ws = append(ws, w)
 	}
 	return ws, nil
@@ -533,7 +547,7 @@ func (d *caseDecoder) decodeWarrant(n *yaml.Node, path string) (Warrant, *yaml.N
 		if w.Parent, err = d.warrantNumber(pn, path+".parent"); err != nil {
 			return w, nil, err
 		}
-		if w.Parent == w.Number {
+		if WarrantNumberKey(d.terms.Series, w.Parent) == WarrantNumberKey(d.terms.Series, w.Number) {
 			return w, nil, d.fail(pn, path+".parent", "a warrant cannot replace itself", "the number of the warrant this one replaced")
 		}
 	}
@@ -567,6 +581,9 @@ func (d *caseDecoder) decodeEvents(n *yaml.Node) ([]Event, error) {
 	items, err := d.sequence(n, "events")
 	if err != nil {
 		return nil, err
+	}
+	if len(items) > MaxEvents {
+		return nil, d.fail(resolveAlias(n), "events", fmt.Sprintf("lists %d events", len(items)), fmt.Sprintf("at most %d events", MaxEvents))
 	}
 	evs := make([]Event, 0, len(items))
 	var refs []refUse
@@ -639,6 +656,9 @@ func (d *caseDecoder) decodeEvent(n *yaml.Node, path string) (Event, *yaml.Node,
 	}
 	if e.Date, err = d.date(f.get("date"), path+".date"); err != nil {
 		return e, nil, nil, err
+	}
+	if e.Date.Before(d.terms.OriginalIssueDate) {
+		return e, nil, nil, d.beforeIssue(f.get("date"), path+".date", e)
 	}
 	idNode := f.get("id")
 	if idNode != nil {
@@ -728,6 +748,22 @@ func (d *caseDecoder) decodeEvent(n *yaml.Node, path string) (Event, *yaml.Node,
 	return e, idNode, refs, nil
 }
 
+// beforeIssue is the error for an event dated before the Original Issue
+// Date. No event may be: Section 4 adjusts a Warrant for what the Issuer does
+// while it is outstanding ("after the Original Issue Date", §4(a)(i)), and
+// the terms at issue already reflect everything before. That holds for a
+// Common Stock Equivalent too: one issued before the Warrant made no §4(e)
+// adjustment, so §4(d)(ii) does not exempt the shares later issued under it
+// and §4(f) has nothing to supersede when it expires or its price rises.
+func (d *caseDecoder) beforeIssue(n *yaml.Node, path string, e Event) *InputError {
+	allowed := "a date on or after terms.original_issue_date: the Warrant adjusts only for what the Issuer does after it was issued"
+	switch e.Type {
+	case CSEIssuance, CSEExpiry, CSEPriceIncrease:
+		allowed += "; for Common Stock Equivalents issued before it, list the shares later issued under them as issuance events without from_cse"
+	}
+	return d.fail(resolveAlias(n), path, fmt.Sprintf("%s is before the original_issue_date %s", e.Date, d.terms.OriginalIssueDate), allowed)
+}
+
 // eventRatio decodes the new:old ratio of a stock split or combination.
 func (d *caseDecoder) eventRatio(f mapFields, e *Event) error {
 	n := f.get("ratio")
@@ -746,6 +782,9 @@ func (d *caseDecoder) eventRatio(f mapFields, e *Event) error {
 		p = strings.TrimSpace(p)
 		if !decimalPattern.MatchString(p) {
 			return d.fail(n, path, fmt.Sprintf("%q is not a ratio", s), allowed)
+		}
+		if problem := digitsProblem(p); problem != "" {
+			return d.fail(n, path, fmt.Sprintf("%s side %s", [2]string{"the new", "the old"}[i], problem), allowed)
 		}
 		v, err := parseDecimal(p)
 		if err != nil || v.Sign() <= 0 {
@@ -805,6 +844,9 @@ func (d *caseDecoder) eventTriggering(f mapFields, e *Event) error {
 	}
 	if len(items) == 0 {
 		return d.fail(resolveAlias(f.get("consideration_per_share")), path, "the list is empty", "at least one {description, amount, kind}")
+	}
+	if len(items) > MaxListItems {
+		return d.fail(resolveAlias(f.get("consideration_per_share")), path, fmt.Sprintf("has %d items", len(items)), fmt.Sprintf("at most %d items", MaxListItems))
 	}
 	for i, item := range items {
 		p := itemPath(path, i)
@@ -899,8 +941,11 @@ func (d *caseDecoder) marketValue(n *yaml.Node, path string, places int32) (Mark
 		if err != nil {
 			return MarketValue{}, err
 		}
-		if len(items) == 0 || (method == MVAppraisal && len(items) > 2) {
+		if len(items) == 0 || len(items) > MaxListItems || (method == MVAppraisal && len(items) > 2) {
 			want := "at least one quote"
+			if len(items) > MaxListItems {
+				want = fmt.Sprintf("at most %d quotes", MaxListItems)
+			}
 			if method == MVAppraisal {
 				want = "one or two appraisals"
 			}
@@ -998,7 +1043,9 @@ func (d *caseDecoder) sequence(n *yaml.Node, path string) ([]*yaml.Node, error) 
 	return s.Content, nil
 }
 
-// str is the trimmed literal text of a scalar; "" for an absent value.
+// str is the trimmed literal text of a scalar; "" for an absent value. The
+// text must pass textProblem: every string of the case file is one a
+// document or the terminal may print.
 func (d *caseDecoder) str(n *yaml.Node, path string) (string, error) {
 	s := resolveAlias(n)
 	if s == nil || isNull(s) {
@@ -1007,7 +1054,11 @@ func (d *caseDecoder) str(n *yaml.Node, path string) (string, error) {
 	if s.Kind != yaml.ScalarNode {
 		return "", d.fail(s, path, "is "+kindName(s)+", not a string", "a string")
 	}
-	return strings.TrimSpace(s.Value), nil
+	v := strings.TrimSpace(s.Value)
+	if p, a := textProblem(v); p != "" {
+		return "", d.fail(s, path, p, a)
+	}
+	return v, nil
 }
 
 // requiredStr is the string at key of f, which must not be empty.
@@ -1035,6 +1086,9 @@ func (d *caseDecoder) lines(n *yaml.Node, path string) ([]string, error) {
 	items, err := d.sequence(n, path)
 	if err != nil {
 		return nil, err
+	}
+	if len(items) > MaxAddressLines {
+		return nil, d.fail(resolveAlias(n), path, fmt.Sprintf("has %d lines", len(items)), fmt.Sprintf("at most %d lines", MaxAddressLines))
 	}
 	out := make([]string, 0, len(items))
 	for i, item := range items {
@@ -1071,6 +1125,9 @@ func (d *caseDecoder) date(n *yaml.Node, path string) (Date, error) {
 	v, err := ParseDate(s)
 	if err != nil {
 		return Date{}, d.fail(resolveAlias(n), path, fmt.Sprintf("%q is not a date", s), "a calendar date written YYYY-MM-DD")
+	}
+	if p := dateRangeProblem(v); p != "" {
+		return Date{}, d.fail(resolveAlias(n), path, p, dateRangeAllowed)
 	}
 	return v, nil
 }
@@ -1149,11 +1206,23 @@ func (d *caseDecoder) nonNegative(n *yaml.Node, path string) (decimal.Decimal, e
 
 // shares is a share quantity: > 0 with at most share_decimals decimals.
 func (d *caseDecoder) shares(n *yaml.Node, path string) (decimal.Decimal, error) {
+	return d.places(n, path, d.terms.ShareDecimals, "terms.share_decimals")
+}
+
+// places is a decimal > 0 with at most places decimals, the limit the term
+// named term sets.
+func (d *caseDecoder) places(n *yaml.Node, path string, places int32, term string) (decimal.Decimal, error) {
+	if s := resolveAlias(n); s != nil && s.Kind == yaml.ScalarNode {
+		// Say which limit applies before the general one would.
+		if p := literalPlacesProblem(strings.TrimSpace(s.Value), places, term); p != "" {
+			return decimal.Decimal{}, d.fail(s, path, p, "")
+		}
+	}
 	v, err := d.positive(n, path)
 	if err != nil {
 		return v, err
 	}
-	if p := sharePlacesProblem(v, d.terms.ShareDecimals); p != "" {
+	if p := placesProblem(v, places, term); p != "" {
 		return v, d.fail(resolveAlias(n), path, p, "")
 	}
 	return v, nil
@@ -1228,13 +1297,55 @@ func decimalFromText(s string) (decimal.Decimal, string) {
 		return decimal.Decimal{}, "is empty"
 	}
 	if !decimalPattern.MatchString(s) {
-		return decimal.Decimal{}, fmt.Sprintf("%q is not a decimal", s)
+		return decimal.Decimal{}, fmt.Sprintf("%s is not a decimal", quoteShort(s))
+	}
+	if p := digitsProblem(s); p != "" {
+		return decimal.Decimal{}, p
 	}
 	v, err := parseDecimal(s)
 	if err != nil {
 		return decimal.Decimal{}, fmt.Sprintf("%q is not a decimal", s)
 	}
 	return v, ""
+}
+
+// digitsProblem says what is wrong with a literal that matches decimalPattern
+// but has more than MaxIntegerDigits digits before the point or MaxDecimals
+// after it, or returns "". The literal is not quoted: it may be huge.
+func digitsProblem(s string) string {
+	intPart, frac, _ := strings.Cut(strings.TrimLeft(s, "+-"), ".")
+	if len(intPart) > MaxIntegerDigits {
+		return fmt.Sprintf("has %d digits before the decimal point; at most %d allowed", len(intPart), MaxIntegerDigits)
+	}
+	if len(frac) > MaxDecimals {
+		return fmt.Sprintf("has %d decimals; at most %d allowed", len(frac), MaxDecimals)
+	}
+	return ""
+}
+
+// literalPlacesProblem is the problem of a decimal literal with more than
+// MaxDecimals decimals where the field allows only places (set by term), or
+// "": the message then names the field's own limit.
+func literalPlacesProblem(s string, places int32, term string) string {
+	if !decimalPattern.MatchString(s) {
+		return ""
+	}
+	_, frac, _ := strings.Cut(s, ".")
+	if len(frac) > MaxDecimals {
+		return fmt.Sprintf("has %d decimals; at most %d allowed (%s)", len(frac), places, term)
+	}
+	return ""
+}
+
+// quoteShort quotes s, cut to its first 40 characters when longer, for a
+// message that must stay one readable line.
+func quoteShort(s string) string {
+	const max = 40
+	if utf8.RuneCountInString(s) <= max {
+		return strconv.Quote(s)
+	}
+	r := []rune(s)
+	return strconv.Quote(string(r[:max])) + fmt.Sprintf("… (%d characters)", len(r))
 }
 
 // parseDecimal parses text that matches decimalPattern.
@@ -1263,8 +1374,15 @@ func decimalPlaces(v decimal.Decimal) int {
 // sharePlacesProblem says what is wrong with a share quantity that has more
 // decimals than share_decimals allows, or returns "".
 func sharePlacesProblem(v decimal.Decimal, shareDecimals int32) string {
-	if p := decimalPlaces(v); p > int(shareDecimals) {
-		return fmt.Sprintf("%s has %d decimals; at most %d allowed (terms.share_decimals)", v, p, shareDecimals)
+	return placesProblem(v, shareDecimals, "terms.share_decimals")
+}
+
+// placesProblem says what is wrong with v if it needs more than places
+// decimals (trailing zeros do not count), the limit set by the term named
+// term, or returns "".
+func placesProblem(v decimal.Decimal, places int32, term string) string {
+	if p := decimalPlaces(v); p > int(places) {
+		return fmt.Sprintf("%s has %d decimals; at most %d allowed (%s)", v, p, places, term)
 	}
 	return ""
 }
@@ -1282,6 +1400,29 @@ func warrantNumberProblem(series, s string) (problem, allowed string) {
 	}
 	return "", ""
 }
+
+// WarrantNumberKey is what makes a warrant number of series the number it
+// is: its digits without leading zeros, so that W-F-05-1 and W-F-05-001 are
+// one warrant. number must be a valid number of the series
+// (warrantNumberProblem).
+func WarrantNumberKey(series, number string) string {
+	digits := strings.TrimPrefix(number, series+"-")
+	if k := strings.TrimLeft(digits, "0"); k != "" {
+		return k
+	}
+	return "0"
+}
+
+// duplicateNumber is the problem of a warrant number already used by first,
+// which is described by where (a line or a row).
+func duplicateNumber(number, first, where string) string {
+	if number == first {
+		return fmt.Sprintf("duplicate warrant number %q (first on %s)", number, where)
+	}
+	return fmt.Sprintf("duplicate warrant number %q: the same number as %q (first on %s)", number, first, where)
+}
+
+const duplicateNumberAllowed = "a number not used by another warrant; leading zeros do not make another number"
 
 func emailProblem(s string) (problem, allowed string) {
 	local, domain, ok := strings.Cut(s, "@")

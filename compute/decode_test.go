@@ -509,16 +509,17 @@ func tcGenDecimal(t *rapid.T, positive bool) string {
 }
 
 // TestDecodeCase_DecimalExact: a decimal with at most 10 decimals decodes to
-// exactly itself, quoted or not, in YAML and in JSON.
+// exactly itself, quoted or not, in YAML and in JSON. (The Warrant Price may
+// have at most price_decimals decimals, so the cases allow 10, the most.)
 func TestDecodeCase_DecimalExact(t *testing.T) {
-	base := tcMinimal(t)
+	base := strings.Replace(tcMinimal(t), "  series:", "  price_decimals: 10\n  series:", 1)
 	rapid.Check(t, func(t *rapid.T) {
 		lit := tcGenDecimal(t, true)
 		want := tcDec(lit)
 		for _, form := range []string{lit, `"` + lit + `"`} {
 			yaml := strings.Replace(base, `initial_warrant_price: "2.40"`, "initial_warrant_price: "+form, 1)
 			json := fmt.Sprintf(`{"issuer": {"name": "X"}, "terms": {"series": "S", "original_issue_date": "2005-03-14",
-				"exercise_start": "2005-09-15", "expiration": "2010-03-14T17:00:00",
+				"exercise_start": "2005-09-15", "expiration": "2010-03-14T17:00:00", "price_decimals": 10,
 				"initial_warrant_price": %s, "market_value_at_issue": %s}}`, form, form)
 			for _, src := range []string{yaml, json} {
 				c, err := DecodeCase("case", strings.NewReader(src))

@@ -2,7 +2,9 @@ package compute
 
 // The register reader (SPEC §2.2): a CSV of warrants, streamed row by row so
 // that a register of any length is read in flat memory, apart from the set of
-// warrant numbers already seen (needed to reject duplicates).
+// warrant numbers already seen (needed to reject duplicates). A row may hold
+// at most MaxRegisterRowBytes; a larger one is refused before it is read
+// whole.
 
 import (
 	"bufio"
@@ -49,22 +51,35 @@ type RegisterReader struct {
 	name  string
 	terms Terms
 	r     *csv.Reader
-	col   [7]int // index of each of registerColumns in a record; -1 if absent
-	width int    // number of columns in the header
-	row   int    // the last data row read
-	seen  map[string]int
-	err   error // sticky: io.EOF or a fatal error
+	col   [7]int                // index of each of registerColumns in a record; -1 if absent
+	width int                   // number of columns in the header
+	row   int                   // the last data row read
+	seen  map[string]seenNumber // by WarrantNumberKey
+	err   error                 // sticky: io.EOF or a fatal error
+	limit *rowLimiter
+	bom   int64 // bytes of byte order mark skipped before the CSV reader
+}
+
+// seenNumber is where a warrant number was first seen, and how many leading
+// zeros it was written with: the key and the zeros spell it again without
+// keeping a copy of every number.
+type seenNumber struct {
+	row   int
+	zeros int
 }
 
 // NewRegisterReader reads and checks the header of the register r, named name
 // in errors. t supplies the series and share_decimals the rows are checked
 // against.
 func NewRegisterReader(name string, r io.Reader, t Terms) (*RegisterReader, error) {
-	rr := &RegisterReader{name: name, terms: t, seen: make(map[string]int)}
-	br := bufio.NewReader(r)
+	rr := &RegisterReader{name: name, terms: t, seen: make(map[string]seenNumber)}
+	rr.limit = &rowLimiter{r: r}
+	br := bufio.NewReader(rr.limit)
+	rr.limit.readBuf = int64(br.Size())
 	// A spreadsheet's UTF-8 byte order mark is not part of the first column's name.
 	if b, err := br.Peek(3); err == nil && string(b) == "\ufeff" {
 		br.Discard(3)
+		rr.bom = 3
 	}
 	rr.r = csv.NewReader(br)
 	rr.r.ReuseRecord = true
@@ -74,6 +89,10 @@ func NewRegisterReader(name string, r io.Reader, t Terms) (*RegisterReader, erro
 	if err == io.EOF {
 		return nil, rr.headerError(1, "empty register: no header row")
 	}
+	if errors.Is(err, errRowTooLarge) {
+		return nil, rr.headerError(1, rowTooLarge)
+	}
+	rr.limit.rowEnd = rr.bom + rr.r.InputOffset()
 	if err != nil {
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
@@ -107,6 +126,8 @@ func NewRegisterReader(name string, r io.Reader, t Terms) (*RegisterReader, erro
 	return rr, nil
 }
 
+const rowTooLarge = "the row is larger than 64 KiB"
+
 func (rr *RegisterReader) headerError(line int, problem string) *InputError {
 	return &InputError{File: rr.name, Line: line, Field: "header", Problem: problem, Allowed: registerColumnsAllowed}
 }
@@ -132,6 +153,12 @@ func (rr *RegisterReader) Next() (Warrant, error) {
 		return Warrant{}, io.EOF
 	}
 	rr.row++
+	if errors.Is(err, errRowTooLarge) {
+		// The rest of the row cannot be found without reading it.
+		rr.err = rr.rowError(-1, rowTooLarge, fmt.Sprintf("rows of at most %d bytes", MaxRegisterRowBytes))
+		return Warrant{}, rr.err
+	}
+	rr.limit.rowEnd = rr.bom + rr.r.InputOffset()
 	if err != nil {
 		var pe *csv.ParseError
 		if !errors.As(err, &pe) {
@@ -162,28 +189,27 @@ func (rr *RegisterReader) warrant(rec []string) (Warrant, error) {
 		if k < registerRequired && v[k] == "" {
 			return Warrant{}, rr.rowError(k, "required field is empty", "")
 		}
+		if k != 2 { // the address is checked line by line
+			if p, a := textProblem(v[k]); p != "" {
+				return Warrant{}, rr.rowError(k, p, a)
+			}
+		}
 	}
 	w := Warrant{Number: v[0], Holder: Holder{Name: v[1]}, Line: rr.row}
 
 	if p, a := warrantNumberProblem(rr.terms.Series, w.Number); p != "" {
 		return Warrant{}, rr.rowError(0, p, a)
 	}
-	if first, dup := rr.seen[w.Number]; dup {
-		return Warrant{}, rr.rowError(0, fmt.Sprintf("duplicate warrant number %q (first on row %d)", w.Number, first), "a number not used by another row")
+	if err := rr.checkDuplicate(w.Number); err != nil {
+		return Warrant{}, err
 	}
-	// The record's strings share one buffer; clone the key so the set keeps
-	// only the number alive, not the whole row.
-	rr.seen[strings.Clone(w.Number)] = rr.row
-
-	for _, line := range strings.Split(v[2], "|") {
-		if line = strings.TrimSpace(line); line != "" {
-			w.Holder.Address = append(w.Holder.Address, line)
-		}
-	}
-	if len(w.Holder.Address) == 0 {
-		return Warrant{}, rr.rowError(2, "required field is empty", "address lines separated by |")
+	if err := rr.address(v[2], &w.Holder); err != nil {
+		return Warrant{}, err
 	}
 
+	if p := literalPlacesProblem(v[3], rr.terms.ShareDecimals, "terms.share_decimals"); p != "" {
+		return Warrant{}, rr.rowError(3, p, "")
+	}
 	shares, problem := decimalFromText(v[3])
 	if problem != "" {
 		return Warrant{}, rr.rowError(3, problem, decimalAllowed)
@@ -210,11 +236,46 @@ func (rr *RegisterReader) warrant(rec []string) (Warrant, error) {
 		if p, a := warrantNumberProblem(rr.terms.Series, w.Parent); p != "" {
 			return Warrant{}, rr.rowError(6, p, a)
 		}
-		if w.Parent == w.Number {
+		if WarrantNumberKey(rr.terms.Series, w.Parent) == WarrantNumberKey(rr.terms.Series, w.Number) {
 			return Warrant{}, rr.rowError(6, "a warrant cannot replace itself", "the number of the warrant this one replaced")
 		}
 	}
 	return w, nil
+}
+
+// checkDuplicate refuses a number already seen, however many leading zeros
+// either was written with, and otherwise remembers it.
+func (rr *RegisterReader) checkDuplicate(number string) error {
+	key := WarrantNumberKey(rr.terms.Series, number)
+	if first, dup := rr.seen[key]; dup {
+		spelled := rr.terms.Series + "-" + strings.Repeat("0", first.zeros) + key
+		return rr.rowError(0, duplicateNumber(number, spelled, fmt.Sprintf("row %d", first.row)), duplicateNumberAllowed)
+	}
+	// The record's strings share one buffer; clone the key so the set keeps
+	// only the number alive, not the whole row.
+	digits := len(number) - len(rr.terms.Series) - 1
+	rr.seen[strings.Clone(key)] = seenNumber{row: rr.row, zeros: digits - len(key)}
+	return nil
+}
+
+// address splits the holder_address cell into its lines.
+func (rr *RegisterReader) address(cell string, h *Holder) error {
+	for _, line := range strings.Split(cell, "|") {
+		if line = strings.TrimSpace(line); line == "" {
+			continue
+		}
+		if p, a := textProblem(line); p != "" {
+			return rr.rowError(2, fmt.Sprintf("line %d %s", len(h.Address)+1, p), a)
+		}
+		if len(h.Address) == MaxAddressLines {
+			return rr.rowError(2, fmt.Sprintf("has more than %d lines", MaxAddressLines), fmt.Sprintf("at most %d lines separated by |", MaxAddressLines))
+		}
+		h.Address = append(h.Address, line)
+	}
+	if len(h.Address) == 0 {
+		return rr.rowError(2, "required field is empty", "address lines separated by |")
+	}
+	return nil
 }
 
 // ReadRegister reads a whole register, for a caller that wants every row

@@ -1,0 +1,106 @@
+package compute
+
+// Limits on the size of the input. Each is far beyond what a warrant series
+// needs (the Glowpoint case file is 4 KB with a dozen events), and each keeps
+// the time and memory of any accepted input bounded: without them a 200 MB
+// case file took 1.3 GB and 100,000 events up to 74 s. Input beyond a limit
+// is refused as invalid (exit 3) before it is read whole.
+//
+// The register has no row limit: it is streamed (SPEC §2.2) and may hold
+// millions of rows; only the size of one row is bounded.
+
+import (
+	"errors"
+	"fmt"
+	"io"
+)
+
+const (
+	// MaxCaseFileBytes is the size of the largest case file: 16 MiB holds
+	// about 100,000 warrants written inline.
+	MaxCaseFileBytes = 16 << 20
+	// MaxEvents is the number of events a case file may list. A warrant's
+	// life of a few years sees tens of events; a superseding adjustment
+	// replays the history, so the time grows with the square of the count.
+	MaxEvents = 10_000
+	// MaxInlineWarrants is the number of warrants a case file may list; a
+	// larger series goes in a register (--register FILE.csv).
+	MaxInlineWarrants = 100_000
+	// MaxRegisterRowBytes is the size of one row of a register, header
+	// included: a row is a few hundred bytes.
+	MaxRegisterRowBytes = 64 << 10
+	// MaxListItems bounds the other lists of a case file: the quotes of a
+	// Pink Sheets market value and the items of a Triggering Event's
+	// consideration.
+	MaxListItems = 100
+	// MaxIntegerDigits and MaxDecimals bound how a decimal is written: 30
+	// digits before the point and 20 after are more than any price, share
+	// count or sum of money needs. A field may allow fewer decimals: a share
+	// quantity terms.share_decimals, the Warrant Price terms.price_decimals.
+	MaxIntegerDigits = 30
+	MaxDecimals      = 20
+)
+
+// Dates of the case file lie within MinDate..MaxDate: a year 0000 or 9999 is
+// a typing mistake, and date arithmetic stays far from the calendar's ends.
+// (Trading days are known for 2000–2035 only; see calendar.go.)
+var (
+	MinDate = Date{1900, 1, 1}
+	MaxDate = Date{2100, 12, 31}
+)
+
+const dateRangeAllowed = "a date from 1900-01-01 to 2100-12-31"
+
+// dateRangeProblem says what is wrong with a date outside MinDate..MaxDate, or
+// returns "".
+func dateRangeProblem(d Date) string {
+	if d.Before(MinDate) || d.After(MaxDate) {
+		return fmt.Sprintf("%s is out of range", d)
+	}
+	return ""
+}
+
+// readCaseData reads all of r, refusing more than MaxCaseFileBytes before
+// reading further: never more than the limit and one byte is held.
+func readCaseData(name string, r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxCaseFileBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	if len(data) > MaxCaseFileBytes {
+		return nil, caseTooLarge(name)
+	}
+	return data, nil
+}
+
+func caseTooLarge(name string) *InputError {
+	return &InputError{File: name, Problem: "the case file is larger than 16 MiB",
+		Allowed: fmt.Sprintf("a case file of at most %d bytes; list a large series in a register (--register FILE.csv)", MaxCaseFileBytes)}
+}
+
+// errRowTooLarge is returned by a rowLimiter when a register row is too large.
+var errRowTooLarge = errors.New("register row too large")
+
+// rowLimiter passes the register through and fails once more than
+// MaxRegisterRowBytes (and the CSV reader's read-ahead) have been read since
+// the end of the last complete row, so that one huge row is refused after
+// about 64 KiB instead of being read into memory whole.
+type rowLimiter struct {
+	r       io.Reader
+	read    int64 // bytes passed on so far
+	rowEnd  int64 // offset of the end of the last complete row
+	readBuf int64 // read-ahead the reader above may hold
+}
+
+func (l *rowLimiter) Read(p []byte) (int, error) {
+	room := l.rowEnd + MaxRegisterRowBytes + l.readBuf - l.read
+	if room <= 0 {
+		return 0, errRowTooLarge
+	}
+	if int64(len(p)) > room {
+		p = p[:room]
+	}
+	n, err := l.r.Read(p)
+	l.read += int64(n)
+	return n, err
+}
