@@ -597,6 +597,32 @@ func FuzzDecodeCase(f *testing.F) {
 			if e.Index != i+1 || e.Line <= 0 {
 				t.Fatalf("event %d: Index %d, Line %d", i+1, e.Index, e.Line)
 			}
+			if e.Date.Before(c.Terms.OriginalIssueDate) || e.Date.After(MaxDate) {
+				t.Fatalf("event %d dated %s accepted (issue %s)", i+1, e.Date, c.Terms.OriginalIssueDate)
+			}
+			tcFuzzText(t, e.Description, e.Successor, e.ID)
+		}
+		tcFuzzText(t, c.Issuer.Name, c.Issuer.Jurisdiction, c.Issuer.Signatory.Name, c.Issuer.Notice.Attention)
+		tcFuzzText(t, c.Issuer.Address...)
+		seen := map[string]bool{}
+		for _, w := range c.Warrants {
+			key := WarrantNumberKey(c.Terms.Series, w.Number)
+			if seen[key] {
+				t.Fatalf("warrant number %s accepted twice", w.Number)
+			}
+			seen[key] = true
+			tcFuzzText(t, w.Holder.Name)
+			tcFuzzText(t, w.Holder.Address...)
 		}
 	})
+}
+
+// tcFuzzText fails if a decoded string is one the decoder should refuse.
+func tcFuzzText(t *testing.T, ss ...string) {
+	t.Helper()
+	for _, s := range ss {
+		if p, _ := textProblem(s); p != "" {
+			t.Fatalf("string %q accepted: %s", s, p)
+		}
+	}
 }

@@ -189,7 +189,7 @@ func (rr *RegisterReader) warrant(rec []string) (Warrant, error) {
 		if k < registerRequired && v[k] == "" {
 			return Warrant{}, rr.rowError(k, "required field is empty", "")
 		}
-		if k != 2 { // the address is checked line by line
+		if k != 2 && k != 3 { // the address is checked line by line, the shares as a decimal
 			if p, a := textProblem(v[k]); p != "" {
 				return Warrant{}, rr.rowError(k, p, a)
 			}

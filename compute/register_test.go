@@ -277,10 +277,13 @@ func FuzzRegister(f *testing.F) {
 				last = err
 				continue
 			}
-			if seen[w.Number] || w.Shares.Sign() <= 0 || w.Holder.Name == "" || len(w.Holder.Address) == 0 {
+			key := WarrantNumberKey(terms.Series, w.Number)
+			if seen[key] || w.Shares.Sign() <= 0 || w.Holder.Name == "" || len(w.Holder.Address) == 0 || len(w.Holder.Address) > MaxAddressLines {
 				t.Fatalf("invalid warrant accepted: %+v", w)
 			}
-			seen[w.Number] = true
+			seen[key] = true
+			tcFuzzText(t, w.Holder.Name, w.Email)
+			tcFuzzText(t, w.Holder.Address...)
 		}
 		t.Fatalf("Next did not reach the end")
 	})
