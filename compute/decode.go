@@ -81,6 +81,7 @@ func DecodeCase(name string, r io.Reader) (*Case, error) {
 type caseDecoder struct {
 	file  string
 	terms Terms // valid once decodeTerms has returned
+	text  int   // bytes of string fields decoded so far, aliases expanded
 }
 
 // fail builds the InputError for node n (which may be nil: then no line).
@@ -1057,6 +1058,11 @@ func (d *caseDecoder) str(n *yaml.Node, path string) (string, error) {
 	v := strings.TrimSpace(s.Value)
 	if p, a := textProblem(v); p != "" {
 		return "", d.fail(s, path, p, a)
+	}
+	// An alias repeats what it names without making the file longer; the
+	// text the aliases expand to is bounded like the file.
+	if d.text += len(v); d.text > maxExpandedText {
+		return "", d.fail(s, path, fmt.Sprintf("with its aliases expanded, the file's text is larger than %d MiB", maxExpandedText>>20), "aliases that repeat less text")
 	}
 	return v, nil
 }

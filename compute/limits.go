@@ -6,6 +6,10 @@ package compute
 // case file took 1.3 GB and 100,000 events up to 74 s. Input beyond a limit
 // is refused as invalid (exit 3) before it is read whole.
 //
+// The parser builds a node of about 200 bytes for every value of the file
+// before any count can be checked, so the file's size is what bounds the
+// memory: a 4 MiB file of one-letter list items takes about 450 MB.
+//
 // The register has no row limit: it is streamed (SPEC §2.2) and may hold
 // millions of rows; only the size of one row is bounded.
 
@@ -16,16 +20,21 @@ import (
 )
 
 const (
-	// MaxCaseFileBytes is the size of the largest case file: 16 MiB holds
-	// about 100,000 warrants written inline.
-	MaxCaseFileBytes = 16 << 20
+	// MaxCaseFileBytes is the size of the largest case file: 4 MiB holds
+	// 10,000 warrants written inline with their holders' addresses, and
+	// room to spare.
+	MaxCaseFileBytes = 4 << 20
 	// MaxEvents is the number of events a case file may list. A warrant's
-	// life of a few years sees tens of events; a superseding adjustment
-	// replays the history, so the time grows with the square of the count.
-	MaxEvents = 10_000
+	// term of a few years sees tens of events. A superseding adjustment
+	// (§4(f)) replays the history and each replayed §4(e) issuance counts
+	// every live Common Stock Equivalent, so the time grows with the cube of
+	// the count: 1,000 events made of 500 CSEs that expire one by one take
+	// about 20 s per warrant, 2,000 about 150 s.
+	MaxEvents = 1_000
 	// MaxInlineWarrants is the number of warrants a case file may list; a
-	// larger series goes in a register (--register FILE.csv).
-	MaxInlineWarrants = 100_000
+	// larger series goes in a register (--register FILE.csv), which is
+	// streamed and has no limit on its rows.
+	MaxInlineWarrants = 10_000
 	// MaxRegisterRowBytes is the size of one row of a register, header
 	// included: a row is a few hundred bytes.
 	MaxRegisterRowBytes = 64 << 10
@@ -39,6 +48,13 @@ const (
 	// quantity terms.share_decimals, the Warrant Price terms.price_decimals.
 	MaxIntegerDigits = 30
 	MaxDecimals      = 20
+	// maxExpandedText bounds the text of a case file's strings once its
+	// aliases are expanded: a 128 KB file whose events alias one list of
+	// 1,000-character descriptions would otherwise make 100 MB of output.
+	// Without aliases the text is never longer than the file (an escape
+	// such as \L may make it 1.5 times longer), so the bound is twice
+	// the file's.
+	maxExpandedText = 2 * MaxCaseFileBytes
 )
 
 // Dates of the case file lie within MinDate..MaxDate: a year 0000 or 9999 is
@@ -74,7 +90,7 @@ func readCaseData(name string, r io.Reader) ([]byte, error) {
 }
 
 func caseTooLarge(name string) *InputError {
-	return &InputError{File: name, Problem: "the case file is larger than 16 MiB",
+	return &InputError{File: name, Problem: fmt.Sprintf("the case file is larger than %d MiB", MaxCaseFileBytes>>20),
 		Allowed: fmt.Sprintf("a case file of at most %d bytes; list a large series in a register (--register FILE.csv)", MaxCaseFileBytes)}
 }
 
