@@ -1402,7 +1402,10 @@ func warrantNumberProblem(series, s string) (problem, allowed string) {
 	}
 	digits, ok := strings.CutPrefix(s, series+"-")
 	if !ok || digits == "" || strings.Trim(digits, "0123456789") != "" {
-		return fmt.Sprintf("%q is not a warrant number of series %s", s, series), allowed
+		return fmt.Sprintf("%s is not a warrant number of series %s", quoteShort(s), series), allowed
+	}
+	if len(digits) > MaxNumberDigits {
+		return fmt.Sprintf("has %d digits after the series; at most %d allowed", len(digits), MaxNumberDigits), allowed
 	}
 	return "", ""
 }

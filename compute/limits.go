@@ -48,6 +48,10 @@ const (
 	// quantity terms.share_decimals, the Warrant Price terms.price_decimals.
 	MaxIntegerDigits = 30
 	MaxDecimals      = 20
+	// MaxNumberDigits bounds the digits of a warrant number after the
+	// series: the register keeps every number it has read, so a number
+	// is kept short whatever the length of its row.
+	MaxNumberDigits = 30
 	// maxExpandedText bounds the text of a case file's strings once its
 	// aliases are expanded: a 128 KB file whose events alias one list of
 	// 1,000-character descriptions would otherwise make 100 MB of output.

@@ -398,6 +398,19 @@ func TestRegisterReader_LargestRows(t *testing.T) {
 	}
 }
 
+func TestWarrantNumberProblem_Digits(t *testing.T) {
+	if p, _ := warrantNumberProblem("W-F-05", "W-F-05-"+strings.Repeat("9", MaxNumberDigits)); p != "" {
+		t.Errorf("30 digits refused: %s", p)
+	}
+	p, a := warrantNumberProblem("W-F-05", "W-F-05-"+strings.Repeat("9", MaxNumberDigits+1))
+	if p != "has 31 digits after the series; at most 30 allowed" || a == "" {
+		t.Errorf("31 digits: %q, %q", p, a)
+	}
+	csv := "number,holder_name,holder_address,shares\nW-F-05-" + strings.Repeat("1", 500) + ",A,B,1\n"
+	_, err := ReadRegister("r.csv", strings.NewReader(csv), registerTerms())
+	tcWantInputError(t, err, "r.csv", "number", "row 1: number: has 500 digits after the series; at most 30 allowed")
+}
+
 // TestRegisterReader_NumbersWithZeros: a number is the same warrant however
 // many leading zeros it has; the message spells the first as it was written.
 func TestRegisterReader_NumbersWithZeros(t *testing.T) {
