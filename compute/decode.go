@@ -17,8 +17,17 @@ package compute
 //     reported missing;
 //   - a string field takes the literal text of any scalar, trimmed (so
 //     `tax_id_last4: 0123` keeps its leading zero);
+//   - a string may not hold control characters (other than tab and line
+//     feed), bidi embeddings, overrides or isolates, or zero-width
+//     characters (text.go), nor more than MaxTextChars characters;
 //   - decimals are written as strings or as numbers and must match
-//     [+-]?digits[.digits]: no exponent, no separators, no .inf or .nan;
+//     [+-]?digits[.digits]: no exponent, no separators, no .inf or .nan,
+//     at most MaxIntegerDigits digits before the point and MaxDecimals
+//     after it (share quantities share_decimals, the Warrant Price
+//     price_decimals);
+//   - dates lie within MinDate..MaxDate, and no event is dated before the
+//     Original Issue Date;
+//   - the file, its lists and its text are bounded (limits.go);
 //   - anchors and aliases are followed; the schema's depth is fixed, so an
 //     alias can never make the walk recurse without end.
 
