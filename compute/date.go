@@ -13,13 +13,18 @@ type Date struct {
 	Day   int
 }
 
-// ParseDate parses YYYY-MM-DD and refuses impossible dates such as 2005-02-30.
+// ParseDate parses YYYY-MM-DD and refuses impossible dates such as 2005-02-30
+// and dates outside MinDate..MaxDate (a year 0000 is a typing mistake).
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
 		return Date{}, fmt.Errorf("%q is not a date", s)
 	}
-	return DateOf(t), nil
+	d := DateOf(t)
+	if p := dateRangeProblem(d); p != "" {
+		return Date{}, fmt.Errorf("%s: dates run from %s to %s", p, MinDate, MaxDate)
+	}
+	return d, nil
 }
 
 // DateOf is the calendar date of t in t's own location.

@@ -1137,10 +1137,11 @@ func (d *caseDecoder) date(n *yaml.Node, path string) (Date, error) {
 	if err != nil {
 		return Date{}, err
 	}
-	v, err := ParseDate(s)
+	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
 		return Date{}, d.fail(resolveAlias(n), path, fmt.Sprintf("%q is not a date", s), "a calendar date written YYYY-MM-DD")
 	}
+	v := DateOf(t)
 	if p := dateRangeProblem(v); p != "" {
 		return Date{}, d.fail(resolveAlias(n), path, p, dateRangeAllowed)
 	}

@@ -128,15 +128,23 @@ func runExercise(ctx context.Context, env *Env, args []string) error {
 // parseExerciseDate accepts YYYY-MM-DD or a wall time YYYY-MM-DDTHH:MM[:SS]
 // in the Warrant's time zone.
 func parseExerciseDate(s string, loc *time.Location) (compute.Date, time.Time, error) {
-	if d, err := compute.ParseDate(s); err == nil {
+	const allowed = "YYYY-MM-DD, or YYYY-MM-DDTHH:MM on the last day of the Term"
+	if !strings.Contains(s, "T") {
+		d, err := compute.ParseDate(s)
+		if err != nil {
+			return d, time.Time{}, &compute.InputError{Field: "--date", Problem: err.Error(), Allowed: allowed}
+		}
 		return d, time.Time{}, nil
 	}
 	for _, layout := range []string{"2006-01-02T15:04", "2006-01-02T15:04:05"} {
 		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+			if _, err := compute.ParseDate(t.Format(time.DateOnly)); err != nil {
+				return compute.Date{}, time.Time{}, &compute.InputError{Field: "--date", Problem: err.Error(), Allowed: allowed}
+			}
 			return compute.DateOf(t), t, nil
 		}
 	}
-	return compute.Date{}, time.Time{}, &compute.InputError{Field: "--date", Problem: fmt.Sprintf("%q is not a date", s), Allowed: "YYYY-MM-DD, or YYYY-MM-DDTHH:MM on the last day of the Term"}
+	return compute.Date{}, time.Time{}, &compute.InputError{Field: "--date", Problem: fmt.Sprintf("%q is not a date", s), Allowed: allowed}
 }
 
 var plainDecimal = regexp.MustCompile(`^[+-]?[0-9]+(\.[0-9]+)?$`)

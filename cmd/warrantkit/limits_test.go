@@ -69,3 +69,24 @@ func TestInputLimits(t *testing.T) {
 		})
 	}
 }
+
+// TestFlagDatesAndNumbers: a date flag outside the case file's range is
+// refused like a date in the file, and --warrant finds a warrant however
+// many leading zeros its number is written with.
+func TestFlagDatesAndNumbers(t *testing.T) {
+	for _, args := range [][]string{
+		{"adjust", sample, "--as-of", "0000-01-01"},
+		{"notice", sample, "--kind", "E", "--record-date", "9999-06-30"},
+		{"exercise", sample, "--warrant", "W-F-05-001", "--shares", "100", "--date", "2200-01-01", "--method", "cash"},
+	} {
+		r := runBinary(t, args...)
+		if r.code != exitInvalid || !strings.Contains(r.stderr, "dates run from 1900-01-01 to 2100-12-31") {
+			t.Errorf("%v: exit %d, %q; want exit 3 naming the range", args, r.code, r.stderr)
+		}
+	}
+	r := runBinary(t, "exercise", sample, "--warrant", "W-F-05-1", "--shares", "100", "--date", "2009-10-01",
+		"--method", "cash", "--outstanding", "100000000", "--json")
+	if r.code != 0 || !strings.Contains(r.stdout, `"warrant": "W-F-05-001"`) {
+		t.Errorf("--warrant W-F-05-1: exit %d, %s%s; want the exercise of W-F-05-001", r.code, r.stdout, r.stderr)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/warrantkit/warrantkit/compute"
 	"github.com/warrantkit/warrantkit/templates"
@@ -40,8 +41,9 @@ func loadCase(path, register string) (*compute.Case, error) {
 
 // findWarrant returns the warrant numbered num.
 func findWarrant(c *compute.Case, num string) (compute.Warrant, error) {
+	key := compute.WarrantNumberKey(c.Terms.Series, num)
 	for _, w := range c.Warrants {
-		if w.Number == num {
+		if w.Number == num || (strings.HasPrefix(num, c.Terms.Series+"-") && compute.WarrantNumberKey(c.Terms.Series, w.Number) == key) {
 			return w, nil
 		}
 	}
