@@ -806,13 +806,14 @@ func (tb *tables) finish(r *reissueRun) error {
 			return err
 		}
 	}
+	stallAt("tables")
 	if _, err := tb.man.Seek(0, io.SeekStart); err != nil {
 		return err
 	}
 	// Everything the manifest lists reaches the disk before the manifest.
 	syncAll()
 	err := writeAtomic(filepath.Join(tb.dir, manifestName), func(w io.Writer) error {
-		return r.writeManifest(w, bufio.NewReader(tb.man), tb)
+		return r.writeManifest(stallWriter(w, "manifest"), bufio.NewReader(tb.man), tb)
 	})
 	tb.man.Close()
 	os.Remove(tb.man.Name())
