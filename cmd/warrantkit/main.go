@@ -62,8 +62,11 @@ func (e *interrupted) Is(target error) bool { return target == context.Canceled 
 // exitCode is the shell's convention for a process a signal ended: 128 + its
 // number (130 for SIGINT, 143 for SIGTERM).
 func (e *interrupted) exitCode() int {
-	if s, ok := e.sig.(syscall.Signal); ok {
-		return 128 + int(s)
+	switch e.sig {
+	case os.Interrupt:
+		return 128 + 2
+	case syscall.SIGTERM:
+		return 128 + 15
 	}
 	return exitFailure
 }
