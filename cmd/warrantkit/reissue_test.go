@@ -150,9 +150,11 @@ func TestReissue_SurvivesSIGKILL(t *testing.T) {
 		return []string{"reissue", sample, "--register", reg, "--out", dir, "-j", "2"}
 	}
 	kills := 0
+	stages := map[string]int{} // where the kills landed
 	survived := func(name, dir string) {
 		t.Helper()
 		kills++
+		stages[killStage(t, dir)]++
 		checkWhole(t, name, dir)
 		if _, err := os.Stat(filepath.Join(dir, stateFile)); err == nil {
 			finish(t, dir, reg, want, "--resume")
@@ -181,6 +183,9 @@ func TestReissue_SurvivesSIGKILL(t *testing.T) {
 	kills++
 	survived("tables, then the --resume at tables", dir)
 
+	// Random moments: 4 after a random time (the start included), 8 once a
+	// random number of replacement warrants is written, whatever the load
+	// of the machine.
 	rng := rand.New(rand.NewPCG(1, 2))
 	for trial := 0; trial < 12; trial++ {
 		dir := filepath.Join(t.TempDir(), "out")
@@ -188,14 +193,62 @@ func TestReissue_SurvivesSIGKILL(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(time.Duration(rng.Int64N(int64(took))))
+		exited := make(chan struct{})
+		go func() { cmd.Wait(); close(exited) }()
+		if trial < 4 {
+			time.Sleep(time.Duration(rng.Int64N(int64(took))))
+		} else {
+			waitForWarrants(dir, 1+rng.IntN(rows-1), exited)
+		}
 		cmd.Process.Signal(syscall.SIGKILL)
-		cmd.Wait()
+		<-exited
 		survived(fmt.Sprintf("random trial %d", trial), dir)
 	}
 	if !t.Failed() {
-		t.Logf("%d kills (%d at named points, 12 at random moments of a %s run), every one resumed or restarted, verified and byte-identical", kills, kills-12, took.Round(time.Millisecond))
+		t.Logf("%d kills (%d at named points, 12 at random moments), every one resumed or restarted, verified and byte-identical; the kills left: %v", kills, kills-12, stages)
 	}
+}
+
+// waitForWarrants waits until dir holds n replacement warrants, or the run
+// ended.
+func waitForWarrants(dir string, n int, exited <-chan struct{}) {
+	for {
+		if countWarrants(dir) >= n {
+			return
+		}
+		select {
+		case <-exited:
+			return
+		case <-time.After(2 * time.Millisecond):
+		}
+	}
+}
+
+func countWarrants(dir string) int {
+	entries, _ := os.ReadDir(filepath.Join(dir, "warrants"))
+	n := 0
+	for _, e := range entries {
+		if !strings.Contains(e.Name(), ".tmp-") {
+			n++
+		}
+	}
+	return n
+}
+
+// killStage says how far a killed run got.
+func killStage(t *testing.T, dir string) string {
+	t.Helper()
+	if _, err := os.Stat(dir); err != nil {
+		return "no directory"
+	}
+	files := tree(t, dir)
+	switch {
+	case files[manifestName] != nil:
+		return "finished"
+	case files[stateFile] == nil:
+		return "no claim"
+	}
+	return fmt.Sprintf("claimed, %d warrants", countWarrants(dir))
 }
 
 // checkWhole: after a kill, every file under its final name is whole.
