@@ -32,6 +32,15 @@ func TestReissue_FailingRowExitsInvalid(t *testing.T) {
 			}
 		}
 	}
+	// The first row is adjusted before anything is written: an event refused
+	// for every warrant creates nothing.
+	out := filepath.Join(t.TempDir(), "out")
+	first := asciiRegister(t, 8, 1)
+	r := runBinary(t, "reissue", casePath, "--register", first, "--out", out)
+	checkRefused(t, r, exitInvalid, casePath, "events[2].type", "warrant W-F-05-001 ("+first+" row 1)")
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("refused reissue created %s", out)
+	}
 }
 
 // TestJobsFlag: every -j outside 1..256 is a usage error naming -j and what
