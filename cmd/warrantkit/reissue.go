@@ -536,8 +536,9 @@ func (r *reissueRun) startPipeline(ctx context.Context, workers int, put sinkFun
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
+				res := r.one(ctx, j, put)
 				select {
-				case results <- r.one(ctx, j, put):
+				case results <- res:
 				case <-ctx.Done():
 					return
 				}
