@@ -51,8 +51,8 @@ func runAdjust(ctx context.Context, env *Env, args []string) error {
 	adjs := make([]*compute.Adjustment, 0, len(c.Warrants))
 	out := make([]adjustmentJSON, 0, len(c.Warrants))
 	for _, w := range c.Warrants {
-		if err := ctx.Err(); err != nil {
-			return err
+		if ctx.Err() != nil {
+			return context.Cause(ctx)
 		}
 		a, err := compute.Adjust(c.Terms, w, c.Events, cutoff)
 		if err != nil {

@@ -38,6 +38,12 @@ func runBench(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := checkJobs("bench", *jobs); err != nil {
+		return err
+	}
+	if *n < 1 || *floorDocs < 1 {
+		return usageErrorf("bench: -n %d, --floor-docs %d: both must be at least 1 (run warrantkit bench --help)", *n, *floorDocs)
+	}
 	tuneGC(env)
 	work, err := os.MkdirTemp("", "warrantkit-bench-*")
 	if err != nil {

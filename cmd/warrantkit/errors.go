@@ -27,12 +27,16 @@ func usageErrorf(format string, args ...any) error {
 	return &usageError{msg: fmt.Sprintf(format, args...)}
 }
 
-// exitCode maps an error to the exit code of SPEC §5.
+// exitCode maps an error to the exit code of SPEC §5; a command a signal
+// stopped exits 128 + the signal's number.
 func exitCode(err error) int {
 	var ue *usageError
+	var in *interrupted
 	switch {
 	case err == nil:
 		return exitOK
+	case errors.As(err, &in):
+		return in.exitCode()
 	case errors.As(err, &ue):
 		return exitUsage
 	case errors.Is(err, compute.ErrInvalid):
@@ -112,6 +116,18 @@ var errHelp = errors.New("help requested")
 type discard struct{}
 
 func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+// maxJobs is the most workers -j may ask for: more than the cores only
+// costs memory (each renders a document at a time).
+const maxJobs = 256
+
+// checkJobs refuses a -j outside 1..maxJobs.
+func checkJobs(command string, jobs int) error {
+	if jobs < 1 || jobs > maxJobs {
+		return usageErrorf("%s: -j %d: the number of workers must be between 1 and %d (run warrantkit %s --help)", command, jobs, maxJobs, command)
+	}
+	return nil
+}
 
 // required checks that each named flag was given a value.
 func required(fs *pflag.FlagSet, names ...string) error {

@@ -2,7 +2,8 @@
 // of stock purchase warrants of the Glowpoint 2005 family, exactly.
 //
 // main only parses the subcommand and maps errors to exit codes: 0 success,
-// 1 the computation could not be produced, 2 usage, 3 invalid input.
+// 1 the computation could not be produced, 2 usage, 3 invalid input; 130 or
+// 143 when SIGINT or SIGTERM stopped it (128 + the signal's number).
 package main
 
 import (
@@ -12,6 +13,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"syscall"
 	_ "time/tzdata" // the Warrant's time zone must load on machines without zoneinfo
 )
 
@@ -19,9 +21,64 @@ import (
 var version = "0.1.0-dev"
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	os.Exit(Main(ctx, os.Args[1:], os.Stdout, os.Stderr))
+	ctx, stop := interruptible(context.Background())
+	code := Main(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// interruptible returns a context canceled by the first SIGINT or SIGTERM,
+// with an *interrupted as its cause, so that a command stops cleanly and
+// says which signal stopped it. The first signal also restores the default
+// action: a second one ends the process at once.
+func interruptible(parent context.Context) (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(parent)
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case s := <-sigs:
+			signal.Stop(sigs)
+			cancel(&interrupted{sig: s})
+		case <-done:
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(sigs)
+		close(done)
+		cancel(nil)
+	}
+}
+
+// interrupted is the cause of a context that a signal canceled.
+type interrupted struct{ sig os.Signal }
+
+func (e *interrupted) Error() string { return "interrupted by " + signalName(e.sig) }
+
+// Is makes errors.Is(err, context.Canceled) hold, as for any cancellation.
+func (e *interrupted) Is(target error) bool { return target == context.Canceled }
+
+// exitCode is the shell's convention for a process a signal ended: 128 + its
+// number (130 for SIGINT, 143 for SIGTERM).
+func (e *interrupted) exitCode() int {
+	switch e.sig {
+	case os.Interrupt:
+		return 128 + 2
+	case syscall.SIGTERM:
+		return 128 + 15
+	}
+	return exitFailure
+}
+
+func signalName(s os.Signal) string {
+	switch s {
+	case os.Interrupt:
+		return "SIGINT"
+	case syscall.SIGTERM:
+		return "SIGTERM"
+	}
+	return s.String()
 }
 
 // Main runs warrantkit with args (without the program name) and returns the
@@ -90,6 +147,7 @@ func usage(w io.Writer) {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Run warrantkit COMMAND --help for a command's flags.")
-	fmt.Fprintln(w, "Exit codes: 0 success, 1 failure, 2 usage error, 3 invalid input.")
+	fmt.Fprintln(w, "Exit codes: 0 success, 1 failure, 2 usage error, 3 invalid input,")
+	fmt.Fprintln(w, "130 or 143 stopped by SIGINT (Ctrl-C) or SIGTERM.")
 	fmt.Fprintln(w, "The case file, the register, the JSON outputs and the interpretation choices are described in README.md.")
 }

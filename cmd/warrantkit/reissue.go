@@ -91,8 +91,8 @@ func runReissue(ctx context.Context, env *Env, args []string) error {
 	if err := required(fs, "register", "out"); err != nil {
 		return err
 	}
-	if *jobs < 1 {
-		return usageErrorf("reissue: -j must be at least 1")
+	if err := checkJobs("reissue", *jobs); err != nil {
+		return err
 	}
 	if err := checkOutDir("reissue", "--out", *out, *resume); err != nil {
 		return err
@@ -104,23 +104,49 @@ func runReissue(ctx context.Context, env *Env, args []string) error {
 	tuneGC(env)
 
 	start := time.Now()
-	r, err := prepareReissue(path, *register, *out, *first, *date, opt, *resume, *bundle)
+	r, err := planReissue(path, *register, *out, *first, *date, opt, *resume, *bundle)
 	if err != nil {
 		return err
 	}
+	if ctx.Err() != nil {
+		return fmt.Errorf("reissue %w before writing anything", context.Cause(ctx))
+	}
+	if err := r.claimOutput(); err != nil {
+		return err
+	}
+	defer r.release()
+	stallAt("claimed")
 	for _, w := range r.warnings {
 		fmt.Fprintln(env.Stderr, "warrantkit: warning: "+w)
 	}
 	stats, err := r.runShowingProgress(ctx, env, *jobs)
 	if err != nil {
+		if ctx.Err() != nil && errors.Is(err, context.Canceled) {
+			return &stopped{cause: context.Cause(ctx), done: stats.done, total: r.count, dir: *out}
+		}
 		return err
 	}
+	stallAt("done")
 	elapsed := time.Since(start)
 	fmt.Fprintf(env.Stderr, "reissued %d warrants: %d documents (%d pages, %d kept from before) in %s — %.0f docs/s, %.0f pages/s → %s\n",
 		r.count, stats.docs, stats.pages, stats.kept, elapsed.Round(time.Millisecond),
 		float64(stats.docs-stats.kept)/elapsed.Seconds(), float64(stats.pages)/elapsed.Seconds(), *out)
 	return nil
 }
+
+// stopped is a reissue a signal stopped after it claimed its directory: it
+// says how far it got and how to finish.
+type stopped struct {
+	cause       error
+	done, total int
+	dir         string
+}
+
+func (e *stopped) Error() string {
+	return fmt.Sprintf("reissue %v: %d of %d warrants written to %s; run the same command with --resume to finish", e.cause, e.done, e.total, e.dir)
+}
+
+func (e *stopped) Unwrap() error { return e.cause }
 
 // tuneGC trades memory for speed unless the user set GOGC or GOMEMLIMIT:
 // rendering allocates a lot that dies young, and a soft limit keeps the
@@ -148,24 +174,41 @@ type reissueRun struct {
 	regPath  string // the register to stream (the copy in out/inputs)
 	caseHash inputFile
 	regHash  inputFile
-	// sink receives each document: it writes it (reissue) or checks it (verify).
-	sink func(rel string, data []byte) (manifestFile, error)
+	// srcCase and srcReg are the inputs as given, named in messages and
+	// copied into out/inputs by the claim.
+	srcCase, srcReg string
+	caseData        []byte
+	// sink, when set, receives each document instead of the file system:
+	// verify checks them. Unset, run writes them (startSink).
+	sink sinkFunc
 	// warnings are printed before the run (see readRegisterFile).
 	warnings []string
-	// writer, while run runs, writes the documents sink is given.
-	writer *fileWriter
 	// existing returns a file already written by an interrupted run, if any.
 	existing func(rel string) (manifestFile, bool, error)
+	// lock is out, locked against a second run until release.
+	lock *os.File
 }
+
+// sinkFunc receives one document of the run.
+type sinkFunc func(rel string, data []byte) (manifestFile, error)
 
 type reissueStats struct {
 	docs, pages, kept int
+	done              int // warrants whose documents are all written
 }
 
-// prepareReissue checks everything that can be checked before a file is
-// written: the flags, the case, every row of the register, the output
-// directory; then copies the inputs into out/inputs and records the state.
+// prepareReissue plans a reissue and claims its output directory.
 func prepareReissue(casePath, regPath, out, first, date string, opt templates.Options, resume, bundle bool) (*reissueRun, error) {
+	r, err := planReissue(casePath, regPath, out, first, date, opt, resume, bundle)
+	if err != nil {
+		return nil, err
+	}
+	return r, r.claimOutput()
+}
+
+// planReissue checks everything that can be checked before a file is
+// written: the flags, the case, every row of the register.
+func planReissue(casePath, regPath, out, first, date string, opt templates.Options, resume, bundle bool) (*reissueRun, error) {
 	c, err := openCase(casePath)
 	if err != nil {
 		return nil, err
@@ -196,15 +239,39 @@ func prepareReissue(casePath, regPath, out, first, date string, opt templates.Op
 	}
 	r := &reissueRun{c: c, opt: opt, ro: ro, date: day, out: out, resume: resume, count: count, numbers: nn,
 		caseHash: inputFile{Path: "inputs/case" + caseExt(casePath), SHA256: sha(caseData), Size: int64(len(caseData))},
-		regHash:  regHash, warnings: warnings,
+		regHash:  regHash, warnings: warnings, srcCase: casePath, srcReg: regPath, caseData: caseData,
 	}
 	r.regPath = filepath.Join(out, r.regHash.Path)
-	if err := r.claimOutput(caseData, regPath); err != nil {
+	r.existing = r.existingFile
+	if err := r.adjustFirst(); err != nil {
 		return nil, err
 	}
-	r.sink = r.writeFile
-	r.existing = r.existingFile
 	return r, nil
+}
+
+// adjustFirst adjusts the register's first warrant before anything is
+// written: an event the engine refuses for every warrant is refused here,
+// not by every worker once the directory is claimed. (One refused for some
+// warrants only, by their share number, still ends the run at that row:
+// adjusting every row first would cost a run of 100,000 warrants ~15 s.)
+func (r *reissueRun) adjustFirst() error {
+	f, err := os.Open(r.srcReg)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	rr, err := compute.NewRegisterReader(r.srcReg, bufio.NewReader(f), r.c.Terms)
+	if err != nil {
+		return err
+	}
+	w, err := rr.Next()
+	if err != nil {
+		return err
+	}
+	if _, err := compute.Adjust(r.c.Terms, w, r.c.Events, compute.Date{}); err != nil {
+		return r.rowError(job{index: 0, w: w}, err)
+	}
+	return nil
 }
 
 func caseExt(path string) string {
@@ -287,80 +354,6 @@ func reissueDate(c *compute.Case, date string) (compute.Date, error) {
 	return last, nil
 }
 
-// state is what an interrupted run left to be resumed against.
-type reissueState struct {
-	Version  string         `json:"version"`
-	Case     string         `json:"case_sha256"`
-	Register string         `json:"register_sha256"`
-	Options  reissueOptions `json:"options"`
-}
-
-// claimOutput makes sure out is ours: empty or absent for a new run, a run
-// of the same inputs and options for --resume. It removes the temporary
-// files an interrupted run left behind and copies the inputs.
-func (r *reissueRun) claimOutput(caseData []byte, regPath string) error {
-	st := reissueState{Version: version, Case: r.caseHash.SHA256, Register: r.regHash.SHA256, Options: r.ro}
-	entries, err := os.ReadDir(r.out)
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-	case err != nil:
-		return err
-	case len(entries) > 0 && !r.resume:
-		return usageErrorf("reissue: %s is not empty; give an empty directory, or --resume to finish an interrupted reissue into it", r.out)
-	}
-	if r.resume && len(entries) > 0 {
-		b, err := os.ReadFile(filepath.Join(r.out, stateFile))
-		if err != nil {
-			return &compute.InputError{File: r.out, Field: "--resume", Problem: "the directory holds no interrupted reissue (" + stateFile + " is missing)"}
-		}
-		var prev reissueState
-		if err := json.Unmarshal(b, &prev); err != nil || prev != st {
-			return &compute.InputError{File: r.out, Field: "--resume", Problem: "the interrupted reissue had other inputs or options", Allowed: "the same CASE, register and flags as the interrupted run"}
-		}
-		if err := removeTemps(r.out); err != nil {
-			return err
-		}
-		return nil
-	}
-	r.resume = false
-	b, _ := json.MarshalIndent(st, "", "  ")
-	if err := writeBytes(filepath.Join(r.out, stateFile), append(b, '\n')); err != nil {
-		return err
-	}
-	if err := writeBytes(filepath.Join(r.out, r.caseHash.Path), caseData); err != nil {
-		return err
-	}
-	// The register is copied as a stream: a 100,000-row register never sits in memory.
-	src, err := os.Open(regPath)
-	if err != nil {
-		return err
-	}
-	defer src.Close()
-	return writeAtomic(r.regPath, func(w io.Writer) error {
-		h := newHashWriter()
-		if _, err := io.Copy(io.MultiWriter(w, h), src); err != nil {
-			return err
-		}
-		if h.sum() != r.regHash.SHA256 {
-			return fmt.Errorf("the register %s changed while it was read", regPath)
-		}
-		return nil
-	})
-}
-
-// removeTemps deletes the temporary files of writeAtomic under dir.
-func removeTemps(dir string) error {
-	return filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !d.IsDir() && strings.HasPrefix(d.Name(), ".") && strings.Contains(d.Name(), ".tmp-") {
-			return os.Remove(path)
-		}
-		return nil
-	})
-}
-
 func writeBytes(path string, data []byte) error {
 	return writeAtomic(path, func(w io.Writer) error { _, err := w.Write(data); return err })
 }
@@ -370,28 +363,26 @@ func sha(b []byte) string {
 	return hex.EncodeToString(s[:])
 }
 
-// writeFile writes one document of the reissue atomically but without
-// syncing it: the whole output is synced once, before manifest.json is
-// written (syncAll), instead of every file on its own, which was a quarter of
-// the time of a run.
-//
-// With a background writer running (run starts one), the file is handed to
-// it and written while the worker renders the next document.
-func (r *reissueRun) writeFile(rel string, data []byte) (manifestFile, error) {
-	f := manifestFile{Path: rel, SHA256: sha(data), Size: int64(len(data))}
-	if r.writer != nil {
-		return f, r.writer.write(filepath.Join(r.out, rel), data)
+// startSink returns where the run's documents go and how to wait for them:
+// r.sink if set, else a fileWriter into out.
+func (r *reissueRun) startSink() (sinkFunc, func() error) {
+	if r.sink != nil {
+		return r.sink, func() error { return nil }
 	}
-	if err := writeUnsynced(filepath.Join(r.out, rel), data); err != nil {
-		return manifestFile{}, err
-	}
-	return f, nil
+	w := newFileWriter(r.out, 2)
+	return w.put, w.close
 }
 
-// fileWriter writes files on goroutines of its own (writeUnsynced), so that
-// rendering does not wait for the file system: creating and renaming files
-// in the same directories, workers would otherwise take turns.
+// fileWriter writes the documents of a reissue on goroutines of its own, so
+// that rendering does not wait for the file system: creating and renaming
+// files in the same directories, workers would otherwise take turns.
+//
+// Each file is written atomically but without syncing it (writeUnsynced):
+// the whole output is synced once, before manifest.json is written
+// (syncAll), instead of every file on its own, which was a quarter of the
+// time of a run.
 type fileWriter struct {
+	dir   string
 	queue chan fileWrite
 	wg    sync.WaitGroup
 	mu    sync.Mutex
@@ -403,8 +394,8 @@ type fileWrite struct {
 	data []byte
 }
 
-func newFileWriter(goroutines int) *fileWriter {
-	w := &fileWriter{queue: make(chan fileWrite, 32)}
+func newFileWriter(dir string, goroutines int) *fileWriter {
+	w := &fileWriter{dir: dir, queue: make(chan fileWrite, 32)}
 	for range goroutines {
 		w.wg.Add(1)
 		go func() {
@@ -423,13 +414,14 @@ func newFileWriter(goroutines int) *fileWriter {
 	return w
 }
 
-// write queues a file; it returns the first error of an earlier write.
-func (w *fileWriter) write(path string, data []byte) error {
+// put queues the document rel; it returns the first error of an earlier
+// write. It must not be called once close was.
+func (w *fileWriter) put(rel string, data []byte) (manifestFile, error) {
 	if err := w.failed(); err != nil {
-		return err
+		return manifestFile{}, err
 	}
-	w.queue <- fileWrite{path, data}
-	return nil
+	w.queue <- fileWrite{filepath.Join(w.dir, rel), data}
+	return manifestFile{Path: rel, SHA256: sha(data), Size: int64(len(data))}, nil
 }
 
 func (w *fileWriter) failed() error {
@@ -486,34 +478,74 @@ type warrantResult struct {
 
 // run streams the register through the workers and writes the tables and the
 // manifest in register order.
+//
+// Whatever ends it (a row that fails, a write that fails, ctx canceled),
+// run returns only once the feeder and every worker have stopped and every
+// document handed to the writer is written or has failed: nothing it started
+// outlives it, and no file is written after it returns.
 func (r *reissueRun) run(ctx context.Context, workers int, progress func()) (reissueStats, error) {
 	var stats reissueStats
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-
-	if r.writer == nil {
-		r.writer = newFileWriter(2)
-		defer func() {
-			if r.writer != nil {
-				r.writer.close()
-				r.writer = nil
-			}
-		}()
+	tables, err := r.newTables()
+	if err != nil {
+		return stats, err
 	}
+	defer tables.discard()
+	var bundle *render.Doc
+	if r.ro.Bundle {
+		if bundle, err = templates.NewBundle(r.c, r.opt, r.date); err != nil {
+			return stats, err
+		}
+	}
+	put, closeSink := r.startSink()
+	p := r.startPipeline(ctx, workers, put)
+	err = collect(p.results, tables, bundle, &stats, progress)
+	if perr := p.stop(); err == nil {
+		err = perr
+	}
+	switch {
+	case err != nil:
+	case ctx.Err() != nil:
+		err = context.Cause(ctx)
+	case stats.done != r.count:
+		err = fmt.Errorf("reissue: %d of %d warrants done", stats.done, r.count)
+	case bundle != nil:
+		err = addBundle(bundle, put, tables, &stats)
+	}
+	if cerr := closeSink(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return stats, err
+	}
+	return stats, tables.finish(r)
+}
+
+// pipeline is the feeder and the workers of a run.
+type pipeline struct {
+	results <-chan warrantResult // closed once the feeder and every worker stopped
+	cancel  context.CancelFunc
+	fed     chan error // the feeder's error
+}
+
+// startPipeline streams the register (feed) to workers goroutines that
+// render each warrant and hand its documents to put.
+func (r *reissueRun) startPipeline(ctx context.Context, workers int, put sinkFunc) *pipeline {
+	ctx, cancel := context.WithCancel(ctx)
 	jobs := make(chan job, workers)
 	results := make(chan warrantResult, workers)
-	readErr := make(chan error, 1)
-	go func() {
-		defer close(jobs)
-		readErr <- r.feed(ctx, jobs)
-	}()
+	p := &pipeline{results: results, cancel: cancel, fed: make(chan error, 1)}
 	var wg sync.WaitGroup
+	wg.Add(1 + workers)
+	go func() {
+		defer wg.Done()
+		defer close(jobs)
+		p.fed <- r.feed(ctx, jobs)
+	}()
 	for range workers {
-		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				res := r.one(j)
+				res := r.one(ctx, j, put)
 				select {
 				case results <- res:
 				case <-ctx.Done():
@@ -523,26 +555,28 @@ func (r *reissueRun) run(ctx context.Context, workers int, progress func()) (rei
 		}()
 	}
 	go func() { wg.Wait(); close(results) }()
+	return p
+}
 
-	tables, err := r.newTables()
-	if err != nil {
-		return stats, err
+// stop cancels what is left, waits for the feeder and every worker to stop
+// (dropping their results) and returns the feeder's error.
+func (p *pipeline) stop() error {
+	p.cancel()
+	for range p.results {
 	}
-	defer tables.discard()
-	var bundle *render.Doc
-	bundled := 0
-	if r.ro.Bundle {
-		if bundle, err = templates.NewBundle(r.c, r.opt, r.date); err != nil {
-			return stats, err
-		}
-	}
+	return <-p.fed
+}
+
+// collect adds the results to the tables (and the bundle) in register order,
+// until results is closed or a warrant failed.
+func collect(results <-chan warrantResult, tables *tables, bundle *render.Doc, stats *reissueStats, progress func()) error {
 	pending := map[int]warrantResult{}
-	next := 0
+	next, bundled := 0, 0
 	for res := range results {
 		if res.err != nil {
-			cancel()
-			return stats, res.err
+			return res.err
 		}
+		stats.done++
 		pending[res.index] = res
 		for {
 			res, ok := pending[next]
@@ -551,8 +585,7 @@ func (r *reissueRun) run(ctx context.Context, workers int, progress func()) (rei
 			}
 			delete(pending, next)
 			if err := tables.add(res); err != nil {
-				cancel()
-				return stats, err
+				return err
 			}
 			for _, blocks := range res.bundle {
 				if bundled > 0 {
@@ -568,45 +601,33 @@ func (r *reissueRun) run(ctx context.Context, workers int, progress func()) (rei
 			progress()
 		}
 	}
-	if err := <-readErr; err != nil {
-		return stats, err
+	return nil
+}
+
+// addBundle writes certificates.pdf, every certificate in one PDF.
+func addBundle(bundle *render.Doc, put sinkFunc, tables *tables, stats *reissueStats) error {
+	var buf bytes.Buffer
+	if err := bundle.Write(&buf); err != nil {
+		return err
 	}
-	if err := ctx.Err(); err != nil {
-		return stats, err
+	f, err := put("certificates.pdf", buf.Bytes())
+	if err != nil {
+		return err
 	}
-	if next != r.count {
-		return stats, fmt.Errorf("reissue: %d of %d warrants done", next, r.count)
+	if err := tables.add(warrantResult{files: []manifestFile{f}}); err != nil {
+		return err
 	}
-	if r.writer != nil {
-		err := r.writer.close()
-		r.writer = nil
-		if err != nil {
-			return stats, err
-		}
-	}
-	if bundle != nil {
-		var buf bytes.Buffer
-		if err := bundle.Write(&buf); err != nil {
-			return stats, err
-		}
-		f, err := r.sink("certificates.pdf", buf.Bytes())
-		if err != nil {
-			return stats, err
-		}
-		if err := tables.add(warrantResult{files: []manifestFile{f}}); err != nil {
-			return stats, err
-		}
-		stats.docs++
-		stats.pages += bundle.Pages()
-	}
-	return stats, tables.finish(r)
+	stats.docs++
+	stats.pages += bundle.Pages()
+	return nil
 }
 
 // runShowingProgress is run with a progress bar on a terminal.
 func (r *reissueRun) runShowingProgress(ctx context.Context, env *Env, workers int) (reissueStats, error) {
 	bar := newProgress(env, r.count)
-	defer bar.finish()
-	return r.run(ctx, workers, bar.add)
+	stats, err := r.run(ctx, workers, bar.add)
+	bar.finish(err == nil)
+	return stats, err
 }
 
 // feed streams the register's rows as jobs.
@@ -632,21 +653,25 @@ func (r *reissueRun) feed(ctx context.Context, jobs chan<- job) error {
 		select {
 		case jobs <- job{index: i, w: w, newNumber: numbers.take()}:
 		case <-ctx.Done():
-			return ctx.Err()
+			return context.Cause(ctx)
 		}
 	}
 }
 
 // one computes and renders everything for one warrant.
-func (r *reissueRun) one(j job) warrantResult {
+// It stops between documents when ctx is canceled.
+func (r *reissueRun) one(ctx context.Context, j job, put sinkFunc) warrantResult {
 	c, t := r.c, r.c.Terms
 	res := warrantResult{index: j.index}
 	adj, err := compute.Adjust(t, j.w, c.Events, compute.Date{})
 	if err != nil {
-		res.err = inFile(err, r.caseHash.Path)
+		res.err = r.rowError(j, err)
 		return res
 	}
 	emit := func(rel string, render func() (docWriter, error)) {
+		if res.err == nil && ctx.Err() != nil {
+			res.err = context.Cause(ctx)
+		}
 		if res.err != nil {
 			return
 		}
@@ -667,7 +692,7 @@ func (r *reissueRun) one(j job) warrantResult {
 			res.err = err
 			return
 		}
-		f, err := r.sink(rel, buf.Bytes())
+		f, err := put(rel, buf.Bytes())
 		if err != nil {
 			res.err = err
 			return
@@ -713,6 +738,17 @@ func (r *reissueRun) one(j job) warrantResult {
 		adj.Final.Price.StringFixed(t.PriceDecimals), adj.Final.Shares.StringFixed(t.ShareDecimals),
 		strconv.Itoa(certs), pending}
 	return res
+}
+
+// rowError places an error of the engine about one warrant: the case file
+// and event it names, and the warrant and row of the register it was for.
+func (r *reissueRun) rowError(j job, err error) error {
+	err = inFile(err, r.srcCase)
+	var ie *compute.InputError
+	if errors.As(err, &ie) {
+		ie.Problem = fmt.Sprintf("warrant %s (%s row %d): %s", j.w.Number, r.srcReg, j.index+1, ie.Problem)
+	}
+	return err
 }
 
 // docWriter is a rendered document.
@@ -815,13 +851,14 @@ func (tb *tables) finish(r *reissueRun) error {
 			return err
 		}
 	}
+	stallAt("tables")
 	if _, err := tb.man.Seek(0, io.SeekStart); err != nil {
 		return err
 	}
 	// Everything the manifest lists reaches the disk before the manifest.
 	syncAll()
 	err := writeAtomic(filepath.Join(tb.dir, manifestName), func(w io.Writer) error {
-		return r.writeManifest(w, bufio.NewReader(tb.man), tb)
+		return r.writeManifest(stallWriter(w, "manifest"), bufio.NewReader(tb.man), tb)
 	})
 	tb.man.Close()
 	os.Remove(tb.man.Name())
@@ -912,8 +949,13 @@ func (p *progress) add() {
 	}
 }
 
-func (p *progress) finish() {
-	if p.bar != nil {
+// finish fills the bar when the run is done, or leaves it where it stopped.
+func (p *progress) finish(done bool) {
+	switch {
+	case p.bar == nil:
+	case done:
 		p.bar.Finish()
+	default:
+		p.bar.Exit()
 	}
 }

@@ -33,6 +33,9 @@ func runVerify(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := checkJobs("verify", *jobs); err != nil {
+		return err
+	}
 	tuneGC(env)
 	start := time.Now()
 	problems, checked, err := verifyDir(ctx, dir, *jobs)
