@@ -113,7 +113,8 @@ func (r *reissueRun) checkOutput(st reissueState) (bool, error) {
 }
 
 func (r *reissueRun) notEmpty() error {
-	return usageErrorf("reissue: %s is not empty; give an empty directory, or --resume to finish an interrupted reissue into it", r.out)
+	return outError("reissue", "--out", r.out, "is not empty: what is written would mix with what is there",
+		"an empty directory, or a path that does not exist yet; or --resume to finish an interrupted reissue into it")
 }
 
 // unfinishedClaim reports whether out holds nothing but what a claim of

@@ -94,7 +94,9 @@ func runReissue(ctx context.Context, env *Env, args []string) error {
 	if err := checkJobs("reissue", *jobs); err != nil {
 		return err
 	}
-	if err := checkOutDir("reissue", "--out", *out, *resume); err != nil {
+	// A non-empty --out is for the claim to judge (a claim to resume, or
+	// the leftovers of one stopped before it was made).
+	if err := checkOutDir("reissue", "--out", *out, true); err != nil {
 		return err
 	}
 	opt, err := df.options(env)
