@@ -17,6 +17,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/compute/casefile"
 	"github.com/warrantkit/warrantkit/internal/safepath"
 )
 
@@ -100,7 +101,7 @@ func ReadReissue(dir string) (*Reissue, error) {
 	if err != nil {
 		return nil, err
 	}
-	if r.Case, err = compute.DecodeCase(root.Path(man.Inputs.Case.Path), bytes.NewReader(caseData)); err != nil {
+	if r.Case, err = casefile.Decode(root.Path(man.Inputs.Case.Path), bytes.NewReader(caseData)); err != nil {
 		return nil, err
 	}
 	old, err := r.register(in("inputs.register", man.Inputs.Register))
@@ -120,7 +121,7 @@ func ReadReissue(dir string) (*Reissue, error) {
 			return nil, err
 		}
 	}
-	if r.New, err = compute.ReadRegister(root.Path("register.csv"), bytes.NewReader(tables[0]), r.Case.Terms); err != nil {
+	if r.New, err = casefile.ReadRegister(root.Path("register.csv"), bytes.NewReader(tables[0]), r.Case.Terms); err != nil {
 		return nil, err
 	}
 	if err := r.readSummary(tables[1]); err != nil {
@@ -154,7 +155,7 @@ func (r *Reissue) register(l listed) ([]compute.Warrant, error) {
 	if err != nil {
 		return nil, err
 	}
-	return compute.ReadRegister(r.root.Path(l.Path), bytes.NewReader(data), r.Case.Terms)
+	return casefile.ReadRegister(r.root.Path(l.Path), bytes.NewReader(data), r.Case.Terms)
 }
 
 func (r *Reissue) readSummary(data []byte) error {
@@ -164,7 +165,7 @@ func (r *Reissue) readSummary(data []byte) error {
 	}
 	for _, rec := range recs[1:] {
 		if len(rec) >= 6 {
-			r.Prices[compute.CSVValue(rec[1])] = compute.CSVValue(rec[5])
+			r.Prices[casefile.CSVValue(rec[1])] = casefile.CSVValue(rec[5])
 		}
 	}
 	return nil

@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/compute/casefile"
 	"github.com/warrantkit/warrantkit/render"
 	"github.com/warrantkit/warrantkit/templates"
 )
@@ -64,7 +65,7 @@ func runForm(ctx context.Context, env *Env, args []string) error {
 		if !*blank || *warrant != "" {
 			return usageErrorf("form: without a CASE only --blank forms can be made")
 		}
-		if c, err = compute.DecodeCase("default-case.yaml", bytes.NewReader(defaultCase)); err != nil {
+		if c, err = casefile.Decode("default-case.yaml", bytes.NewReader(defaultCase)); err != nil {
 			return fmt.Errorf("the built-in case: %w", err)
 		}
 	}

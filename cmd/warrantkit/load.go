@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/compute/casefile"
 	"github.com/warrantkit/warrantkit/templates"
 )
 
@@ -28,7 +29,7 @@ func loadCase(path, register string) (*compute.Case, error) {
 		return nil, &compute.InputError{File: register, Field: "--register", Problem: fmt.Sprintf("cannot open the register: %v", unwrapPath(err))}
 	}
 	defer f.Close()
-	ws, err := compute.ReadRegister(register, f, c.Terms)
+	ws, err := casefile.ReadRegister(register, f, c.Terms)
 	if err != nil {
 		return nil, err
 	}
@@ -77,7 +78,7 @@ func oneArg(name string, args []string) (string, error) {
 // invalid input, named like every other. It also checks that the case gives
 // every text the documents print, before any command writes one.
 func openCase(path string) (*compute.Case, error) {
-	c, err := compute.LoadCase(path)
+	c, err := casefile.Load(path)
 	var pe *os.PathError
 	if errors.As(err, &pe) {
 		return nil, &compute.InputError{File: path, Problem: fmt.Sprintf("cannot read the case file: %v", pe.Err)}

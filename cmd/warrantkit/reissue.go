@@ -24,6 +24,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/compute/casefile"
 	"github.com/warrantkit/warrantkit/ocf"
 	"github.com/warrantkit/warrantkit/render"
 	"github.com/warrantkit/warrantkit/templates"
@@ -262,7 +263,7 @@ func (r *reissueRun) adjustFirst() error {
 		return err
 	}
 	defer f.Close()
-	rr, err := compute.NewRegisterReader(r.srcReg, bufio.NewReader(f), r.c.Terms)
+	rr, err := casefile.NewRegisterReader(r.srcReg, bufio.NewReader(f), r.c.Terms)
 	if err != nil {
 		return err
 	}
@@ -297,7 +298,7 @@ func readRegisterFile(path string, c *compute.Case) (in inputFile, count int, is
 	}
 	defer f.Close()
 	counted := newHashWriter()
-	rr, err := compute.NewRegisterReader(path, bufio.NewReader(io.TeeReader(f, counted)), c.Terms)
+	rr, err := casefile.NewRegisterReader(path, bufio.NewReader(io.TeeReader(f, counted)), c.Terms)
 	if err != nil {
 		return in, 0, nil, nil, err
 	}
@@ -639,7 +640,7 @@ func (r *reissueRun) feed(ctx context.Context, jobs chan<- job) error {
 		return err
 	}
 	defer f.Close()
-	rr, err := compute.NewRegisterReader(r.regHash.Path, bufio.NewReader(f), r.c.Terms)
+	rr, err := casefile.NewRegisterReader(r.regHash.Path, bufio.NewReader(f), r.c.Terms)
 	if err != nil {
 		return err
 	}
@@ -761,7 +762,7 @@ type docWriter interface {
 
 // tables are register.csv, summary.csv and the manifest's file list, written
 // row by row in register order into temporary files. A cell a spreadsheet
-// would take for a formula is quoted (compute.CSVCell).
+// would take for a formula is quoted (casefile.CSVCell).
 type tables struct {
 	dir                    string
 	register, summary, man *os.File
@@ -816,10 +817,10 @@ func (r *reissueRun) newTables() (*tables, error) {
 
 func (tb *tables) add(res warrantResult) error {
 	if res.register != nil {
-		if err := tb.regCSV.Write(compute.CSVRecord(res.register)); err != nil {
+		if err := tb.regCSV.Write(casefile.CSVRecord(res.register)); err != nil {
 			return err
 		}
-		if err := tb.sumCSV.Write(compute.CSVRecord(res.summary)); err != nil {
+		if err := tb.sumCSV.Write(casefile.CSVRecord(res.summary)); err != nil {
 			return err
 		}
 	}

@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/compute/casefile"
 )
 
 // Names and places for synthetic registers: accented Latin, Polish, Nordic,
@@ -70,7 +70,7 @@ func writeSampleRegister(env *Env, n int, seed uint64, series string) error {
 		if rng.IntN(3) == 0 {
 			email = strings.ToLower(fmt.Sprintf("holder%d@example.com", i))
 		}
-		if err := w.Write(compute.CSVRecord([]string{fmt.Sprintf("%s-%0*d", series, width, i), name, address, shares, email})); err != nil {
+		if err := w.Write(casefile.CSVRecord([]string{fmt.Sprintf("%s-%0*d", series, width, i), name, address, shares, email})); err != nil {
 			return err
 		}
 	}

@@ -1,4 +1,4 @@
-package compute
+package casefile
 
 // The case file decoder (SPEC §2.1, §2.3, §2.4).
 //
@@ -34,6 +34,7 @@ package compute
 import (
 	"bytes"
 	"fmt"
+	"github.com/warrantkit/warrantkit/compute"
 	"io"
 	"os"
 	"regexp"
@@ -47,8 +48,8 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// LoadCase reads and decodes the case file at path; see DecodeCase.
-func LoadCase(path string) (*Case, error) {
+// Load reads and decodes the case file at path; see Decode.
+func Load(path string) (*compute.Case, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -57,10 +58,10 @@ func LoadCase(path string) (*Case, error) {
 	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > MaxCaseFileBytes {
 		return nil, caseTooLarge(path)
 	}
-	return DecodeCase(path, f)
+	return Decode(path, f)
 }
 
-// DecodeCase decodes a case file, YAML or JSON, from r. name is the file name
+// Decode decodes a case file, YAML or JSON, from r. name is the file name
 // that errors quote. Every problem with the input is returned as an
 // *InputError (which wraps ErrInvalid) locating the first problem found; an
 // error reading r is returned as is.
@@ -73,7 +74,7 @@ func LoadCase(path string) (*Case, error) {
 //
 // No more than MaxCaseFileBytes are read from r: a larger input is refused
 // before it is read whole (see limits.go for every limit).
-func DecodeCase(name string, r io.Reader) (*Case, error) {
+func Decode(name string, r io.Reader) (*compute.Case, error) {
 	data, err := readCaseData(name, r)
 	if err != nil {
 		return nil, err
@@ -89,13 +90,13 @@ func DecodeCase(name string, r io.Reader) (*Case, error) {
 // caseDecoder walks one case file's node tree.
 type caseDecoder struct {
 	file  string
-	terms Terms // valid once decodeTerms has returned
-	text  int   // bytes of string fields decoded so far, aliases expanded
+	terms compute.Terms // valid once decodeTerms has returned
+	text  int           // bytes of string fields decoded so far, aliases expanded
 }
 
 // fail builds the InputError for node n (which may be nil: then no line).
-func (d *caseDecoder) fail(n *yaml.Node, path, problem, allowed string) *InputError {
-	e := &InputError{File: d.file, Field: path, Problem: problem, Allowed: allowed}
+func (d *caseDecoder) fail(n *yaml.Node, path, problem, allowed string) *compute.InputError {
+	e := &compute.InputError{File: d.file, Field: path, Problem: problem, Allowed: allowed}
 	if n != nil {
 		e.Line = n.Line
 	}
@@ -113,7 +114,7 @@ func (d *caseDecoder) parse(data []byte) (*yaml.Node, error) {
 	}
 	if !utf8.Valid(data) {
 		line := 1 + bytes.Count(data[:firstInvalidUTF8(data)], []byte("\n"))
-		return nil, &InputError{File: d.file, Line: line, Problem: "the file is not valid UTF-8"}
+		return nil, &compute.InputError{File: d.file, Line: line, Problem: "the file is not valid UTF-8"}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
@@ -151,9 +152,9 @@ func decodeNode(dec *yaml.Decoder, n *yaml.Node) (err error) {
 }
 
 // syntaxError converts an error of the YAML parser into an InputError.
-func (d *caseDecoder) syntaxError(err error) *InputError {
+func (d *caseDecoder) syntaxError(err error) *compute.InputError {
 	msg := err.Error()
-	e := &InputError{File: d.file}
+	e := &compute.InputError{File: d.file}
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		e.Line, _ = strconv.Atoi(m[1])
 		msg = m[2]
@@ -193,42 +194,42 @@ var (
 	considerKeys    = []string{"description", "amount", "kind"}
 	exchangeKeys    = []string{"bid", "ask"}
 	otcKeys         = []string{"closing_bid"}
-	marketKeys      = []string{MVExchange, MVOTC, MVPinkSheets, MVAppraisal}
+	marketKeys      = []string{compute.MVExchange, compute.MVOTC, compute.MVPinkSheets, compute.MVAppraisal}
 )
 
 // eventKeys are the fields each event type adds to the common ones, and
 // eventRequired those of them (and of the common ones) that must be given.
 var (
-	eventKeys = map[EventType][]string{
-		StockSplit:        {"ratio"},
-		Combination:       {"ratio"},
-		StockDividend:     {"shares_per_share", "paid_date"},
-		Distribution:      {"kind", "per_share_value", "market_value", "from_earnings"},
-		Issuance:          {"shares", "consideration", "outstanding_before", "from_cse"},
-		CSEIssuance:       {"max_shares", "consideration", "outstanding_before"},
-		CSEExpiry:         {"ref"},
-		CSEPriceIncrease:  {"ref", "consideration", "remaining_max_shares", "outstanding_before"},
-		DividendAbandoned: {"ref"},
-		TriggeringEvent:   {"kind", "successor", "consideration_per_share", "assumed"},
+	eventKeys = map[compute.EventType][]string{
+		compute.StockSplit:        {"ratio"},
+		compute.Combination:       {"ratio"},
+		compute.StockDividend:     {"shares_per_share", "paid_date"},
+		compute.Distribution:      {"kind", "per_share_value", "market_value", "from_earnings"},
+		compute.Issuance:          {"shares", "consideration", "outstanding_before", "from_cse"},
+		compute.CSEIssuance:       {"max_shares", "consideration", "outstanding_before"},
+		compute.CSEExpiry:         {"ref"},
+		compute.CSEPriceIncrease:  {"ref", "consideration", "remaining_max_shares", "outstanding_before"},
+		compute.DividendAbandoned: {"ref"},
+		compute.TriggeringEvent:   {"kind", "successor", "consideration_per_share", "assumed"},
 	}
-	eventRequired = map[EventType][]string{
-		StockSplit:        {"date", "ratio"},
-		Combination:       {"date", "ratio"},
-		StockDividend:     {"date", "shares_per_share"},
-		Distribution:      {"date", "kind", "per_share_value", "market_value"},
-		Issuance:          {"date", "shares", "consideration", "outstanding_before"},
-		CSEIssuance:       {"date", "id", "max_shares", "consideration", "outstanding_before"},
-		CSEExpiry:         {"date", "ref"},
-		CSEPriceIncrease:  {"date", "ref", "consideration", "remaining_max_shares", "outstanding_before"},
-		DividendAbandoned: {"date", "ref"},
-		TriggeringEvent:   {"date", "kind", "successor", "consideration_per_share"},
+	eventRequired = map[compute.EventType][]string{
+		compute.StockSplit:        {"date", "ratio"},
+		compute.Combination:       {"date", "ratio"},
+		compute.StockDividend:     {"date", "shares_per_share"},
+		compute.Distribution:      {"date", "kind", "per_share_value", "market_value"},
+		compute.Issuance:          {"date", "shares", "consideration", "outstanding_before"},
+		compute.CSEIssuance:       {"date", "id", "max_shares", "consideration", "outstanding_before"},
+		compute.CSEExpiry:         {"date", "ref"},
+		compute.CSEPriceIncrease:  {"date", "ref", "consideration", "remaining_max_shares", "outstanding_before"},
+		compute.DividendAbandoned: {"date", "ref"},
+		compute.TriggeringEvent:   {"date", "kind", "successor", "consideration_per_share"},
 	}
 	distributionKinds = []string{"cash", "indebtedness", "securities", "property", "rights"}
 	triggeringKinds   = []string{"merger", "asset-sale", "reclassification", "reorganization"}
 	considerKinds     = []string{"cash", "security", "property"}
 )
 
-func (d *caseDecoder) decodeCase(root *yaml.Node) (*Case, error) {
+func (d *caseDecoder) decodeCase(root *yaml.Node) (*compute.Case, error) {
 	top, err := d.mapping(root, "", caseKeys)
 	if err != nil {
 		return nil, err
@@ -237,7 +238,7 @@ func (d *caseDecoder) decodeCase(root *yaml.Node) (*Case, error) {
 	if err := top.require(d, "issuer", "terms"); err != nil {
 		return nil, err
 	}
-	c := &Case{File: d.file}
+	c := &compute.Case{File: d.file}
 	if c.Terms, err = d.decodeTerms(top); err != nil {
 		return nil, err
 	}
@@ -276,8 +277,11 @@ const (
 	maxTradingDays  = 260  // about a year
 )
 
-func (d *caseDecoder) decodeTerms(top mapFields) (Terms, error) {
-	t := DefaultTerms()
+// hundred bounds terms.ownership_cap_percent.
+var hundred = decimal.NewFromInt(100)
+
+func (d *caseDecoder) decodeTerms(top mapFields) (compute.Terms, error) {
+	t := compute.DefaultTerms()
 	f, err := d.sub(top, "terms", termsKeys)
 	if err != nil {
 		return t, err
@@ -426,9 +430,9 @@ func (d *caseDecoder) expiration(n *yaml.Node, loc *time.Location) (time.Time, e
 	if layout != "" {
 		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
 			if layout == time.DateOnly {
-				t = DateOf(t).In(loc, expirationBareDateHour, 0, 0)
+				t = compute.DateOf(t).In(loc, expirationBareDateHour, 0, 0)
 			}
-			if p := dateRangeProblem(DateOf(t)); p != "" {
+			if p := dateRangeProblem(compute.DateOf(t)); p != "" {
 				return time.Time{}, d.fail(n, "terms.expiration", p, dateRangeAllowed)
 			}
 			return t, nil
@@ -438,8 +442,8 @@ func (d *caseDecoder) expiration(n *yaml.Node, loc *time.Location) (time.Time, e
 		"YYYY-MM-DDTHH:MM:SS or YYYY-MM-DDTHH:MM in terms.time_zone, no offset; a bare YYYY-MM-DD means 17:00:00")
 }
 
-func (d *caseDecoder) decodeIssuer(top mapFields) (Issuer, error) {
-	var is Issuer
+func (d *caseDecoder) decodeIssuer(top mapFields) (compute.Issuer, error) {
+	var is compute.Issuer
 	f, err := d.sub(top, "issuer", issuerKeys)
 	if err != nil {
 		return is, err
@@ -482,7 +486,7 @@ func (d *caseDecoder) decodeIssuer(top mapFields) (Issuer, error) {
 	return is, nil
 }
 
-func (d *caseDecoder) decodeWarrants(n *yaml.Node) ([]Warrant, error) {
+func (d *caseDecoder) decodeWarrants(n *yaml.Node) ([]compute.Warrant, error) {
 	items, err := d.sequence(n, "warrants")
 	if err != nil {
 		return nil, err
@@ -491,7 +495,7 @@ func (d *caseDecoder) decodeWarrants(n *yaml.Node) ([]Warrant, error) {
 		return nil, d.fail(resolveAlias(n), "warrants", fmt.Sprintf("lists %d warrants", len(items)),
 			fmt.Sprintf("at most %d warrants in a case file; list more in a register (--register FILE.csv)", MaxInlineWarrants))
 	}
-	ws := make([]Warrant, 0, len(items))
+	ws := make([]compute.Warrant, 0, len(items))
 	seen := make(map[string]int, len(items)) // WarrantNumberKey → index into ws
 	for i, item := range items {
 		path := itemPath("warrants", i)
@@ -499,7 +503,7 @@ func (d *caseDecoder) decodeWarrants(n *yaml.Node) ([]Warrant, error) {
 		if err != nil {
 			return nil, err
 		}
-		key := WarrantNumberKey(d.terms.Series, w.Number)
+		key := compute.WarrantNumberKey(d.terms.Series, w.Number)
 		if j, dup := seen[key]; dup {
 			return nil, d.fail(numNode, path+".number", duplicateNumber(w.Number, ws[j].Number, fmt.Sprintf("line %d, %s", ws[j].Line, itemPath("warrants", j))), duplicateNumberAllowed)
 		}
@@ -510,8 +514,8 @@ func (d *caseDecoder) decodeWarrants(n *yaml.Node) ([]Warrant, error) {
 }
 
 // decodeWarrant decodes one warrant and returns it with its number's node.
-func (d *caseDecoder) decodeWarrant(n *yaml.Node, path string) (Warrant, *yaml.Node, error) {
-	var w Warrant
+func (d *caseDecoder) decodeWarrant(n *yaml.Node, path string) (compute.Warrant, *yaml.Node, error) {
+	var w compute.Warrant
 	f, err := d.mapping(n, path, warrantKeys)
 	if err != nil {
 		return w, nil, err
@@ -557,7 +561,7 @@ func (d *caseDecoder) decodeWarrant(n *yaml.Node, path string) (Warrant, *yaml.N
 		if w.Parent, err = d.warrantNumber(pn, path+".parent"); err != nil {
 			return w, nil, err
 		}
-		if WarrantNumberKey(d.terms.Series, w.Parent) == WarrantNumberKey(d.terms.Series, w.Number) {
+		if compute.WarrantNumberKey(d.terms.Series, w.Parent) == compute.WarrantNumberKey(d.terms.Series, w.Number) {
 			return w, nil, d.fail(pn, path+".parent", "a warrant cannot replace itself", "the number of the warrant this one replaced")
 		}
 	}
@@ -584,10 +588,10 @@ type refUse struct {
 	node  *yaml.Node
 	path  string
 	id    string
-	types []EventType // what it may refer to
+	types []compute.EventType // what it may refer to
 }
 
-func (d *caseDecoder) decodeEvents(n *yaml.Node) ([]Event, error) {
+func (d *caseDecoder) decodeEvents(n *yaml.Node) ([]compute.Event, error) {
 	items, err := d.sequence(n, "events")
 	if err != nil {
 		return nil, err
@@ -595,7 +599,7 @@ func (d *caseDecoder) decodeEvents(n *yaml.Node) ([]Event, error) {
 	if len(items) > MaxEvents {
 		return nil, d.fail(resolveAlias(n), "events", fmt.Sprintf("lists %d events", len(items)), fmt.Sprintf("at most %d events", MaxEvents))
 	}
-	evs := make([]Event, 0, len(items))
+	evs := make([]compute.Event, 0, len(items))
 	var refs []refUse
 	byID := make(map[string]int, len(items)) // id → index into evs
 	for i, item := range items {
@@ -629,8 +633,8 @@ func (d *caseDecoder) decodeEvents(n *yaml.Node) ([]Event, error) {
 
 // decodeEvent decodes one event; it returns the id's node and the
 // references the event makes.
-func (d *caseDecoder) decodeEvent(n *yaml.Node, path string) (Event, *yaml.Node, []refUse, error) {
-	var e Event
+func (d *caseDecoder) decodeEvent(n *yaml.Node, path string) (compute.Event, *yaml.Node, []refUse, error) {
+	var e compute.Event
 	m := resolveAlias(n)
 	if m.Kind != yaml.MappingNode {
 		return e, nil, nil, d.fail(m, path, "is "+kindName(m)+", not a mapping", "an event: a mapping with type, date and the type's fields")
@@ -644,7 +648,7 @@ func (d *caseDecoder) decodeEvent(n *yaml.Node, path string) (Event, *yaml.Node,
 			break
 		}
 	}
-	types := joinTypes(EventTypes, ", ")
+	types := joinTypes(compute.EventTypes, ", ")
 	if typeNode == nil || isNull(resolveAlias(typeNode)) {
 		return e, nil, nil, d.fail(m, path+".type", "required field is missing", types)
 	}
@@ -652,7 +656,7 @@ func (d *caseDecoder) decodeEvent(n *yaml.Node, path string) (Event, *yaml.Node,
 	if err != nil {
 		return e, nil, nil, err
 	}
-	e.Type = EventType(s)
+	e.Type = compute.EventType(s)
 	extra, known := eventKeys[e.Type]
 	if !known {
 		return e, nil, nil, d.fail(resolveAlias(typeNode), path+".type", fmt.Sprintf("unknown event type %q", s), types)
@@ -684,7 +688,7 @@ func (d *caseDecoder) decodeEvent(n *yaml.Node, path string) (Event, *yaml.Node,
 	}
 
 	var refs []refUse
-	ref := func(key string, dst *string, types ...EventType) error {
+	ref := func(key string, dst *string, types ...compute.EventType) error {
 		n := f.get(key)
 		if n == nil {
 			return nil
@@ -699,9 +703,9 @@ func (d *caseDecoder) decodeEvent(n *yaml.Node, path string) (Event, *yaml.Node,
 	}
 
 	switch e.Type {
-	case StockSplit, Combination:
+	case compute.StockSplit, compute.Combination:
 		err = d.eventRatio(f, &e)
-	case StockDividend:
+	case compute.StockDividend:
 		if e.SharesPerShare, err = d.positive(f.get("shares_per_share"), path+".shares_per_share"); err != nil {
 			break
 		}
@@ -713,9 +717,9 @@ func (d *caseDecoder) decodeEvent(n *yaml.Node, path string) (Event, *yaml.Node,
 				err = d.fail(pn, path+".paid_date", fmt.Sprintf("%s is before the record date %s", e.PaidDate, e.Date), "a date on or after the event's date")
 			}
 		}
-	case Distribution:
+	case compute.Distribution:
 		err = d.eventDistribution(f, &e)
-	case Issuance:
+	case compute.Issuance:
 		if e.Shares, err = d.shares(f.get("shares"), path+".shares"); err != nil {
 			break
 		}
@@ -725,8 +729,8 @@ func (d *caseDecoder) decodeEvent(n *yaml.Node, path string) (Event, *yaml.Node,
 		if e.OutstandingBefore, err = d.shares(f.get("outstanding_before"), path+".outstanding_before"); err != nil {
 			break
 		}
-		err = ref("from_cse", &e.FromCSE, CSEIssuance)
-	case CSEIssuance:
+		err = ref("from_cse", &e.FromCSE, compute.CSEIssuance)
+	case compute.CSEIssuance:
 		if e.MaxShares, err = d.shares(f.get("max_shares"), path+".max_shares"); err != nil {
 			break
 		}
@@ -734,10 +738,10 @@ func (d *caseDecoder) decodeEvent(n *yaml.Node, path string) (Event, *yaml.Node,
 			break
 		}
 		e.OutstandingBefore, err = d.shares(f.get("outstanding_before"), path+".outstanding_before")
-	case CSEExpiry:
-		err = ref("ref", &e.Ref, CSEIssuance)
-	case CSEPriceIncrease:
-		if err = ref("ref", &e.Ref, CSEIssuance); err != nil {
+	case compute.CSEExpiry:
+		err = ref("ref", &e.Ref, compute.CSEIssuance)
+	case compute.CSEPriceIncrease:
+		if err = ref("ref", &e.Ref, compute.CSEIssuance); err != nil {
 			break
 		}
 		if e.Consideration, err = d.nonNegative(f.get("consideration"), path+".consideration"); err != nil {
@@ -747,9 +751,9 @@ func (d *caseDecoder) decodeEvent(n *yaml.Node, path string) (Event, *yaml.Node,
 			break
 		}
 		e.OutstandingBefore, err = d.shares(f.get("outstanding_before"), path+".outstanding_before")
-	case DividendAbandoned:
-		err = ref("ref", &e.Ref, StockDividend, Distribution)
-	case TriggeringEvent:
+	case compute.DividendAbandoned:
+		err = ref("ref", &e.Ref, compute.StockDividend, compute.Distribution)
+	case compute.TriggeringEvent:
 		err = d.eventTriggering(f, &e)
 	}
 	if err != nil {
@@ -765,17 +769,17 @@ func (d *caseDecoder) decodeEvent(n *yaml.Node, path string) (Event, *yaml.Node,
 // Common Stock Equivalent too: one issued before the Warrant made no §4(e)
 // adjustment, so §4(d)(ii) does not exempt the shares later issued under it
 // and §4(f) has nothing to supersede when it expires or its price rises.
-func (d *caseDecoder) beforeIssue(n *yaml.Node, path string, e Event) *InputError {
+func (d *caseDecoder) beforeIssue(n *yaml.Node, path string, e compute.Event) *compute.InputError {
 	allowed := "a date on or after terms.original_issue_date: the Warrant adjusts only for what the Issuer does after it was issued"
 	switch e.Type {
-	case CSEIssuance, CSEExpiry, CSEPriceIncrease:
+	case compute.CSEIssuance, compute.CSEExpiry, compute.CSEPriceIncrease:
 		allowed += "; for Common Stock Equivalents issued before it, list the shares later issued under them as issuance events without from_cse"
 	}
 	return d.fail(resolveAlias(n), path, fmt.Sprintf("%s is before the original_issue_date %s", e.Date, d.terms.OriginalIssueDate), allowed)
 }
 
 // eventRatio decodes the new:old ratio of a stock split or combination.
-func (d *caseDecoder) eventRatio(f mapFields, e *Event) error {
+func (d *caseDecoder) eventRatio(f mapFields, e *compute.Event) error {
 	n := f.get("ratio")
 	path := f.path + ".ratio"
 	s, err := d.str(n, path)
@@ -802,19 +806,19 @@ func (d *caseDecoder) eventRatio(f mapFields, e *Event) error {
 		}
 		side[i] = v
 	}
-	e.Ratio = Ratio{New: side[0], Old: side[1]}
+	e.Ratio = compute.Ratio{New: side[0], Old: side[1]}
 	switch c := e.Ratio.New.Cmp(e.Ratio.Old); {
 	case c == 0:
 		return d.fail(n, path, fmt.Sprintf("a %s ratio is no split", s), allowed)
-	case c < 0 && e.Type == StockSplit:
+	case c < 0 && e.Type == compute.StockSplit:
 		return d.fail(n, path, fmt.Sprintf("a stock-split has more new shares than old; %s is a combination", s), allowed)
-	case c > 0 && e.Type == Combination:
+	case c > 0 && e.Type == compute.Combination:
 		return d.fail(n, path, fmt.Sprintf("a combination has fewer new shares than old; %s is a stock-split", s), allowed)
 	}
 	return nil
 }
 
-func (d *caseDecoder) eventDistribution(f mapFields, e *Event) error {
+func (d *caseDecoder) eventDistribution(f mapFields, e *compute.Event) error {
 	var err error
 	if e.Kind, err = d.oneOf(f.get("kind"), f.path+".kind", distributionKinds); err != nil {
 		return err
@@ -839,7 +843,7 @@ func (d *caseDecoder) eventDistribution(f mapFields, e *Event) error {
 	return nil
 }
 
-func (d *caseDecoder) eventTriggering(f mapFields, e *Event) error {
+func (d *caseDecoder) eventTriggering(f mapFields, e *compute.Event) error {
 	var err error
 	if e.Kind, err = d.oneOf(f.get("kind"), f.path+".kind", triggeringKinds); err != nil {
 		return err
@@ -867,7 +871,7 @@ func (d *caseDecoder) eventTriggering(f mapFields, e *Event) error {
 		if err := c.require(d, considerKeys...); err != nil {
 			return err
 		}
-		var ci ConsiderationItem
+		var ci compute.ConsiderationItem
 		if ci.Description, err = d.requiredStr(c, "description"); err != nil {
 			return err
 		}
@@ -891,24 +895,24 @@ func (d *caseDecoder) eventTriggering(f mapFields, e *Event) error {
 const marketValueAllowed = "a positive decimal, or exactly one of {exchange: {bid, ask}}, {otc: {closing_bid}}, {pink_sheets: [q1, q2, ...]}, {appraisal: [v1]} or {appraisal: [v1, v2]}"
 
 // marketValue decodes a Per Share Market Value (SPEC §2.4), rounded to places.
-func (d *caseDecoder) marketValue(n *yaml.Node, path string, places int32) (MarketValue, error) {
+func (d *caseDecoder) marketValue(n *yaml.Node, path string, places int32) (compute.MarketValue, error) {
 	m := resolveAlias(n)
 	if m == nil || m.Kind == yaml.ScalarNode {
 		v, err := d.positive(n, path)
 		if err != nil {
-			return MarketValue{}, err
+			return compute.MarketValue{}, err
 		}
-		return NewMarketValue(MVPlain, []decimal.Decimal{v}, places), nil
+		return compute.NewMarketValue(compute.MVPlain, []decimal.Decimal{v}, places), nil
 	}
 	if m.Kind != yaml.MappingNode {
-		return MarketValue{}, d.fail(m, path, "is "+kindName(m)+", not a market value", marketValueAllowed)
+		return compute.MarketValue{}, d.fail(m, path, "is "+kindName(m)+", not a market value", marketValueAllowed)
 	}
 	f, err := d.mapping(m, path, marketKeys)
 	if err != nil {
-		return MarketValue{}, err
+		return compute.MarketValue{}, err
 	}
 	if len(f.m) != 1 {
-		return MarketValue{}, d.fail(m, path, fmt.Sprintf("gives %d methods; give exactly one", len(f.m)), marketValueAllowed)
+		return compute.MarketValue{}, d.fail(m, path, fmt.Sprintf("gives %d methods; give exactly one", len(f.m)), marketValueAllowed)
 	}
 	var method string
 	for k := range f.m {
@@ -918,58 +922,58 @@ func (d *caseDecoder) marketValue(n *yaml.Node, path string, places int32) (Mark
 	mn := f.get(method)
 	var inputs []decimal.Decimal
 	switch method {
-	case MVExchange:
+	case compute.MVExchange:
 		q, err := d.sub(f, method, exchangeKeys)
 		if err != nil {
-			return MarketValue{}, err
+			return compute.MarketValue{}, err
 		}
 		if err := q.require(d, exchangeKeys...); err != nil {
-			return MarketValue{}, err
+			return compute.MarketValue{}, err
 		}
 		for _, k := range exchangeKeys {
 			v, err := d.positive(q.get(k), mp+"."+k)
 			if err != nil {
-				return MarketValue{}, err
+				return compute.MarketValue{}, err
 			}
 			inputs = append(inputs, v)
 		}
-	case MVOTC:
+	case compute.MVOTC:
 		q, err := d.sub(f, method, otcKeys)
 		if err != nil {
-			return MarketValue{}, err
+			return compute.MarketValue{}, err
 		}
 		if err := q.require(d, otcKeys...); err != nil {
-			return MarketValue{}, err
+			return compute.MarketValue{}, err
 		}
 		v, err := d.positive(q.get("closing_bid"), mp+".closing_bid")
 		if err != nil {
-			return MarketValue{}, err
+			return compute.MarketValue{}, err
 		}
 		inputs = append(inputs, v)
-	case MVPinkSheets, MVAppraisal:
+	case compute.MVPinkSheets, compute.MVAppraisal:
 		items, err := d.sequence(mn, mp)
 		if err != nil {
-			return MarketValue{}, err
+			return compute.MarketValue{}, err
 		}
-		if len(items) == 0 || len(items) > MaxListItems || (method == MVAppraisal && len(items) > 2) {
+		if len(items) == 0 || len(items) > MaxListItems || (method == compute.MVAppraisal && len(items) > 2) {
 			want := "at least one quote"
 			if len(items) > MaxListItems {
 				want = fmt.Sprintf("at most %d quotes", MaxListItems)
 			}
-			if method == MVAppraisal {
+			if method == compute.MVAppraisal {
 				want = "one or two appraisals"
 			}
-			return MarketValue{}, d.fail(resolveAlias(mn), mp, fmt.Sprintf("has %d values", len(items)), want)
+			return compute.MarketValue{}, d.fail(resolveAlias(mn), mp, fmt.Sprintf("has %d values", len(items)), want)
 		}
 		for i, item := range items {
 			v, err := d.positive(item, itemPath(mp, i))
 			if err != nil {
-				return MarketValue{}, err
+				return compute.MarketValue{}, err
 			}
 			inputs = append(inputs, v)
 		}
 	}
-	return NewMarketValue(method, inputs, places), nil
+	return compute.NewMarketValue(method, inputs, places), nil
 }
 
 // mapFields is a decoded mapping: its value nodes by key, nulls left out.
@@ -1132,18 +1136,18 @@ func (d *caseDecoder) oneOf(n *yaml.Node, path string, allowed []string) (string
 	return s, nil
 }
 
-func (d *caseDecoder) date(n *yaml.Node, path string) (Date, error) {
+func (d *caseDecoder) date(n *yaml.Node, path string) (compute.Date, error) {
 	s, err := d.str(n, path)
 	if err != nil {
-		return Date{}, err
+		return compute.Date{}, err
 	}
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return Date{}, d.fail(resolveAlias(n), path, fmt.Sprintf("%q is not a date", s), "a calendar date written YYYY-MM-DD")
+		return compute.Date{}, d.fail(resolveAlias(n), path, fmt.Sprintf("%q is not a date", s), "a calendar date written YYYY-MM-DD")
 	}
-	v := DateOf(t)
+	v := compute.DateOf(t)
 	if p := dateRangeProblem(v); p != "" {
-		return Date{}, d.fail(resolveAlias(n), path, p, dateRangeAllowed)
+		return compute.Date{}, d.fail(resolveAlias(n), path, p, dateRangeAllowed)
 	}
 	return v, nil
 }
@@ -1292,7 +1296,7 @@ func fieldPath(path, key string) string {
 // itemPath is path[i+1]: field paths count list items from 1.
 func itemPath(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i+1) }
 
-func joinTypes(ts []EventType, sep string) string {
+func joinTypes(ts []compute.EventType, sep string) string {
 	s := make([]string, len(ts))
 	for i, t := range ts {
 		s[i] = string(t)
@@ -1418,18 +1422,6 @@ func warrantNumberProblem(series, s string) (problem, allowed string) {
 		return fmt.Sprintf("has %d digits after the series; at most %d allowed", len(digits), MaxNumberDigits), allowed
 	}
 	return "", ""
-}
-
-// WarrantNumberKey is what makes a warrant number of series the number it
-// is: its digits without leading zeros, so that W-F-05-1 and W-F-05-001 are
-// one warrant. number must be a valid number of the series
-// (warrantNumberProblem).
-func WarrantNumberKey(series, number string) string {
-	digits := strings.TrimPrefix(number, series+"-")
-	if k := strings.TrimLeft(digits, "0"); k != "" {
-		return k
-	}
-	return "0"
 }
 
 // duplicateNumber is the problem of a warrant number already used by first,

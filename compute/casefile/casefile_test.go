@@ -1,10 +1,11 @@
-package compute
+package casefile
 
 import (
 	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/warrantkit/warrantkit/compute"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -16,18 +17,18 @@ import (
 	"pgregory.net/rapid"
 )
 
-func tcLoad(t *testing.T, path string) *Case {
+func tcLoad(t *testing.T, path string) *compute.Case {
 	t.Helper()
-	c, err := LoadCase(path)
+	c, err := Load(path)
 	if err != nil {
-		t.Fatalf("LoadCase(%s): %v", path, err)
+		t.Fatalf("Load(%s): %v", path, err)
 	}
 	return c
 }
 
-func tcDecode(t *testing.T, src string) (*Case, error) {
+func tcDecode(t *testing.T, src string) (*compute.Case, error) {
 	t.Helper()
-	return DecodeCase("case.yaml", strings.NewReader(src))
+	return Decode("case.yaml", strings.NewReader(src))
 }
 
 func tcDec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
@@ -58,8 +59,8 @@ func TestDecodeCase_Full(t *testing.T) {
 	is := c.Issuer
 	if is.Name != "Glowpoint, Inc." || is.Jurisdiction != "Delaware" ||
 		!reflect.DeepEqual(is.Address, []string{"225 Long Avenue", "Hillside, New Jersey 07205"}) ||
-		is.Signatory != (Person{"Gerard E. Dorsey", "Chief Financial Officer"}) ||
-		is.Notice != (NoticeContact{"Chief Financial Officer", "973-391-2000", "973-923-3352"}) {
+		is.Signatory != (compute.Person{Name: "Gerard E. Dorsey", Title: "Chief Financial Officer"}) ||
+		is.Notice != (compute.NoticeContact{Attention: "Chief Financial Officer", Phone: "973-391-2000", Fax: "973-923-3352"}) {
 		t.Errorf("Issuer = %+v", is)
 	}
 
@@ -67,7 +68,7 @@ func TestDecodeCase_Full(t *testing.T) {
 	if tm.Series != "W-F-05" {
 		t.Errorf("Series = %q", tm.Series)
 	}
-	if tm.OriginalIssueDate != (Date{2005, time.March, 14}) || tm.ExerciseStart != (Date{2005, time.September, 15}) {
+	if tm.OriginalIssueDate != (compute.Date{Year: 2005, Month: time.March, Day: 14}) || tm.ExerciseStart != (compute.Date{Year: 2005, Month: time.September, Day: 15}) {
 		t.Errorf("dates = %v, %v", tm.OriginalIssueDate, tm.ExerciseStart)
 	}
 	ny, err := time.LoadLocation("America/New_York")
@@ -116,20 +117,20 @@ func TestDecodeCase_Full(t *testing.T) {
 			t.Errorf("events[%d].Index = %d", i+1, e.Index)
 		}
 	}
-	if e := ev[0]; e.Type != StockSplit || e.Line != 5 || e.Date != (Date{2006, time.January, 10}) ||
+	if e := ev[0]; e.Type != compute.StockSplit || e.Line != 5 || e.Date != (compute.Date{Year: 2006, Month: time.January, Day: 10}) ||
 		e.Ratio.String() != "3:1" || e.Description != "Three-for-one forward split" {
 		t.Errorf("events[1] = %+v", e)
 	}
-	if e := ev[1]; e.Type != Combination || e.Line != 9 || e.Ratio.String() != "1:10" {
+	if e := ev[1]; e.Type != compute.Combination || e.Line != 9 || e.Ratio.String() != "1:10" {
 		t.Errorf("events[2] = %+v", e)
 	}
-	if e := ev[2]; e.Type != StockDividend || e.ID != "div-2006" || e.PaidDate != (Date{2006, time.March, 15}) ||
+	if e := ev[2]; e.Type != compute.StockDividend || e.ID != "div-2006" || e.PaidDate != (compute.Date{Year: 2006, Month: time.March, Day: 15}) ||
 		e.Effective() != e.PaidDate {
 		t.Errorf("events[3] = %+v", e)
 	}
 	tcWantDec(t, "events[3].shares_per_share", ev[2].SharesPerShare, "0.05")
 
-	if e := ev[3]; e.Type != Distribution || e.Kind != "cash" || e.FromEarnings || e.MarketValue.Method != MVExchange {
+	if e := ev[3]; e.Type != compute.Distribution || e.Kind != "cash" || e.FromEarnings || e.MarketValue.Method != compute.MVExchange {
 		t.Errorf("events[4] = %+v", e)
 	}
 	tcWantDec(t, "events[4].per_share_value", ev[3].PerShareValue, "0.10")
@@ -141,43 +142,43 @@ func TestDecodeCase_Full(t *testing.T) {
 	// Unquoted, this literal is not representable in binary floating point;
 	// every digit must survive.
 	tcWantDec(t, "events[5].per_share_value", ev[4].PerShareValue, "0.1000000000000000055")
-	if e := ev[4]; !e.FromEarnings || e.Kind != "property" || e.MarketValue.Method != MVOTC || !e.MarketValue.Value.Equal(tcDec("1.5")) {
+	if e := ev[4]; !e.FromEarnings || e.Kind != "property" || e.MarketValue.Method != compute.MVOTC || !e.MarketValue.Value.Equal(tcDec("1.5")) {
 		t.Errorf("events[5] = %+v", e)
 	}
-	if mv := ev[5].MarketValue; mv.Method != MVPinkSheets || mv.Value.StringFixed(4) != "1.0003" {
+	if mv := ev[5].MarketValue; mv.Method != compute.MVPinkSheets || mv.Value.StringFixed(4) != "1.0003" {
 		t.Errorf("pink sheets 1.0002, 1.0003 = %+v, want 1.0003 (half away from zero)", mv)
 	}
-	if mv := ev[6].MarketValue; mv.Method != MVAppraisal || len(mv.Inputs) != 2 || mv.Value.StringFixed(4) != "2.0050" {
+	if mv := ev[6].MarketValue; mv.Method != compute.MVAppraisal || len(mv.Inputs) != 2 || mv.Value.StringFixed(4) != "2.0050" {
 		t.Errorf("appraisal 2.00, 2.01 = %+v, want 2.0050", mv)
 	}
-	if mv := ev[7].MarketValue; mv.Method != MVPlain || mv.Value.StringFixed(4) != "1.8765" {
+	if mv := ev[7].MarketValue; mv.Method != compute.MVPlain || mv.Value.StringFixed(4) != "1.8765" {
 		t.Errorf("plain 1.87654 = %+v, want 1.8765", mv)
 	}
-	if e := ev[8]; e.Type != CSEIssuance || e.ID != "notes-2006" {
+	if e := ev[8]; e.Type != compute.CSEIssuance || e.ID != "notes-2006" {
 		t.Errorf("events[9] = %+v", e)
 	}
 	tcWantDec(t, "events[9].max_shares", ev[8].MaxShares, "1000000")
 	tcWantDec(t, "events[9].consideration", ev[8].Consideration, "1500000.00")
 	tcWantDec(t, "events[9].outstanding_before", ev[8].OutstandingBefore, "10000000")
-	if e := ev[9]; e.Type != Issuance || e.FromCSE != "notes-2006" {
+	if e := ev[9]; e.Type != compute.Issuance || e.FromCSE != "notes-2006" {
 		t.Errorf("events[10] = %+v", e)
 	}
 	tcWantDec(t, "events[10].shares", ev[9].Shares, "250000")
 	tcWantDec(t, "events[11].shares", ev[10].Shares, "100.5")
 	tcWantDec(t, "events[11].consideration", ev[10].Consideration, "0")
-	if e := ev[11]; e.Type != CSEPriceIncrease || e.Ref != "notes-2006" {
+	if e := ev[11]; e.Type != compute.CSEPriceIncrease || e.Ref != "notes-2006" {
 		t.Errorf("events[12] = %+v", e)
 	}
 	tcWantDec(t, "events[12].remaining_max_shares", ev[11].RemainingMaxShares, "750000")
 	tcWantDec(t, "events[12].outstanding_before", ev[11].OutstandingBefore, "10250100.5")
-	if e := ev[12]; e.Type != CSEExpiry || e.Ref != "notes-2006" {
+	if e := ev[12]; e.Type != compute.CSEExpiry || e.Ref != "notes-2006" {
 		t.Errorf("events[13] = %+v", e)
 	}
-	if e := ev[13]; e.Type != DividendAbandoned || e.Ref != "div-2006" {
+	if e := ev[13]; e.Type != compute.DividendAbandoned || e.Ref != "div-2006" {
 		t.Errorf("events[14] = %+v", e)
 	}
 	e := ev[14]
-	if e.Type != TriggeringEvent || e.Kind != "merger" || e.Successor != "Acquirer Corp." || !e.Assumed || len(e.ConsiderationPerShare) != 2 {
+	if e.Type != compute.TriggeringEvent || e.Kind != "merger" || e.Successor != "Acquirer Corp." || !e.Assumed || len(e.ConsiderationPerShare) != 2 {
 		t.Fatalf("events[15] = %+v", e)
 	}
 	if ci := e.ConsiderationPerShare[1]; ci.Description != "Acquirer common stock" || ci.Kind != "security" || tcLiteral(ci.Amount) != "0.5" {
@@ -190,7 +191,7 @@ func TestDecodeCase_Full(t *testing.T) {
 func TestDecodeCase_JSONMatchesYAML(t *testing.T) {
 	y := tcLoad(t, "testdata/good/full.yaml")
 	j := tcLoad(t, "testdata/good/full.json")
-	for _, c := range []*Case{y, j} {
+	for _, c := range []*compute.Case{y, j} {
 		c.File = ""
 		c.Terms.Expiration = c.Terms.Expiration.UTC()
 		c.Terms.Location = nil
@@ -207,14 +208,14 @@ func TestDecodeCase_JSONMatchesYAML(t *testing.T) {
 }
 
 // tcDump prints a case with decimals as their literals, for failure messages.
-func tcDump(c *Case) string {
+func tcDump(c *compute.Case) string {
 	return fmt.Sprintf("%+v", *c)
 }
 
 func TestDecodeCase_Defaults(t *testing.T) {
 	c := tcLoad(t, "testdata/good/minimal.yaml")
 	got := c.Terms
-	want := DefaultTerms()
+	want := compute.DefaultTerms()
 	if got.TimeZone != want.TimeZone || got.Location == nil || got.Location.String() != "America/New_York" ||
 		!got.OwnershipCapPercent.Equal(want.OwnershipCapPercent) || got.CapWaiverDays != 61 ||
 		got.NoticeLeadDays != 20 || got.DeliveryTradingDays != 3 || got.ShareDecimals != 2 ||
@@ -223,7 +224,7 @@ func TestDecodeCase_Defaults(t *testing.T) {
 		t.Errorf("defaults not applied: %+v", got)
 	}
 	tcWantDec(t, "OwnershipCapPercent", got.OwnershipCapPercent, "4.999")
-	if c.Issuer.Address != nil || c.Issuer.Signatory != (Person{}) || c.Events != nil {
+	if c.Issuer.Address != nil || c.Issuer.Signatory != (compute.Person{}) || c.Events != nil {
 		t.Errorf("optional parts not empty: %+v, events %v", c.Issuer, c.Events)
 	}
 	if len(c.Warrants) != 1 || c.Warrants[0].Holder.Address != nil || c.Warrants[0].Email != "" {
@@ -293,16 +294,16 @@ func TestMarketValue_Forms(t *testing.T) {
 		method string
 		want   string
 	}{
-		{"exchange mean", `{exchange: {bid: "1.20", ask: "1.30"}}`, "4", MVExchange, "1.2500"},
-		{"otc closing bid", `{otc: {closing_bid: 1.5}}`, "4", MVOTC, "1.5000"},
-		{"pink sheets half away from zero", `{pink_sheets: ["1.0002", "1.0003"]}`, "4", MVPinkSheets, "1.0003"},
-		{"pink sheets of three", `{pink_sheets: [1, 2, 2]}`, "4", MVPinkSheets, "1.6667"},
-		{"one quote", `{pink_sheets: ["0.75"]}`, "2", MVPinkSheets, "0.75"},
-		{"appraisal of two", `{appraisal: ["2.00", "2.01"]}`, "2", MVAppraisal, "2.01"},
-		{"appraisal of one", `{appraisal: ["3.14159"]}`, "4", MVAppraisal, "3.1416"},
-		{"plain rounds half away", `1.87645`, "4", MVPlain, "1.8765"},
-		{"plain string", `"1.8"`, "2", MVPlain, "1.80"},
-		{"block form", "\n      exchange:\n        bid: 1.01\n        ask: 1.02", "2", MVExchange, "1.02"},
+		{"exchange mean", `{exchange: {bid: "1.20", ask: "1.30"}}`, "4", compute.MVExchange, "1.2500"},
+		{"otc closing bid", `{otc: {closing_bid: 1.5}}`, "4", compute.MVOTC, "1.5000"},
+		{"pink sheets half away from zero", `{pink_sheets: ["1.0002", "1.0003"]}`, "4", compute.MVPinkSheets, "1.0003"},
+		{"pink sheets of three", `{pink_sheets: [1, 2, 2]}`, "4", compute.MVPinkSheets, "1.6667"},
+		{"one quote", `{pink_sheets: ["0.75"]}`, "2", compute.MVPinkSheets, "0.75"},
+		{"appraisal of two", `{appraisal: ["2.00", "2.01"]}`, "2", compute.MVAppraisal, "2.01"},
+		{"appraisal of one", `{appraisal: ["3.14159"]}`, "4", compute.MVAppraisal, "3.1416"},
+		{"plain rounds half away", `1.87645`, "4", compute.MVPlain, "1.8765"},
+		{"plain string", `"1.8"`, "2", compute.MVPlain, "1.80"},
+		{"block form", "\n      exchange:\n        bid: 1.01\n        ask: 1.02", "2", compute.MVExchange, "1.02"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -353,7 +354,7 @@ func TestDecodeCase_Hostile(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := tcDecode(t, tt.src)
-			var ie *InputError
+			var ie *compute.InputError
 			if !errors.As(err, &ie) || !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), "\n") {
 				t.Errorf("err = %v, want an input error with %q", err, tt.want)
 			}
@@ -366,8 +367,8 @@ type tcFailingReader struct{}
 func (tcFailingReader) Read([]byte) (int, error) { return 0, errors.New("disk on fire") }
 
 func TestDecodeCase_ReadErrorIsNotInputError(t *testing.T) {
-	_, err := DecodeCase("case.yaml", tcFailingReader{})
-	if err == nil || errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "disk on fire") {
+	_, err := Decode("case.yaml", tcFailingReader{})
+	if err == nil || errors.Is(err, compute.ErrInvalid) || !strings.Contains(err.Error(), "disk on fire") {
 		t.Errorf("err = %v, want the read error, not an input error", err)
 	}
 }
@@ -419,15 +420,15 @@ func readBadInputs(t *testing.T, dir string) []badInput {
 
 // checkInputError checks the properties every input error must have, and
 // returns it.
-func checkInputError(t *testing.T, err error, path string, w badInput) *InputError {
+func checkInputError(t *testing.T, err error, path string, w badInput) *compute.InputError {
 	t.Helper()
 	if err == nil {
 		t.Fatalf("no error, want %q", w.substring)
 	}
-	if !errors.Is(err, ErrInvalid) {
+	if !errors.Is(err, compute.ErrInvalid) {
 		t.Errorf("errors.Is(err, ErrInvalid) is false for %v", err)
 	}
-	var ie *InputError
+	var ie *compute.InputError
 	if !errors.As(err, &ie) {
 		t.Fatalf("err is %T, not *InputError: %v", err, err)
 	}
@@ -473,7 +474,7 @@ func TestDecodeCase_Bad(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = DecodeCase(path, bytes.NewReader(data))
+			_, err = Decode(path, bytes.NewReader(data))
 			ie := checkInputError(t, err, path, w)
 			if line := errorMarkerLine(data); line != 0 && ie.Line != line {
 				t.Errorf("error on line %d, want %d (the # ERROR line): %v", ie.Line, line, err)
@@ -484,7 +485,7 @@ func TestDecodeCase_Bad(t *testing.T) {
 
 func TestDecodeCase_GoodFilesAreValid(t *testing.T) {
 	for _, f := range []string{"minimal.yaml", "full.yaml", "full.json"} {
-		if _, err := LoadCase(filepath.Join("testdata/good", f)); err != nil {
+		if _, err := Load(filepath.Join("testdata/good", f)); err != nil {
 			t.Errorf("%s: %v", f, err)
 		}
 	}
@@ -522,7 +523,7 @@ func TestDecodeCase_DecimalExact(t *testing.T) {
 				"exercise_start": "2005-09-15", "expiration": "2010-03-14T17:00:00", "price_decimals": 10,
 				"initial_warrant_price": %s, "market_value_at_issue": %s}}`, form, form)
 			for _, src := range []string{yaml, json} {
-				c, err := DecodeCase("case", strings.NewReader(src))
+				c, err := Decode("case", strings.NewReader(src))
 				if err != nil {
 					t.Fatalf("%s: %v\n%s", form, err, src)
 				}
@@ -543,7 +544,7 @@ func TestDecodeCase_SignedDecimals(t *testing.T) {
 		lit := tcGenDecimal(t, false)
 		want := tcDec(strings.TrimPrefix(lit, "+"))
 		for _, form := range []string{lit, `"` + lit + `"`} {
-			c, err := DecodeCase("case.yaml", strings.NewReader(base+form+"\n"))
+			c, err := Decode("case.yaml", strings.NewReader(base+form+"\n"))
 			switch {
 			case want.Sign() < 0:
 				if err == nil || !strings.Contains(err.Error(), "must not be negative, got "+want.String()) {
@@ -578,9 +579,9 @@ func FuzzDecodeCase(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c, err := DecodeCase("fuzz.yaml", bytes.NewReader(data))
+		c, err := Decode("fuzz.yaml", bytes.NewReader(data))
 		if err != nil {
-			var ie *InputError
+			var ie *compute.InputError
 			if !errors.As(err, &ie) {
 				t.Fatalf("error is %T, not *InputError: %v", err, err)
 			}
@@ -597,7 +598,7 @@ func FuzzDecodeCase(f *testing.F) {
 			if e.Index != i+1 || e.Line <= 0 {
 				t.Fatalf("event %d: Index %d, Line %d", i+1, e.Index, e.Line)
 			}
-			if e.Date.Before(c.Terms.OriginalIssueDate) || e.Date.After(MaxDate) {
+			if e.Date.Before(c.Terms.OriginalIssueDate) || e.Date.After(compute.MaxDate) {
 				t.Fatalf("event %d dated %s accepted (issue %s)", i+1, e.Date, c.Terms.OriginalIssueDate)
 			}
 			tcFuzzText(t, e.Description, e.Successor, e.ID)
@@ -606,7 +607,7 @@ func FuzzDecodeCase(f *testing.F) {
 		tcFuzzText(t, c.Issuer.Address...)
 		seen := map[string]bool{}
 		for _, w := range c.Warrants {
-			key := WarrantNumberKey(c.Terms.Series, w.Number)
+			key := compute.WarrantNumberKey(c.Terms.Series, w.Number)
 			if seen[key] {
 				t.Fatalf("warrant number %s accepted twice", w.Number)
 			}

@@ -1,9 +1,10 @@
-package compute
+package casefile
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/warrantkit/warrantkit/compute"
 	"io"
 	"os"
 	"path/filepath"
@@ -125,7 +126,7 @@ func (r *tcEndless) Read(p []byte) (int, error) {
 
 func TestDecodeCase_FileTooLarge(t *testing.T) {
 	r := &tcEndless{prefix: []byte(tcMinimal(t))}
-	_, err := DecodeCase("huge.yaml", r)
+	_, err := Decode("huge.yaml", r)
 	tcWantInputError(t, err, "huge.yaml", "-", "the case file is larger than 4 MiB (allowed: a case file of at most 4194304 bytes")
 	if r.given > MaxCaseFileBytes+64<<10 {
 		t.Errorf("read %d bytes of an endless input before refusing it; the limit is %d", r.given, MaxCaseFileBytes)
@@ -144,7 +145,7 @@ func TestLoadCase_FileTooLarge(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	_, err = LoadCase(path)
+	_, err = Load(path)
 	tcWantInputError(t, err, path, "-", "the case file is larger than 4 MiB")
 }
 
@@ -156,7 +157,7 @@ func TestDecodeCase_FileAtTheLimit(t *testing.T) {
 	if len(data) != MaxCaseFileBytes {
 		t.Fatalf("built %d bytes", len(data))
 	}
-	if _, err := DecodeCase("case.yaml", bytes.NewReader(data)); err != nil {
+	if _, err := Decode("case.yaml", bytes.NewReader(data)); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -239,24 +240,6 @@ func TestDecodeCase_Decimals(t *testing.T) {
 				t.Errorf("message of %d bytes", len(err.Error()))
 			}
 		})
-	}
-}
-
-func TestWarrantNumberKey(t *testing.T) {
-	tests := []struct{ number, key string }{
-		{"W-F-05-001", "1"},
-		{"W-F-05-1", "1"},
-		{"W-F-05-0001", "1"},
-		{"W-F-05-010", "10"},
-		{"W-F-05-100", "100"},
-		{"W-F-05-000", "0"},
-		{"W-F-05-0", "0"},
-		{"W-F-05-99999999999999999999999", "99999999999999999999999"},
-	}
-	for _, tt := range tests {
-		if got := WarrantNumberKey("W-F-05", tt.number); got != tt.key {
-			t.Errorf("WarrantNumberKey(%q) = %q, want %q", tt.number, got, tt.key)
-		}
 	}
 }
 
@@ -439,7 +422,7 @@ func TestRowLimiter_ErrorIsNotInputError(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = rr.Next()
-	if err == nil || errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "disk on fire") {
+	if err == nil || errors.Is(err, compute.ErrInvalid) || !strings.Contains(err.Error(), "disk on fire") {
 		t.Errorf("err = %v, want the read error", err)
 	}
 }
