@@ -3,9 +3,10 @@ package casefile
 import (
 	"bytes"
 	"encoding/csv"
-	"github.com/warrantkit/warrantkit/compute"
 	"strings"
 	"testing"
+
+	"github.com/warrantkit/warrantkit/compute"
 )
 
 func TestCSVCell(t *testing.T) {

@@ -16,8 +16,9 @@ package casefile
 import (
 	"errors"
 	"fmt"
-	"github.com/warrantkit/warrantkit/compute"
 	"io"
+
+	"github.com/warrantkit/warrantkit/compute"
 )
 
 const (

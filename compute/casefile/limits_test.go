@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/warrantkit/warrantkit/compute"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/warrantkit/warrantkit/compute"
 )
 
 // tcWantInputError checks that err is a one-line *InputError naming file

@@ -11,11 +11,12 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
-	"github.com/warrantkit/warrantkit/compute"
 	"io"
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/warrantkit/warrantkit/compute"
 )
 
 // Register columns.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/warrantkit/warrantkit/compute"
 	"io"
 	"os"
 	"path/filepath"
@@ -13,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/warrantkit/warrantkit/compute"
 )
 
 // registerTerms are the terms the register tests check rows against.
