@@ -17,6 +17,114 @@ var (
 	considerKeys      = []string{"description", "amount", "kind"}
 )
 
+// eventFields decodes the fields e's type adds to the common ones, and
+// returns the references to other events among them, which decodeEvents
+// resolves once every event is known.
+func (d *caseDecoder) eventFields(f mapFields, e *compute.Event) ([]refUse, error) {
+	var refs []refUse
+	ref := func(key string, dst *string, types ...compute.EventType) error {
+		n := f.get(key)
+		if n == nil {
+			return nil
+		}
+		s, err := d.requiredStr(f, key)
+		if err != nil {
+			return err
+		}
+		*dst = s
+		refs = append(refs, refUse{node: resolveAlias(n), path: f.path + "." + key, id: s, types: types})
+		return nil
+	}
+	var err error
+	switch e.Type {
+	case compute.StockSplit, compute.Combination:
+		err = d.eventRatio(f, e)
+	case compute.StockDividend:
+		err = d.eventDividend(f, e)
+	case compute.Distribution:
+		err = d.eventDistribution(f, e)
+	case compute.Issuance:
+		if err = d.eventIssuance(f, e); err == nil {
+			err = ref("from_cse", &e.FromCSE, compute.CSEIssuance)
+		}
+	case compute.CSEIssuance:
+		err = d.eventCSEIssuance(f, e)
+	case compute.CSEExpiry:
+		err = ref("ref", &e.Ref, compute.CSEIssuance)
+	case compute.CSEPriceIncrease:
+		if err = ref("ref", &e.Ref, compute.CSEIssuance); err == nil {
+			err = d.eventCSEPriceIncrease(f, e)
+		}
+	case compute.DividendAbandoned:
+		err = ref("ref", &e.Ref, compute.StockDividend, compute.Distribution)
+	case compute.TriggeringEvent:
+		err = d.eventTriggering(f, e)
+	}
+	return refs, err
+}
+
+// eventDividend decodes a stock dividend's shares per share and the date it
+// is paid, which may not precede the record date.
+func (d *caseDecoder) eventDividend(f mapFields, e *compute.Event) error {
+	var err error
+	if e.SharesPerShare, err = d.positive(f.get("shares_per_share"), f.path+".shares_per_share"); err != nil {
+		return err
+	}
+	if pn := f.get("paid_date"); pn != nil {
+		if e.PaidDate, err = d.date(pn, f.path+".paid_date"); err != nil {
+			return err
+		}
+		if e.PaidDate.Before(e.Date) {
+			return d.fail(pn, f.path+".paid_date", fmt.Sprintf("%s is before the record date %s", e.PaidDate, e.Date), "a date on or after the event's date")
+		}
+	}
+	return nil
+}
+
+// eventIssuance decodes an issuance of Common Stock: the shares, the
+// consideration and the shares outstanding before it.
+func (d *caseDecoder) eventIssuance(f mapFields, e *compute.Event) error {
+	var err error
+	if e.Shares, err = d.shares(f.get("shares"), f.path+".shares"); err != nil {
+		return err
+	}
+	if e.Consideration, err = d.nonNegative(f.get("consideration"), f.path+".consideration"); err != nil {
+		return err
+	}
+	e.OutstandingBefore, err = d.shares(f.get("outstanding_before"), f.path+".outstanding_before")
+	return err
+}
+
+// eventCSEIssuance decodes an issuance of Common Stock Equivalents: the
+// most shares they may be exchanged for, the consideration and the shares
+// outstanding before it.
+func (d *caseDecoder) eventCSEIssuance(f mapFields, e *compute.Event) error {
+	var err error
+	if e.MaxShares, err = d.shares(f.get("max_shares"), f.path+".max_shares"); err != nil {
+		return err
+	}
+	if e.Consideration, err = d.nonNegative(f.get("consideration"), f.path+".consideration"); err != nil {
+		return err
+	}
+	e.OutstandingBefore, err = d.shares(f.get("outstanding_before"), f.path+".outstanding_before")
+	return err
+}
+
+// eventCSEPriceIncrease decodes the new terms of Common Stock Equivalents
+// whose price was raised: the consideration, the shares they may still be
+// exchanged for and the shares outstanding before.
+func (d *caseDecoder) eventCSEPriceIncrease(f mapFields, e *compute.Event) error {
+	var err error
+	if e.Consideration, err = d.nonNegative(f.get("consideration"), f.path+".consideration"); err != nil {
+		return err
+	}
+	if e.RemainingMaxShares, err = d.shares(f.get("remaining_max_shares"), f.path+".remaining_max_shares"); err != nil {
+		return err
+	}
+	e.OutstandingBefore, err = d.shares(f.get("outstanding_before"), f.path+".outstanding_before")
+	return err
+}
+
 // eventRatio decodes the new:old ratio of a stock split or combination.
 func (d *caseDecoder) eventRatio(f mapFields, e *compute.Event) error {
 	n := f.get("ratio")

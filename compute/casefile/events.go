@@ -96,38 +96,8 @@ func (d *caseDecoder) decodeEvents(n *yaml.Node) ([]compute.Event, error) {
 // decodeEvent decodes one event; it returns the id's node and the
 // references the event makes.
 func (d *caseDecoder) decodeEvent(n *yaml.Node, path string) (compute.Event, *yaml.Node, []refUse, error) {
-	var e compute.Event
-	m := resolveAlias(n)
-	if m.Kind != yaml.MappingNode {
-		return e, nil, nil, d.fail(m, path, "is "+kindName(m)+", not a mapping", "an event: a mapping with type, date and the type's fields")
-	}
-	e.Line = m.Line
-	// The type decides which keys are allowed, so find it first.
-	var typeNode *yaml.Node
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if k := resolveAlias(m.Content[i]); k.Kind == yaml.ScalarNode && k.Value == "type" {
-			typeNode = m.Content[i+1]
-			break
-		}
-	}
-	types := joinTypes(compute.EventTypes, ", ")
-	if typeNode == nil || isNull(resolveAlias(typeNode)) {
-		return e, nil, nil, d.fail(m, path+".type", "required field is missing", types)
-	}
-	s, err := d.str(typeNode, path+".type")
+	f, e, err := d.eventMapping(n, path)
 	if err != nil {
-		return e, nil, nil, err
-	}
-	e.Type = compute.EventType(s)
-	extra, known := eventKeys[e.Type]
-	if !known {
-		return e, nil, nil, d.fail(resolveAlias(typeNode), path+".type", fmt.Sprintf("unknown event type %q", s), types)
-	}
-	f, err := d.mapping(m, path, slices.Concat(eventCommonKeys, extra))
-	if err != nil {
-		return e, nil, nil, err
-	}
-	if err := f.require(d, eventRequired[e.Type]...); err != nil {
 		return e, nil, nil, err
 	}
 	if e.Date, err = d.date(f.get("date"), path+".date"); err != nil {
@@ -148,80 +118,52 @@ func (d *caseDecoder) decodeEvent(n *yaml.Node, path string) (compute.Event, *ya
 	if e.Description, err = d.str(f.get("description"), path+".description"); err != nil {
 		return e, nil, nil, err
 	}
-
-	var refs []refUse
-	ref := func(key string, dst *string, types ...compute.EventType) error {
-		n := f.get(key)
-		if n == nil {
-			return nil
-		}
-		s, err := d.requiredStr(f, key)
-		if err != nil {
-			return err
-		}
-		*dst = s
-		refs = append(refs, refUse{node: resolveAlias(n), path: path + "." + key, id: s, types: types})
-		return nil
-	}
-
-	switch e.Type {
-	case compute.StockSplit, compute.Combination:
-		err = d.eventRatio(f, &e)
-	case compute.StockDividend:
-		if e.SharesPerShare, err = d.positive(f.get("shares_per_share"), path+".shares_per_share"); err != nil {
-			break
-		}
-		if pn := f.get("paid_date"); pn != nil {
-			if e.PaidDate, err = d.date(pn, path+".paid_date"); err != nil {
-				break
-			}
-			if e.PaidDate.Before(e.Date) {
-				err = d.fail(pn, path+".paid_date", fmt.Sprintf("%s is before the record date %s", e.PaidDate, e.Date), "a date on or after the event's date")
-			}
-		}
-	case compute.Distribution:
-		err = d.eventDistribution(f, &e)
-	case compute.Issuance:
-		if e.Shares, err = d.shares(f.get("shares"), path+".shares"); err != nil {
-			break
-		}
-		if e.Consideration, err = d.nonNegative(f.get("consideration"), path+".consideration"); err != nil {
-			break
-		}
-		if e.OutstandingBefore, err = d.shares(f.get("outstanding_before"), path+".outstanding_before"); err != nil {
-			break
-		}
-		err = ref("from_cse", &e.FromCSE, compute.CSEIssuance)
-	case compute.CSEIssuance:
-		if e.MaxShares, err = d.shares(f.get("max_shares"), path+".max_shares"); err != nil {
-			break
-		}
-		if e.Consideration, err = d.nonNegative(f.get("consideration"), path+".consideration"); err != nil {
-			break
-		}
-		e.OutstandingBefore, err = d.shares(f.get("outstanding_before"), path+".outstanding_before")
-	case compute.CSEExpiry:
-		err = ref("ref", &e.Ref, compute.CSEIssuance)
-	case compute.CSEPriceIncrease:
-		if err = ref("ref", &e.Ref, compute.CSEIssuance); err != nil {
-			break
-		}
-		if e.Consideration, err = d.nonNegative(f.get("consideration"), path+".consideration"); err != nil {
-			break
-		}
-		if e.RemainingMaxShares, err = d.shares(f.get("remaining_max_shares"), path+".remaining_max_shares"); err != nil {
-			break
-		}
-		e.OutstandingBefore, err = d.shares(f.get("outstanding_before"), path+".outstanding_before")
-	case compute.DividendAbandoned:
-		err = ref("ref", &e.Ref, compute.StockDividend, compute.Distribution)
-	case compute.TriggeringEvent:
-		err = d.eventTriggering(f, &e)
-	}
+	refs, err := d.eventFields(f, &e)
 	if err != nil {
 		return e, nil, nil, err
 	}
 	return e, idNode, refs, nil
+}
+
+// eventMapping checks that n is an event: a mapping with a known type, the
+// keys that type allows and the keys it requires. It returns the mapping and
+// the event with its type and line.
+func (d *caseDecoder) eventMapping(n *yaml.Node, path string) (mapFields, compute.Event, error) {
+	var e compute.Event
+	m := resolveAlias(n)
+	if m.Kind != yaml.MappingNode {
+		return mapFields{}, e, d.fail(m, path, "is "+kindName(m)+", not a mapping", "an event: a mapping with type, date and the type's fields")
+	}
+	e.Line = m.Line
+	// The type decides which keys are allowed, so find it first.
+	var typeNode *yaml.Node
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if k := resolveAlias(m.Content[i]); k.Kind == yaml.ScalarNode && k.Value == "type" {
+			typeNode = m.Content[i+1]
+			break
+		}
+	}
+	types := joinTypes(compute.EventTypes, ", ")
+	if typeNode == nil || isNull(resolveAlias(typeNode)) {
+		return mapFields{}, e, d.fail(m, path+".type", "required field is missing", types)
+	}
+	s, err := d.str(typeNode, path+".type")
+	if err != nil {
+		return mapFields{}, e, err
+	}
+	e.Type = compute.EventType(s)
+	extra, known := eventKeys[e.Type]
+	if !known {
+		return mapFields{}, e, d.fail(resolveAlias(typeNode), path+".type", fmt.Sprintf("unknown event type %q", s), types)
+	}
+	f, err := d.mapping(m, path, slices.Concat(eventCommonKeys, extra))
+	if err != nil {
+		return mapFields{}, e, err
+	}
+	if err := f.require(d, eventRequired[e.Type]...); err != nil {
+		return mapFields{}, e, err
+	}
+	return f, e, nil
 }
 
 // beforeIssue is the error for an event dated before the Original Issue

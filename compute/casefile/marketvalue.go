@@ -43,60 +43,68 @@ func (d *caseDecoder) marketValue(n *yaml.Node, path string, places int32) (comp
 	for k := range f.m {
 		method = k
 	}
-	mp := path + "." + method
-	mn := f.get(method)
 	var inputs []decimal.Decimal
 	switch method {
 	case compute.MVExchange:
-		q, err := d.sub(f, method, exchangeKeys)
-		if err != nil {
-			return compute.MarketValue{}, err
-		}
-		if err := q.require(d, exchangeKeys...); err != nil {
-			return compute.MarketValue{}, err
-		}
-		for _, k := range exchangeKeys {
-			v, err := d.positive(q.get(k), mp+"."+k)
-			if err != nil {
-				return compute.MarketValue{}, err
-			}
-			inputs = append(inputs, v)
-		}
+		inputs, err = d.quotes(f, method, exchangeKeys)
 	case compute.MVOTC:
-		q, err := d.sub(f, method, otcKeys)
-		if err != nil {
-			return compute.MarketValue{}, err
-		}
-		if err := q.require(d, otcKeys...); err != nil {
-			return compute.MarketValue{}, err
-		}
-		v, err := d.positive(q.get("closing_bid"), mp+".closing_bid")
-		if err != nil {
-			return compute.MarketValue{}, err
-		}
-		inputs = append(inputs, v)
+		inputs, err = d.quotes(f, method, otcKeys)
 	case compute.MVPinkSheets, compute.MVAppraisal:
-		items, err := d.sequence(mn, mp)
-		if err != nil {
-			return compute.MarketValue{}, err
-		}
-		if len(items) == 0 || len(items) > MaxListItems || (method == compute.MVAppraisal && len(items) > 2) {
-			want := "at least one quote"
-			if len(items) > MaxListItems {
-				want = fmt.Sprintf("at most %d quotes", MaxListItems)
-			}
-			if method == compute.MVAppraisal {
-				want = "one or two appraisals"
-			}
-			return compute.MarketValue{}, d.fail(resolveAlias(mn), mp, fmt.Sprintf("has %d values", len(items)), want)
-		}
-		for i, item := range items {
-			v, err := d.positive(item, itemPath(mp, i))
-			if err != nil {
-				return compute.MarketValue{}, err
-			}
-			inputs = append(inputs, v)
-		}
+		inputs, err = d.quoteList(f, method)
+	}
+	if err != nil {
+		return compute.MarketValue{}, err
 	}
 	return compute.NewMarketValue(method, inputs, places), nil
+}
+
+// quotes decodes the mapping of quotes at method of f (the exchange's bid
+// and ask, the OTC closing bid): every one of keys, each positive.
+func (d *caseDecoder) quotes(f mapFields, method string, keys []string) ([]decimal.Decimal, error) {
+	q, err := d.sub(f, method, keys)
+	if err != nil {
+		return nil, err
+	}
+	if err := q.require(d, keys...); err != nil {
+		return nil, err
+	}
+	var inputs []decimal.Decimal
+	for _, k := range keys {
+		v, err := d.positive(q.get(k), q.path+"."+k)
+		if err != nil {
+			return nil, err
+		}
+		inputs = append(inputs, v)
+	}
+	return inputs, nil
+}
+
+// quoteList decodes the list of values at method of f: Pink Sheets quotes
+// (one or more) or appraisals (one or two), each positive.
+func (d *caseDecoder) quoteList(f mapFields, method string) ([]decimal.Decimal, error) {
+	mp := f.path + "." + method
+	mn := f.get(method)
+	items, err := d.sequence(mn, mp)
+	if err != nil {
+		return nil, err
+	}
+	if len(items) == 0 || len(items) > MaxListItems || (method == compute.MVAppraisal && len(items) > 2) {
+		want := "at least one quote"
+		if len(items) > MaxListItems {
+			want = fmt.Sprintf("at most %d quotes", MaxListItems)
+		}
+		if method == compute.MVAppraisal {
+			want = "one or two appraisals"
+		}
+		return nil, d.fail(resolveAlias(mn), mp, fmt.Sprintf("has %d values", len(items)), want)
+	}
+	inputs := make([]decimal.Decimal, 0, len(items))
+	for i, item := range items {
+		v, err := d.positive(item, itemPath(mp, i))
+		if err != nil {
+			return nil, err
+		}
+		inputs = append(inputs, v)
+	}
+	return inputs, nil
 }

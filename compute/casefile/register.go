@@ -16,6 +16,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
 )
 
@@ -179,23 +180,9 @@ func (rr *RegisterReader) Next() (compute.Warrant, error) {
 
 // warrant checks one record and makes its warrant.
 func (rr *RegisterReader) warrant(rec []string) (compute.Warrant, error) {
-	var v [7]string
-	for k, i := range rr.col {
-		if i < 0 {
-			continue
-		}
-		if !utf8.ValidString(rec[i]) {
-			return compute.Warrant{}, rr.rowError(k, "is not valid UTF-8", "UTF-8 text")
-		}
-		v[k] = CSVValue(strings.TrimSpace(rec[i]))
-		if k < registerRequired && v[k] == "" {
-			return compute.Warrant{}, rr.rowError(k, "required field is empty", "")
-		}
-		if k != 2 && k != 3 { // the address is checked line by line, the shares as a decimal
-			if p, a := textProblem(v[k]); p != "" {
-				return compute.Warrant{}, rr.rowError(k, p, a)
-			}
-		}
+	v, err := rr.cells(rec)
+	if err != nil {
+		return compute.Warrant{}, err
 	}
 	w := compute.Warrant{Number: v[0], Holder: compute.Holder{Name: v[1]}, Line: rr.row}
 
@@ -209,20 +196,9 @@ func (rr *RegisterReader) warrant(rec []string) (compute.Warrant, error) {
 		return compute.Warrant{}, err
 	}
 
-	if p := literalPlacesProblem(v[3], rr.terms.ShareDecimals, "terms.share_decimals"); p != "" {
-		return compute.Warrant{}, rr.rowError(3, p, "")
+	if w.Shares, err = rr.shares(v[3]); err != nil {
+		return compute.Warrant{}, err
 	}
-	shares, problem := decimalFromText(v[3])
-	if problem != "" {
-		return compute.Warrant{}, rr.rowError(3, problem, decimalAllowed)
-	}
-	if shares.Sign() <= 0 {
-		return compute.Warrant{}, rr.rowError(3, fmt.Sprintf("must be greater than 0, got %s", decimalText(shares)), "a positive decimal")
-	}
-	if p := sharePlacesProblem(shares, rr.terms.ShareDecimals); p != "" {
-		return compute.Warrant{}, rr.rowError(3, p, "")
-	}
-	w.Shares = shares
 
 	if w.Email = v[4]; w.Email != "" {
 		if p, a := emailProblem(w.Email); p != "" {
@@ -243,6 +219,52 @@ func (rr *RegisterReader) warrant(rec []string) (compute.Warrant, error) {
 		}
 	}
 	return w, nil
+}
+
+// cells are the values of the record's cells in the order of
+// registerColumns ("" for an absent column), unquoted (CSVValue) and trimmed;
+// a required cell must not be empty, and every cell but the address and the
+// shares (checked later, line by line and as a decimal) must be text a
+// document may print.
+func (rr *RegisterReader) cells(rec []string) ([7]string, error) {
+	var v [7]string
+	for k, i := range rr.col {
+		if i < 0 {
+			continue
+		}
+		if !utf8.ValidString(rec[i]) {
+			return v, rr.rowError(k, "is not valid UTF-8", "UTF-8 text")
+		}
+		v[k] = CSVValue(strings.TrimSpace(rec[i]))
+		if k < registerRequired && v[k] == "" {
+			return v, rr.rowError(k, "required field is empty", "")
+		}
+		if k != 2 && k != 3 {
+			if p, a := textProblem(v[k]); p != "" {
+				return v, rr.rowError(k, p, a)
+			}
+		}
+	}
+	return v, nil
+}
+
+// shares decodes the shares cell: a positive decimal with at most
+// share_decimals decimals.
+func (rr *RegisterReader) shares(cell string) (decimal.Decimal, error) {
+	if p := literalPlacesProblem(cell, rr.terms.ShareDecimals, "terms.share_decimals"); p != "" {
+		return decimal.Decimal{}, rr.rowError(3, p, "")
+	}
+	shares, problem := decimalFromText(cell)
+	if problem != "" {
+		return decimal.Decimal{}, rr.rowError(3, problem, decimalAllowed)
+	}
+	if shares.Sign() <= 0 {
+		return decimal.Decimal{}, rr.rowError(3, fmt.Sprintf("must be greater than 0, got %s", decimalText(shares)), "a positive decimal")
+	}
+	if p := sharePlacesProblem(shares, rr.terms.ShareDecimals); p != "" {
+		return decimal.Decimal{}, rr.rowError(3, p, "")
+	}
+	return shares, nil
 }
 
 // checkDuplicate refuses a number already seen, however many leading zeros
