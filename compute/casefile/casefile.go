@@ -33,9 +33,9 @@ func Load(path string) (*compute.Case, error) {
 }
 
 // Decode decodes a case file, YAML or JSON, from r. name is the file name
-// that errors quote. Every problem with the input is returned as an
-// *InputError (which wraps ErrInvalid) locating the first problem found; an
-// error reading r is returned as is.
+// that errors quote. Every problem with the input is returned as a
+// *compute.InputError (which wraps compute.ErrInvalid) locating the first
+// problem found; an error reading r is returned as is.
 //
 // The terms are decoded first, wherever they stand in the file, because the
 // warrants and events are validated against them (share_decimals,
@@ -150,6 +150,8 @@ func firstInvalidUTF8(b []byte) int {
 // are listed with its decoder, in the order errors list them.
 var caseKeys = []string{"issuer", "terms", "warrants", "events"}
 
+// decodeCase walks the top-level mapping: the terms first, which the rest
+// is checked against, then the issuer, the warrants and the events.
 func (d *caseDecoder) decodeCase(root *yaml.Node) (*compute.Case, error) {
 	top, err := d.mapping(root, "", caseKeys)
 	if err != nil {

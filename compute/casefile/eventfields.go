@@ -165,6 +165,8 @@ func (d *caseDecoder) eventRatio(f mapFields, e *compute.Event) error {
 	return nil
 }
 
+// eventDistribution decodes a distribution: its kind, the value per share
+// distributed and the Per Share Market Value it must be less than.
 func (d *caseDecoder) eventDistribution(f mapFields, e *compute.Event) error {
 	var err error
 	if e.Kind, err = d.oneOf(f.get("kind"), f.path+".kind", distributionKinds); err != nil {
@@ -190,6 +192,9 @@ func (d *caseDecoder) eventDistribution(f mapFields, e *compute.Event) error {
 	return nil
 }
 
+// eventTriggering decodes a Triggering Event: its kind, the successor, the
+// consideration per share (a list of items) and whether the successor
+// assumed the Warrant.
 func (d *caseDecoder) eventTriggering(f mapFields, e *compute.Event) error {
 	var err error
 	if e.Kind, err = d.oneOf(f.get("kind"), f.path+".kind", triggeringKinds); err != nil {

@@ -53,6 +53,8 @@ type refUse struct {
 	types []compute.EventType // what it may refer to
 }
 
+// decodeEvents decodes the list of events, refuses a duplicate id, and then
+// resolves every reference to an id, which may name a later event.
 func (d *caseDecoder) decodeEvents(n *yaml.Node) ([]compute.Event, error) {
 	items, err := d.sequence(n, "events")
 	if err != nil {
@@ -182,6 +184,7 @@ func (d *caseDecoder) beforeIssue(n *yaml.Node, path string, e compute.Event) *c
 	return d.fail(resolveAlias(n), path, fmt.Sprintf("%s is before the original_issue_date %s", e.Date, d.terms.OriginalIssueDate), allowed)
 }
 
+// joinTypes joins event type names with sep, for a message.
 func joinTypes(ts []compute.EventType, sep string) string {
 	s := make([]string, len(ts))
 	for i, t := range ts {

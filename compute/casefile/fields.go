@@ -92,6 +92,8 @@ func (d *caseDecoder) oneOf(n *yaml.Node, path string, allowed []string) (string
 	return s, nil
 }
 
+// date is a calendar date written YYYY-MM-DD, within the dates the case
+// file allows.
 func (d *caseDecoder) date(n *yaml.Node, path string) (compute.Date, error) {
 	s, err := d.str(n, path)
 	if err != nil {
@@ -108,6 +110,7 @@ func (d *caseDecoder) date(n *yaml.Node, path string) (compute.Date, error) {
 	return v, nil
 }
 
+// boolean is true or false, in any case.
 func (d *caseDecoder) boolean(n *yaml.Node, path string) (bool, error) {
 	s, err := d.str(n, path)
 	if err != nil {
@@ -124,6 +127,7 @@ func (d *caseDecoder) boolean(n *yaml.Node, path string) (bool, error) {
 
 var integerPattern = regexp.MustCompile(`^[+-]?[0-9]+$`)
 
+// integer is a whole number from min to max.
 func (d *caseDecoder) integer(n *yaml.Node, path string, min, max int) (int, error) {
 	s, err := d.str(n, path)
 	if err != nil {

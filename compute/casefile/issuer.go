@@ -9,6 +9,8 @@ var (
 	noticeKeys    = []string{"attention", "phone", "fax"}
 )
 
+// decodeIssuer decodes issuer: its name (required), jurisdiction, address,
+// signatory and contact for notices.
 func (d *caseDecoder) decodeIssuer(top mapFields) (compute.Issuer, error) {
 	var is compute.Issuer
 	f, err := d.sub(top, "issuer", issuerKeys)

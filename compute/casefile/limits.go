@@ -87,6 +87,7 @@ func readCaseData(name string, r io.Reader) ([]byte, error) {
 	return data, nil
 }
 
+// caseTooLarge is the error for a case file larger than MaxCaseFileBytes.
 func caseTooLarge(name string) *compute.InputError {
 	return &compute.InputError{File: name, Problem: fmt.Sprintf("the case file is larger than %d MiB", MaxCaseFileBytes>>20),
 		Allowed: fmt.Sprintf("a case file of at most %d bytes; list a large series in a register (--register FILE.csv)", MaxCaseFileBytes)}
@@ -106,6 +107,7 @@ type rowLimiter struct {
 	readBuf int64 // read-ahead the reader above may hold
 }
 
+// Read passes on what the row limit leaves room for.
 func (l *rowLimiter) Read(p []byte) (int, error) {
 	room := l.rowEnd + MaxRegisterRowBytes + l.readBuf - l.read
 	if room <= 0 {

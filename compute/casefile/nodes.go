@@ -99,10 +99,12 @@ func resolveAlias(n *yaml.Node) *yaml.Node {
 	return n
 }
 
+// isNull reports whether n is a null scalar (`key:`, `~`, null).
 func isNull(n *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
 }
 
+// kindName says what n is, for a message: "a mapping", "a list", "empty"...
 func kindName(n *yaml.Node) string {
 	if n == nil {
 		return "missing"

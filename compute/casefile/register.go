@@ -131,6 +131,7 @@ func NewRegisterReader(name string, r io.Reader, t compute.Terms) (*RegisterRead
 
 const rowTooLarge = "the row is larger than 64 KiB"
 
+// headerError builds the InputError for the header row.
 func (rr *RegisterReader) headerError(line int, problem string) *compute.InputError {
 	return &compute.InputError{File: rr.name, Line: line, Field: "header", Problem: problem, Allowed: registerColumnsAllowed}
 }

@@ -14,6 +14,8 @@ var (
 	holderKeys  = []string{"name", "address"}
 )
 
+// decodeWarrants decodes the list of warrants and refuses a number used
+// twice, however many leading zeros either is written with.
 func (d *caseDecoder) decodeWarrants(n *yaml.Node) ([]compute.Warrant, error) {
 	items, err := d.sequence(n, "warrants")
 	if err != nil {
@@ -96,6 +98,7 @@ func (d *caseDecoder) decodeWarrant(n *yaml.Node, path string) (compute.Warrant,
 	return w, numNode, nil
 }
 
+// warrantNumber is a warrant number of the series: SERIES-NNN.
 func (d *caseDecoder) warrantNumber(n *yaml.Node, path string) (string, error) {
 	s, err := d.str(n, path)
 	if err != nil {
@@ -135,6 +138,7 @@ func duplicateNumber(number, first, where string) string {
 
 const duplicateNumberAllowed = "a number not used by another warrant; leading zeros do not make another number"
 
+// emailProblem says what is wrong with an email address, or returns "".
 func emailProblem(s string) (problem, allowed string) {
 	local, domain, ok := strings.Cut(s, "@")
 	if s == "" || !ok || local == "" || domain == "" || strings.ContainsAny(s, " \t<>,;") || strings.Contains(domain, "@") {
@@ -143,6 +147,8 @@ func emailProblem(s string) (problem, allowed string) {
 	return "", ""
 }
 
+// taxID4Problem says what is wrong with the last four digits of a tax id,
+// or returns "".
 func taxID4Problem(s string) (problem, allowed string) {
 	if len(s) != 4 || strings.Trim(s, "0123456789") != "" {
 		return fmt.Sprintf("%q is not the last four digits of a tax id", s), "exactly four digits"
