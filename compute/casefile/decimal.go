@@ -10,7 +10,8 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Validation shared by the case file and the register.
+// Decimal literals, checked the same way in the case file and the register:
+// exact, never through a float, and bounded in their digits.
 
 // decimalPattern is the only form a decimal may be written in.
 var decimalPattern = regexp.MustCompile(`^[+-]?[0-9]+(\.[0-9]+)?$`)

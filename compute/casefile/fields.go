@@ -1,5 +1,8 @@
 package casefile
 
+// Scalar fields: strings, lines of an address, dates, booleans, whole
+// numbers and decimals, each read from the literal text of a YAML scalar.
+
 import (
 	"fmt"
 	"regexp"

@@ -1,5 +1,8 @@
 package casefile
 
+// The schema's shapes: mappings holding only the keys they allow, lists,
+// aliases followed, and the dotted field paths that errors name.
+
 import (
 	"fmt"
 	"regexp"
