@@ -60,7 +60,12 @@ type ExerciseNumbers struct {
 // then being exercised, payable at such Holder's election (i) by certified or
 // official bank check or by wire transfer [...], (ii) by "cashless exercise"
 // in accordance with the provisions of subsection (c) of this Section 2, or
-// (iii) by a combination of the foregoing methods of payment".
+// (iii) by a combination of the foregoing methods of payment". §2(d):
+// certificates are delivered "within a reasonable time, not exceeding three
+// (3) Trading Days after such exercise" (Terms.DeliveryTradingDays), and "a
+// new Warrant representing the number of shares of Warrant Stock, if any,
+// with respect to which this Warrant shall not then have been exercised"
+// (the remaining shares) is issued to the Holder.
 func Exercise(t Terms, w Warrant, events []Event, in ExerciseInput) (*ExerciseResult, error) {
 	if err := exerciseWindow(t, in); err != nil {
 		return nil, err
