@@ -1,9 +1,6 @@
 package compute
 
 // §9, §12 — Other Notices; Notices.
-//
-// Errors about a NoticeInput name its fields in snake case: kind,
-// record_date, sent, via.
 
 import (
 	"errors"
@@ -118,7 +115,8 @@ func ParseSendTime(s string, loc *time.Location) (time.Time, error) {
 }
 
 // NoticeInput is a notice of §9 to check: its case, the record or effective
-// date it announces and, when HasSend, when and how it was sent.
+// date it announces and, when HasSend, when and how it was sent. Errors about
+// it name the field in snake case: kind, record_date, sent, via.
 type NoticeInput struct {
 	Kind       NoticeKind
 	RecordDate Date
