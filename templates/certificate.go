@@ -189,17 +189,6 @@ func eventTypeText(t compute.EventType) string {
 	return string(t)
 }
 
-// signed puts an explicit sign on a change: "+0.0500", "−1,000.00", "0".
-func signed(s, unit string) string {
-	switch {
-	case strings.HasPrefix(s, "-"):
-		return "−" + unit + s[1:]
-	case strings.Trim(s, "0.,") == "":
-		return "none"
-	}
-	return "+" + unit + s
-}
-
 func nonEmpty(s, fallback string) string {
 	if s == "" {
 		return fallback

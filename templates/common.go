@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
 	"github.com/warrantkit/warrantkit/render"
 )
@@ -122,30 +121,6 @@ func issuerSignature(c *compute.Case, opt Options, date string, filled bool) ren
 			{Label: "Date:", Value: date, Tag: tg.Date},
 		},
 	}
-}
-
-// LongDate writes a date as the Warrant does: "March 14, 2005".
-func LongDate(d compute.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return d.Time().Format("January 2, 2006")
-}
-
-// price writes a Warrant Price with the terms' decimals and a dollar sign.
-func price(t compute.Terms, p decimal.Decimal) string { return "$" + p.StringFixed(t.PriceDecimals) }
-
-// shares writes a Warrant Share Number with the terms' decimals and separators.
-func shares(t compute.Terms, n decimal.Decimal) string { return group(n.StringFixed(t.ShareDecimals)) }
-
-// sharesWords writes shares in words and figures, or the figures alone if
-// they cannot be written in words.
-func sharesWords(t compute.Terms, n decimal.Decimal) string {
-	s, err := SharesInWords(n, t.ShareDecimals)
-	if err != nil {
-		return shares(t, n)
-	}
-	return s
 }
 
 // para is a justified body paragraph of spans.

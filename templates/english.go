@@ -3,14 +3,27 @@ package templates
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
+	"github.com/warrantkit/warrantkit/compute"
 )
 
-// Numbers in words, as legal documents write them: "Two Hundred Fifty
-// Thousand (250,000)" for shares, "Two and 40/100 Dollars ($2.40)" for money.
-// Written in-house: no maintained library is reachable, and the common one
-// mishandles hyphens and trillions.
+// The English of numbers, dates and times, as the Warrant writes them: every
+// document takes its words and figures from this file, and none formats a
+// number, a date or a clock time of its own.
+//
+//   - numbers in words: "Two Hundred Fifty Thousand (250,000)" for shares,
+//     "Two and 40/100 Dollars ($2.40)" for money, "twenty (20)" for a count
+//     of days, "one percent (1%)" for a threshold;
+//   - figures: "250,000", "10.50", "$2.40", "+0.0500";
+//   - dates and times: "March 14, 2005", "5:00 p.m., eastern time",
+//     "June 10, 2008 at 4:30 p.m. (UTC-04:00)".
+//
+// Numbers in words are written in-house: no maintained library is reachable,
+// and the common one mishandles hyphens and trillions.
+
+// ---- numbers in words ----
 
 var (
 	ones = []string{"Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
@@ -122,6 +135,53 @@ func split(d decimal.Decimal, places int32) (int64, string, error) {
 	return whole.IntPart(), fmt.Sprintf("%s/%s", frac.Shift(places).String(), denom.String()), nil
 }
 
+// numberWordsFigures writes a count as the Warrant does: "twenty (20)".
+func numberWordsFigures(n int) string {
+	w, err := Words(int64(n))
+	if err != nil {
+		return fmt.Sprint(n)
+	}
+	return fmt.Sprintf("%s (%d)", strings.ToLower(w), n)
+}
+
+// percentWords writes a percentage as §4(g)(ii) does: "one percent (1%)".
+func percentWords(p decimal.Decimal) string {
+	if p.IsInteger() {
+		if w, err := Words(p.IntPart()); err == nil {
+			return fmt.Sprintf("%s percent (%s%%)", strings.ToLower(w), p)
+		}
+	}
+	return p.String() + "%"
+}
+
+// wordsOnly writes the shares on the face of the warrant in words.
+func wordsOnly(t compute.Terms, w compute.Warrant) string {
+	whole, frac, err := split(w.Shares, t.ShareDecimals)
+	if err != nil {
+		return ""
+	}
+	s, err := Words(whole)
+	if err != nil {
+		return ""
+	}
+	if frac != "" {
+		s += " and " + frac
+	}
+	return s
+}
+
+// sharesWords writes shares in words and figures, or the figures alone if
+// they cannot be written in words.
+func sharesWords(t compute.Terms, n decimal.Decimal) string {
+	s, err := SharesInWords(n, t.ShareDecimals)
+	if err != nil {
+		return shares(t, n)
+	}
+	return s
+}
+
+// ---- figures ----
+
 // Figures writes a share quantity with thousands separators, and with
 // places decimals only when it has a fraction: 250000 → "250,000",
 // 10.5 → "10.50".
@@ -155,4 +215,77 @@ func group(s string) string {
 		b.WriteString("." + fracPart)
 	}
 	return b.String()
+}
+
+// figuresOnly writes shares in figures with separators, dropping ".00".
+func figuresOnly(t compute.Terms, n decimal.Decimal) string { return Figures(n, t.ShareDecimals) }
+
+// price writes a Warrant Price with the terms' decimals and a dollar sign.
+func price(t compute.Terms, p decimal.Decimal) string { return "$" + p.StringFixed(t.PriceDecimals) }
+
+// shares writes a Warrant Share Number with the terms' decimals and separators.
+func shares(t compute.Terms, n decimal.Decimal) string { return group(n.StringFixed(t.ShareDecimals)) }
+
+// signed puts an explicit sign on a change: "+0.0500", "−1,000.00";
+// "none" when there is no change.
+func signed(s, unit string) string {
+	switch {
+	case strings.HasPrefix(s, "-"):
+		return "−" + unit + s[1:]
+	case strings.Trim(s, "0.,") == "":
+		return "none"
+	}
+	return "+" + unit + s
+}
+
+// ---- dates and times ----
+
+// LongDate writes a date as the Warrant does: "March 14, 2005".
+func LongDate(d compute.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Time().Format("January 2, 2006")
+}
+
+// longDateString writes a date given as YYYY-MM-DD as LongDate does; a
+// string that is not a date is written as it is.
+func longDateString(s string) string {
+	d, err := compute.ParseDate(s)
+	if err != nil {
+		return s
+	}
+	return LongDate(d)
+}
+
+// sentText writes an RFC 3339 time as "June 10, 2008 at 4:30 p.m.
+// (UTC-04:00)"; a string that is not such a time is written as it is.
+func sentText(s string) string {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return s
+	}
+	return fmt.Sprintf("%s at %s (%s)", LongDate(compute.DateOf(t)), clock(t), t.Format("UTC-07:00"))
+}
+
+// clockText writes the expiration time as §1 does: "5:00 p.m., eastern time".
+func clockText(t compute.Terms) string {
+	zone := t.TimeZone
+	if zone == "America/New_York" {
+		zone = "eastern"
+	}
+	return fmt.Sprintf("%s, %s time", clock(t.Expiration), zone)
+}
+
+// clock writes the time of day of t on a twelve-hour clock: "5:00 p.m.",
+// "12:00 a.m." for midnight, "12:30 p.m." after noon.
+func clock(t time.Time) string {
+	h, ampm := t.Hour()%12, "a.m."
+	if t.Hour() >= 12 {
+		ampm = "p.m."
+	}
+	if h == 0 {
+		h = 12
+	}
+	return fmt.Sprintf("%d:%02d %s", h, t.Minute(), ampm)
 }
