@@ -1,6 +1,3 @@
-// Package templates turns compute results into the documents the Warrant
-// calls for: one file per document type, each building render blocks. It
-// formats numbers and words; it does no arithmetic.
 package templates
 
 import (
