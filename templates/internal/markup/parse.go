@@ -14,7 +14,7 @@ var sectionName = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
 var paragraphKinds = map[string]bool{"p": true, "flush": true, "ragged": true, "item": true, "hang": true, "lines": true, "signature": true}
 
 // Parse reads a text in the markup; file names it in errors, which give the
-// line: "text/warrant.txt:12: unknown directive @frobnicate".
+// line: "forms.txt:12: unknown directive @frobnicate".
 func Parse(file, src string) (*Doc, error) {
 	p := &parser{
 		file:  file,
