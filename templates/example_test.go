@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/compute/casefile"
 	"github.com/warrantkit/warrantkit/render/pdftest"
 	"github.com/warrantkit/warrantkit/templates"
 )
@@ -14,7 +15,7 @@ import (
 // Render the first warrant of the Glowpoint sample as a PDF and read back,
 // with an independent PDF reader, what its document information says.
 func ExampleWarrant() {
-	c, err := compute.LoadCase("../samples/glowpoint-2005.yaml")
+	c, err := casefile.Load("../samples/glowpoint-2005.yaml")
 	if err != nil {
 		log.Fatal(err)
 	}
