@@ -3,7 +3,9 @@
 // the Warrant Share Number under Section 4, exercises under Sections 2, 6
 // and 7, and the notices of Sections 9 and 12. It knows nothing of flags or
 // PDFs: it takes Terms, a Warrant and the Events of its history and returns
-// results whose JSON shapes are in report.go. Errors about the
+// results whose JSON shapes are in report.go; the case file and the
+// register are read into those types by package compute/casefile. Errors
+// about the
 // input are *InputError values that name the field, such as "shares" or
 // "events[3].ratio", and wrap ErrInvalid.
 //
