@@ -5,9 +5,8 @@
 // PDFs: it takes Terms, a Warrant and the Events of its history and returns
 // results whose JSON shapes are in report.go; the case file and the
 // register are read into those types by package compute/casefile. Errors
-// about the
-// input are *InputError values that name the field, such as "shares" or
-// "events[3].ratio", and wrap ErrInvalid.
+// about the input are *InputError values that name the field, such as
+// "shares" or "events[3].ratio", and wrap ErrInvalid.
 //
 // A reader holding the Warrant finds each rule in the file named for it;
 // each file's header names its Sections, and each function there quotes the
