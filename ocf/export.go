@@ -7,6 +7,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"github.com/warrantkit/warrantkit/books/folder"
+	"github.com/warrantkit/warrantkit/internal/strictjson"
 	"io"
 	"path"
 	"path/filepath"
@@ -46,19 +48,6 @@ type Reissue struct {
 	pdfs []listed
 }
 
-// reissueManifest is what ReadReissue reads of manifest.json.
-type reissueManifest struct {
-	Tool    string `json:"tool"`
-	Options struct {
-		Date string `json:"date"`
-	} `json:"options"`
-	Inputs struct {
-		Case     RecordFile `json:"case"`
-		Register RecordFile `json:"register"`
-	} `json:"inputs"`
-	Files []RecordFile `json:"files"`
-}
-
 // ReadReissue reads a reissue output directory: its manifest.json, the
 // inputs it copied, register.csv and summary.csv. Every path the manifest
 // names must lie inside the directory (safepath), and every file it reads
@@ -67,9 +56,9 @@ type reissueManifest struct {
 func ReadReissue(dir string) (*Reissue, error) {
 	root, err := safepath.OpenRoot(dir)
 	if err != nil {
-		return nil, &compute.InputError{File: dir, Problem: "is not the output of warrantkit reissue: " + unwrapPath(err).Error(), Allowed: "a reissue --out directory (with manifest.json)"}
+		return nil, &compute.InputError{File: dir, Problem: "is not the output of warrantkit reissue: " + safepath.Unwrap(err).Error(), Allowed: "a reissue --out directory (with manifest.json)"}
 	}
-	r := &Reissue{Dir: dir, Manifest: root.Path("manifest.json"), Old: map[string]compute.Warrant{}, Prices: map[string]string{}, root: root}
+	r := &Reissue{Dir: dir, Manifest: root.Path(folder.ManifestName), Old: map[string]compute.Warrant{}, Prices: map[string]string{}, root: root}
 	man, err := readReissueManifest(root, r.Manifest)
 	if err != nil {
 		return nil, err
@@ -77,8 +66,8 @@ func ReadReissue(dir string) (*Reissue, error) {
 	if r.Date, err = compute.ParseDate(man.Options.Date); err != nil {
 		return nil, &compute.InputError{File: r.Manifest, Field: "options.date", Problem: err.Error(), Allowed: "YYYY-MM-DD"}
 	}
-	in := func(field string, f RecordFile) listed {
-		return listed{RecordFile: f, from: safepath.From{File: r.Manifest, Field: field + ".path"}, field: field + "."}
+	in := func(field string, f folder.File) listed {
+		return listed{File: f, from: safepath.From{File: r.Manifest, Field: field + ".path"}, field: field + "."}
 	}
 	byPath := map[string]listed{}
 	var others []listed
@@ -134,15 +123,18 @@ func ReadReissue(dir string) (*Reissue, error) {
 	return r, nil
 }
 
-func readReissueManifest(root *safepath.Root, mpath string) (*reissueManifest, error) {
-	data, err := root.ReadFile("manifest.json", safepath.From{File: root.Dir()}, safepath.MaxRead)
+// readReissueManifest reads manifest.json as leniently as ever (a field it
+// does not use may be anything): only the tool, the date, the inputs and the
+// files matter to an export.
+func readReissueManifest(root *safepath.Root, mpath string) (*folder.Manifest, error) {
+	data, err := root.ReadFile(folder.ManifestName, safepath.From{File: root.Dir()}, safepath.MaxRead)
 	if err != nil {
 		return nil, err
 	}
-	if err := CheckKeys(mpath, data); err != nil {
+	if err := strictjson.CheckKeys(mpath, data); err != nil {
 		return nil, err
 	}
-	var man reissueManifest
+	var man folder.Manifest
 	if err := json.Unmarshal(data, &man); err != nil || man.Tool != "warrantkit" {
 		return nil, &compute.InputError{File: mpath, Problem: "is not a warrantkit reissue manifest", Allowed: "the manifest.json reissue writes"}
 	}
@@ -485,7 +477,7 @@ func ocfFile(name, fileType string, items []map[string]any) (OutFile, error) {
 	if items == nil {
 		items = []map[string]any{}
 	}
-	data, err := encode(map[string]any{"file_type": fileType, "items": items})
+	data, err := folder.Encode(map[string]any{"file_type": fileType, "items": items})
 	if err != nil {
 		return OutFile{}, err
 	}
@@ -493,17 +485,6 @@ func ocfFile(name, fileType string, items []map[string]any) (OutFile, error) {
 }
 
 // encode writes JSON with sorted keys, two-space indent, no HTML escaping.
-func encode(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}
-
 // checkOwn validates a file warrantkit wrote: failing is a bug, not bad input.
 func checkOwn(name, rel string, data []byte) error {
 	_, probs, err := parseAndValidate(name, data, rel)
@@ -543,7 +524,7 @@ func updatedManifest(p *Package, day string, add map[string]OutFile) (OutFile, e
 	}
 	m["as_of"], _ = json.Marshal(day)
 	m["generated_at"], _ = json.Marshal(day + "T00:00:00Z")
-	data, err := encode(m)
+	data, err := folder.Encode(m)
 	if err != nil {
 		return OutFile{}, err
 	}

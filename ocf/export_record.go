@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"github.com/warrantkit/warrantkit/books/folder"
 	"path"
 	"strings"
 
@@ -33,7 +34,7 @@ type RecordOptions struct {
 //     each, and a STAKEHOLDER for an assignee the export does not hold;
 //
 // a DOCUMENT per PDF, and the manifest updated.
-func ExportRecord(p *Package, r *Record, dir, file string, opt RecordOptions) ([]OutFile, error) {
+func ExportRecord(p *Package, r *folder.Record, dir, file string, opt RecordOptions) ([]OutFile, error) {
 	bad := func(field, problem, allowed string) error {
 		return &compute.InputError{File: file, Field: field, Problem: problem, Allowed: allowed}
 	}
@@ -58,7 +59,7 @@ func ExportRecord(p *Package, r *Record, dir, file string, opt RecordOptions) ([
 	if d, _ := compute.ParseDate(day); d.Before(row.Date) {
 		return nil, bad("/"+map[string]string{"exercise": "exercise", "assignment": "assignment"}[what]+"/date", fmt.Sprintf("%s is before the issuance of %s on %s", day, w.Number, row.Date), "a date on or after the issuance")
 	}
-	newIssuance := func(nw RecordWarrant, stakeholderID, section string) (string, string, error) {
+	newIssuance := func(nw folder.Warrant, stakeholderID, section string) (string, string, error) {
 		sec, id := "wk-sec-"+idPart(nw.Number), "wk-issue-"+idPart(nw.Number)
 		if err := x.claim(id); err != nil {
 			return "", "", err
@@ -76,7 +77,7 @@ func ExportRecord(p *Package, r *Record, dir, file string, opt RecordOptions) ([
 	}
 	var mainRef map[string]string
 	issueOf := map[string]string{} // new warrant number → issuance id
-	var balance *RecordWarrant
+	var balance *folder.Warrant
 	for i := range r.NewWarrants {
 		if r.NewWarrants[i].Role == "balance" {
 			balance = &r.NewWarrants[i]
@@ -196,7 +197,7 @@ func ExportRecord(p *Package, r *Record, dir, file string, opt RecordOptions) ([
 	// (the form, the issuer's record) to the exercise or transfer.
 	root, err := safepath.OpenRoot(dir)
 	if err != nil {
-		return nil, &compute.InputError{File: dir, Problem: "cannot open the " + what + "'s directory: " + unwrapPath(err).Error()}
+		return nil, &compute.InputError{File: dir, Problem: "cannot open the " + what + "'s directory: " + safepath.Unwrap(err).Error()}
 	}
 	for i, f := range r.Files {
 		related := []map[string]string{mainRef}
@@ -242,7 +243,7 @@ func triggerID(t *Tx, class string) string {
 // as issued: the shares assigned scaled by quantity issued / Warrant Share
 // Number in effect (they differ after an adjustment the export has no
 // transaction for). An inexact quotient is rounded to 10 decimals, and said so.
-func securityUnits(row Row, w RecordWarrant, assigned string) (string, string, error) {
+func securityUnits(row Row, w folder.Warrant, assigned string) (string, string, error) {
 	a, _ := ParseNumeric(assigned)
 	n, _ := ParseNumeric(w.Shares)
 	q0, pr := ParseNumeric(row.Issuance.Quantity)
@@ -265,7 +266,7 @@ func securityUnits(row Row, w RecordWarrant, assigned string) (string, string, e
 
 // assignee is the stakeholder id of the assignee: the export's stakeholder
 // of that legal name, or a new STAKEHOLDER (id from the name).
-func (x *exporter) assignee(a *RecordAssignment, file string, opt RecordOptions) (string, error) {
+func (x *exporter) assignee(a *folder.Assignment, file string, opt RecordOptions) (string, error) {
 	name := strings.TrimSpace(a.Assignee.Name)
 	var found []string
 	for id, s := range x.p.Stakeholders {

@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/warrantkit/warrantkit/internal/strictjson"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -181,25 +182,10 @@ func Problems(err error) []Problem {
 }
 
 // ParseNumeric parses an OCF Numeric: [+-]digits[.1 to 10 digits], exactly.
-func ParseNumeric(s string) (decimal.Decimal, string) {
-	intPart, frac, hasDot := strings.Cut(strings.TrimLeft(s, "+-"), ".")
-	switch {
-	case s == "" || intPart == "" || strings.Trim(intPart, "0123456789") != "" || len(s)-len(strings.TrimLeft(s, "+-")) > 1:
-		return decimal.Decimal{}, fmt.Sprintf("%q is not an OCF decimal string", s)
-	case hasDot && (frac == "" || strings.Trim(frac, "0123456789") != ""):
-		return decimal.Decimal{}, fmt.Sprintf("%q is not an OCF decimal string", s)
-	case len(frac) > 10:
-		return decimal.Decimal{}, fmt.Sprintf("%q has %d decimals", s, len(frac))
-	}
-	d, err := decimal.NewFromString(s)
-	if err != nil {
-		return decimal.Decimal{}, fmt.Sprintf("%q is not an OCF decimal string", s)
-	}
-	return d, ""
-}
+func ParseNumeric(s string) (decimal.Decimal, string) { return strictjson.ParseNumeric(s) }
 
 // NumericAllowed describes ParseNumeric's input.
-const NumericAllowed = "a decimal string with at most 10 decimals, " + numericPattern
+const NumericAllowed = strictjson.NumericAllowed
 
 // Numeric writes d as an OCF Numeric with exactly places decimals (0 to 10).
 func Numeric(d decimal.Decimal, places int32) string {

@@ -3,10 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/warrantkit/warrantkit/books/folder"
 	"strings"
 
 	"github.com/warrantkit/warrantkit/compute"
-	"github.com/warrantkit/warrantkit/ocf"
 	"github.com/warrantkit/warrantkit/templates"
 )
 
@@ -93,7 +93,7 @@ func runAssign(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	rec.Assignment = &ocf.RecordAssignment{Date: day.String(), Partial: in.Partial, Assignee: recordHolder(in.Assignee), Attorney: in.Attorney,
+	rec.Assignment = &folder.Assignment{Date: day.String(), Partial: in.Partial, Assignee: recordHolder(in.Assignee), Attorney: in.Attorney,
 		Shares: in.Shares.StringFixed(c.Terms.ShareDecimals)}
 	if err := recordDoc(rec, *out, kind+"-"+fileName(w.Number)+".pdf", doc); err != nil {
 		return err

@@ -3,13 +3,13 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/warrantkit/warrantkit/books/folder"
 	"regexp"
 	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
-	"github.com/warrantkit/warrantkit/ocf"
 	"github.com/warrantkit/warrantkit/templates"
 )
 
@@ -172,7 +172,7 @@ func writeExercise(dir, casePath, regPath string, c *compute.Case, w compute.War
 		return err
 	}
 	t := c.Terms
-	rec.Exercise = &ocf.RecordExercise{Date: res.Date, Method: res.Method, WarrantPrice: res.WarrantPrice, MarketValue: res.MarketValue,
+	rec.Exercise = &folder.Exercise{Date: res.Date, Method: res.Method, WarrantPrice: res.WarrantPrice, MarketValue: res.MarketValue,
 		SharesExercised: res.SharesExercised, CashlessShares: v.Exercised.Sub(v.CashPart).StringFixed(t.ShareDecimals), CashShares: v.CashPart.StringFixed(t.ShareDecimals),
 		SharesIssued: res.SharesIssued, SharesCanceled: res.SharesCanceled, Fraction: res.Fraction, CashInLieu: res.CashInLieu,
 		AggregatePrice: res.AggregatePrice, RemainingShares: res.RemainingShares}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/warrantkit/warrantkit/books/folder"
 	"io"
 	"os"
 	"path/filepath"
@@ -32,7 +33,7 @@ func runOCFExport(env *Env, args []string) error {
 	// Which command's output: reissue writes manifest.json, exercise and
 	// assign their record.
 	var r *ocf.Reissue
-	var rec *ocf.Record
+	var rec *folder.Record
 	var recFile string
 	var err error
 	if _, statErr := os.Stat(filepath.Join(dir, manifestName)); statErr == nil {

@@ -3,11 +3,11 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/warrantkit/warrantkit/internal/strictjson"
 	"io/fs"
 
 	"github.com/warrantkit/warrantkit/compute"
 	"github.com/warrantkit/warrantkit/internal/safepath"
-	"github.com/warrantkit/warrantkit/ocf"
 )
 
 // openManifest opens a reissue output directory and reads its
@@ -25,7 +25,7 @@ func openManifest(dir string) (*safepath.Root, []byte, error) {
 		err = &compute.InputError{File: mpath, Problem: "cannot read the manifest: no such file", Allowed: "the output directory of a finished reissue"}
 	}
 	if err == nil {
-		err = ocf.CheckKeys(mpath, b)
+		err = strictjson.CheckKeys(mpath, b)
 	}
 	if err != nil {
 		root.Close()

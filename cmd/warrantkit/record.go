@@ -2,12 +2,12 @@ package main
 
 import (
 	"bytes"
+	"github.com/warrantkit/warrantkit/books/folder"
 	"os"
 	"path/filepath"
 
 	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
-	"github.com/warrantkit/warrantkit/ocf"
 	"github.com/warrantkit/warrantkit/render"
 )
 
@@ -19,7 +19,7 @@ import (
 // byte, so that nothing that can fail (a template, a layout) fails after
 // writing began and leaves a partial directory.
 type pendingRecord struct {
-	*ocf.Record
+	*folder.Record
 	files []pendingFile
 }
 
@@ -29,17 +29,17 @@ type pendingFile struct {
 }
 
 // add holds data for DIR/rel and lists it in the record.
-func (rec *pendingRecord) add(rel string, data []byte) ocf.RecordFile {
+func (rec *pendingRecord) add(rel string, data []byte) folder.File {
 	rec.files = append(rec.files, pendingFile{rel: rel, data: data})
-	return ocf.RecordFile{Path: rel, SHA256: sha(data), Size: int64(len(data))}
+	return folder.File{Path: rel, SHA256: sha(data), Size: int64(len(data))}
 }
 
 // newRecord starts the record of command on warrant w, in effect as st: it
 // will copy the inputs into DIR/inputs as reissue does (case, and the
 // register when the warrants came from one).
 func newRecord(dir, command, casePath, regPath string, c *compute.Case, w compute.Warrant, st compute.State) (*pendingRecord, error) {
-	rec := &pendingRecord{Record: &ocf.Record{Tool: "warrantkit", Version: version, Command: command, Series: c.Terms.Series,
-		Warrant: recordWarrant("", c, w.Number, w.Holder, st.Shares, st.Price), NewWarrants: []ocf.RecordWarrant{}, Files: []ocf.RecordFile{}}}
+	rec := &pendingRecord{Record: &folder.Record{Tool: "warrantkit", Version: version, Command: command, Series: c.Terms.Series,
+		Warrant: recordWarrant("", c, w.Number, w.Holder, st.Shares, st.Price), NewWarrants: []folder.Warrant{}, Files: []folder.File{}}}
 	in, err := copyInput(rec, casePath, "inputs/case"+caseExt(casePath))
 	if err != nil {
 		return nil, err
@@ -55,17 +55,17 @@ func newRecord(dir, command, casePath, regPath string, c *compute.Case, w comput
 	return rec, nil
 }
 
-func recordWarrant(role string, c *compute.Case, number string, h compute.Holder, shares, price decimal.Decimal) ocf.RecordWarrant {
-	return ocf.RecordWarrant{Role: role, Number: number, Holder: recordHolder(h),
+func recordWarrant(role string, c *compute.Case, number string, h compute.Holder, shares, price decimal.Decimal) folder.Warrant {
+	return folder.Warrant{Role: role, Number: number, Holder: recordHolder(h),
 		Shares: shares.StringFixed(c.Terms.ShareDecimals), Price: price.StringFixed(c.Terms.PriceDecimals)}
 }
 
-func recordHolder(h compute.Holder) ocf.RecordHolder {
+func recordHolder(h compute.Holder) folder.Holder {
 	addr := h.Address
 	if addr == nil {
 		addr = []string{}
 	}
-	return ocf.RecordHolder{Name: h.Name, Address: addr}
+	return folder.Holder{Name: h.Name, Address: addr}
 }
 
 // copyInput reads the input at src, to be copied to DIR/rel, and returns its
@@ -103,5 +103,5 @@ func finishRecord(dir string, rec *pendingRecord) error {
 			return err
 		}
 	}
-	return writeBytes(filepath.Join(dir, ocf.RecordName(rec.Command)), data)
+	return writeBytes(filepath.Join(dir, folder.RecordName(rec.Command)), data)
 }

@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/warrantkit/warrantkit/books/folder"
 	"hash"
 	"io"
 	"os"
@@ -24,7 +25,6 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
-	"github.com/warrantkit/warrantkit/ocf"
 	"github.com/warrantkit/warrantkit/render"
 	"github.com/warrantkit/warrantkit/templates"
 	"golang.org/x/term"
@@ -55,8 +55,8 @@ type reissueOptions struct {
 // inputFile and manifestFile are a file of the output directory, relative to
 // it, with its sha256 and size: the same as in an exercise or assign record.
 type (
-	inputFile    = ocf.RecordFile
-	manifestFile = ocf.RecordFile
+	inputFile    = folder.File
+	manifestFile = folder.File
 )
 
 type manifest struct {
