@@ -15,6 +15,10 @@ import (
 	"strings"
 )
 
+// Tool is the name the records and manifests of warrantkit give their
+// writer; verify and ocf export read only those.
+const Tool = "warrantkit"
+
 // Names of the files of an output directory.
 const (
 	ManifestName = "manifest.json" // a reissue's, written last

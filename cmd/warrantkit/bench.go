@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+	"github.com/warrantkit/warrantkit/books"
 	"github.com/warrantkit/warrantkit/compute"
 	"github.com/warrantkit/warrantkit/render"
 	"github.com/warrantkit/warrantkit/templates"
@@ -66,7 +67,7 @@ func runBench(ctx context.Context, env *Env, args []string) error {
 	if out == "" {
 		out = filepath.Join(work, "out")
 	}
-	c, err := openCase(path)
+	c, err := books.OpenCase(path)
 	if err != nil {
 		return err
 	}
@@ -91,11 +92,10 @@ func runBench(ctx context.Context, env *Env, args []string) error {
 		}
 	}
 	start := time.Now()
-	r, err := prepareReissue(path, reg, out, "", "", templates.Options{Creator: "warrantkit " + version}, false, false)
-	if err != nil {
-		return err
-	}
-	stats, err := r.runShowingProgress(ctx, env, *jobs)
+	bar := newProgress(env)
+	stats, err := books.Reissue(ctx, path, reg, out, books.Options{Tool: "warrantkit", Version: version, Workers: *jobs,
+		Documents: templates.Options{Creator: "warrantkit " + version}, Progress: bar.add})
+	bar.finish(err == nil)
 	if err != nil {
 		return err
 	}
@@ -112,10 +112,10 @@ func runBench(ctx context.Context, env *Env, args []string) error {
 		fl = after
 	}
 	fDocs, fPages, fSecs := fl.docs, fl.pages, fl.secs
-	docsPerSec, pagesPerSec := float64(stats.docs)/elapsed, float64(stats.pages)/elapsed
+	docsPerSec, pagesPerSec := float64(stats.Documents)/elapsed, float64(stats.Pages)/elapsed
 	floorDocsPerSec, floorPagesPerSec := float64(fDocs)/fSecs, float64(fPages)/fSecs
 	w := env.Stdout
-	fmt.Fprintf(w, "reissue: %d holders, %d documents, %d pages in %.1fs with -j %d\n", *n, stats.docs, stats.pages, elapsed, *jobs)
+	fmt.Fprintf(w, "reissue: %d holders, %d documents, %d pages in %.1fs with -j %d\n", *n, stats.Documents, stats.Pages, elapsed, *jobs)
 	fmt.Fprintf(w, "  documents/second  %8.1f   (raw fpdf floor %8.1f, ratio %.2f)\n", docsPerSec, floorDocsPerSec, docsPerSec/floorDocsPerSec)
 	fmt.Fprintf(w, "  pages/second      %8.1f   (raw fpdf floor %8.1f, ratio %.2f)\n", pagesPerSec, floorPagesPerSec, pagesPerSec/floorPagesPerSec)
 	fmt.Fprintf(w, "  peak RSS          %8.1f MB\n", float64(rss)/(1<<20))

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/spf13/pflag"
+	"github.com/warrantkit/warrantkit/books"
 	"github.com/warrantkit/warrantkit/compute"
 )
 
@@ -31,13 +32,14 @@ func usageErrorf(format string, args ...any) error {
 // stopped exits 128 + the signal's number.
 func exitCode(err error) int {
 	var ue *usageError
+	var oe *books.OutError
 	var in *interrupted
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &in):
 		return in.exitCode()
-	case errors.As(err, &ue):
+	case errors.As(err, &ue), errors.As(err, &oe):
 		return exitUsage
 	case errors.Is(err, compute.ErrInvalid):
 		return exitInvalid
@@ -72,16 +74,6 @@ func report(env *Env, err error) int {
 	b, _ := json.Marshal(out)
 	fmt.Fprintln(env.Stderr, string(b))
 	return code
-}
-
-// inFile places an input error that carries no file (an engine error about an
-// event) in the case file it came from.
-func inFile(err error, file string) error {
-	var ie *compute.InputError
-	if errors.As(err, &ie) && ie.File == "" && ie.Line > 0 {
-		ie.File = file
-	}
-	return err
 }
 
 // newFlags makes a subcommand's FlagSet; parse errors become usage errors.

@@ -6,6 +6,7 @@ import (
 	_ "embed"
 	"fmt"
 
+	"github.com/warrantkit/warrantkit/books"
 	"github.com/warrantkit/warrantkit/compute"
 	"github.com/warrantkit/warrantkit/render"
 	"github.com/warrantkit/warrantkit/templates"
@@ -50,11 +51,11 @@ func runForm(ctx context.Context, env *Env, args []string) error {
 	var c *compute.Case
 	var w compute.Warrant
 	if len(rest) == 2 {
-		if c, err = loadCase(rest[1], ""); err != nil {
+		if c, err = books.LoadCase(rest[1], ""); err != nil {
 			return err
 		}
 		if *warrant != "" {
-			if w, err = findWarrant(c, *warrant); err != nil {
+			if w, err = books.FindWarrant(c, *warrant); err != nil {
 				return err
 			}
 		} else if !*blank {
@@ -74,14 +75,14 @@ func runForm(ctx context.Context, env *Env, args []string) error {
 	var doc *render.Doc
 	switch kind {
 	case "exercise":
-		doc, err = templates.ExerciseForm(c, templates.ExerciseInput{Warrant: w}, opt)
+		doc, err = templates.ExerciseForm(c, templates.ExerciseInput{Warrant: w}, opt.Documents)
 	case "assignment", "partial-assignment":
-		doc, err = templates.Assignment(c, templates.AssignInput{Warrant: w, Blank: *blank, Partial: kind == "partial-assignment"}, opt)
+		doc, err = templates.Assignment(c, templates.AssignInput{Warrant: w, Blank: *blank, Partial: kind == "partial-assignment"}, opt.Documents)
 	case "warrant":
-		doc, err = templates.Warrant(c, templates.WarrantInput{Warrant: w, Blank: *blank}, opt)
+		doc, err = templates.Warrant(c, templates.WarrantInput{Warrant: w, Blank: *blank}, opt.Documents)
 	}
 	if err != nil {
 		return err
 	}
-	return writeDoc(*output, doc)
+	return books.WriteAtomic(*output, doc.Write)
 }

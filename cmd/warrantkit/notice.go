@@ -3,8 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 
+	"github.com/warrantkit/warrantkit/books"
 	"github.com/warrantkit/warrantkit/compute"
 	"github.com/warrantkit/warrantkit/templates"
 )
@@ -44,15 +44,16 @@ func runNotice(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var c *compute.Case
+	b := &books.Books{CasePath: path}
 	if *out != "" {
-		c, err = loadCase(path, *register)
+		b, err = books.Open(path, *register)
 	} else {
-		c, err = openCase(path)
+		b.Case, err = books.OpenCase(path)
 	}
 	if err != nil {
 		return err
 	}
+	c := b.Case
 	in := compute.NoticeInput{HasSend: *send != ""}
 	if in.Kind, err = compute.ParseNoticeKind(*kind); err != nil {
 		return err
@@ -82,14 +83,8 @@ func runNotice(ctx context.Context, env *Env, args []string) error {
 				return &compute.InputError{Field: "--participation-date", Problem: err.Error(), Allowed: "a date YYYY-MM-DD"}
 			}
 		}
-		for _, w := range c.Warrants {
-			doc, err := templates.Notice(c, w, ni, opt)
-			if err != nil {
-				return err
-			}
-			if err := writeDoc(filepath.Join(*out, "notice-"+fileName(w.Number)+".pdf"), doc); err != nil {
-				return err
-			}
+		if err := b.Notices(*out, ni, opt); err != nil {
+			return err
 		}
 		fmt.Fprintf(env.Stderr, "wrote %d notices to holders to %s\n", len(c.Warrants), *out)
 	}

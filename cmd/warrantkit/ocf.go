@@ -2,13 +2,13 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
+	"github.com/warrantkit/warrantkit/books"
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/internal/safepath"
 	"github.com/warrantkit/warrantkit/ocf"
 )
 
@@ -78,7 +78,7 @@ func runOCFImport(env *Env, args []string) error {
 	}
 	if *terms != "" {
 		if opt.Terms, err = os.ReadFile(*terms); err != nil {
-			return &compute.InputError{File: *terms, Field: "--terms", Problem: "cannot read the terms file: " + unwrapPath(err).Error()}
+			return &compute.InputError{File: *terms, Field: "--terms", Problem: "cannot read the terms file: " + safepath.Unwrap(err).Error()}
 		}
 		opt.TermsFile = *terms
 	}
@@ -87,11 +87,11 @@ func runOCFImport(env *Env, args []string) error {
 		return err
 	}
 	// Everything is checked: now write.
-	if err := writeBytes(*out, caseData); err != nil {
+	if err := books.WriteFile(*out, caseData); err != nil {
 		return err
 	}
 	if *register != "" {
-		if err := writeBytes(*register, regData); err != nil {
+		if err := books.WriteFile(*register, regData); err != nil {
 			return err
 		}
 	}
@@ -129,6 +129,3 @@ func problemWithCount(s string, n int) string {
 	}
 	return s
 }
-
-var _ = errors.New
-var _ = filepath.Join

@@ -2,10 +2,11 @@ package main
 
 import (
 	"fmt"
-	"github.com/warrantkit/warrantkit/books/folder"
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/warrantkit/warrantkit/books/folder"
 
 	"github.com/warrantkit/warrantkit/internal/safepath"
 	"github.com/warrantkit/warrantkit/ocf"
@@ -36,7 +37,7 @@ func runOCFExport(env *Env, args []string) error {
 	var rec *folder.Record
 	var recFile string
 	var err error
-	if _, statErr := os.Stat(filepath.Join(dir, manifestName)); statErr == nil {
+	if _, statErr := os.Stat(filepath.Join(dir, folder.ManifestName)); statErr == nil {
 		r, err = ocf.ReadReissue(dir)
 	} else {
 		rec, recFile, err = ocf.ReadRecord(dir)

@@ -6,9 +6,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
-	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/books"
+	"github.com/warrantkit/warrantkit/internal/safepath"
 )
 
 // Where a command writes: checked before the first byte is written. A bad
@@ -25,7 +25,7 @@ func checkOutDir(cmd, flag, dir string, nonEmptyOK bool) error {
 	case errors.Is(err, os.ErrNotExist) || fileAncestor(dir) != "":
 		return checkCreatable(cmd, flag, dir, allowed)
 	case err != nil:
-		return outError(cmd, flag, dir, "cannot be read: "+unwrapPath(err).Error(), allowed)
+		return outError(cmd, flag, dir, "cannot be read: "+safepath.Unwrap(err).Error(), allowed)
 	case !fi.IsDir():
 		return outError(cmd, flag, dir, "is a file, not a directory", allowed)
 	}
@@ -34,12 +34,12 @@ func checkOutDir(cmd, flag, dir string, nonEmptyOK bool) error {
 	}
 	f, err := os.Open(dir)
 	if err != nil {
-		return outError(cmd, flag, dir, "cannot be read: "+unwrapPath(err).Error(), allowed)
+		return outError(cmd, flag, dir, "cannot be read: "+safepath.Unwrap(err).Error(), allowed)
 	}
 	defer f.Close()
 	names, err := f.Readdirnames(1)
 	if err != nil && !errors.Is(err, io.EOF) {
-		return outError(cmd, flag, dir, "cannot be read: "+unwrapPath(err).Error(), allowed)
+		return outError(cmd, flag, dir, "cannot be read: "+safepath.Unwrap(err).Error(), allowed)
 	}
 	if len(names) > 0 {
 		if cmd == "reissue" {
@@ -66,7 +66,7 @@ func checkOutFile(cmd, flag, path string) error {
 		}
 		return nil
 	case err != nil:
-		return outError(cmd, flag, path, "cannot be read: "+unwrapPath(err).Error(), allowed)
+		return outError(cmd, flag, path, "cannot be read: "+safepath.Unwrap(err).Error(), allowed)
 	case fi.IsDir():
 		return outError(cmd, flag, path, "is a directory", allowed)
 	case !fi.Mode().IsRegular():
@@ -107,48 +107,5 @@ func fileAncestor(path string) string {
 }
 
 func outError(cmd, flag, path, problem, allowed string) error {
-	return usageErrorf("%s: %s %s %s (allowed: %s)", cmd, flag, path, problem, allowed)
-}
-
-// checkFileNames refuses, before anything is written, a case whose event ids
-// give one file name, which can only be because they differ in letter case
-// alone ("X" and "x"): on a case-insensitive file system (macOS, Windows)
-// one certificate would replace the other. The ids must then differ in more
-// than case, on every system, so that an output directory can be copied
-// anywhere whole.
-func checkFileNames(c *compute.Case, casePath string) error {
-	seen := make(map[string]compute.Event, len(c.Events))
-	for _, e := range c.Events {
-		key := strings.ToLower(fileName(e.Name()))
-		if first, dup := seen[key]; dup {
-			return &compute.InputError{File: casePath, Line: e.Line, Field: fmt.Sprintf("events[%d].id", e.Index),
-				Problem: fmt.Sprintf("events %q (line %d) and %q give one certificate file name on a case-insensitive file system (macOS, Windows)", first.Name(), first.Line, e.Name()),
-				Allowed: "event ids that differ in more than letter case"}
-		}
-		seen[key] = e
-	}
-	return nil
-}
-
-// outputPaths notes the files a command will write, relative to its
-// directory, and refuses a second one with the same name (compared without
-// letter case): the belt to fileName's braces.
-type outputPaths struct {
-	file string // the input the names come from, for the error
-	seen map[string]string
-}
-
-func newOutputPaths(file string) *outputPaths {
-	return &outputPaths{file: file, seen: map[string]string{}}
-}
-
-// add notes rel, written for what; it fails if rel was noted before.
-func (p *outputPaths) add(rel, what string) error {
-	key := strings.ToLower(rel)
-	if first, dup := p.seen[key]; dup {
-		return &compute.InputError{File: p.file, Problem: fmt.Sprintf("%s and %s would both be written to %s", first, what, rel),
-			Allowed: "event ids and warrant numbers that differ in more than letter case"}
-	}
-	p.seen[key] = what
-	return nil
+	return &books.OutError{Command: cmd, Flag: flag, Path: path, Problem: problem, Allowed: allowed}
 }

@@ -1,4 +1,4 @@
-package main
+package books
 
 import (
 	"errors"
@@ -7,13 +7,14 @@ import (
 	"strings"
 
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/internal/safepath"
 	"github.com/warrantkit/warrantkit/templates"
 )
 
-// loadCase reads the case file and, when register is set, takes the warrants
+// LoadCase reads the case file and, when register is set, takes the warrants
 // from that register instead of the case file's own list.
-func loadCase(path, register string) (*compute.Case, error) {
-	c, err := openCase(path)
+func LoadCase(path, register string) (*compute.Case, error) {
+	c, err := OpenCase(path)
 	if err != nil {
 		return nil, err
 	}
@@ -25,7 +26,7 @@ func loadCase(path, register string) (*compute.Case, error) {
 	}
 	f, err := os.Open(register)
 	if err != nil {
-		return nil, &compute.InputError{File: register, Field: "--register", Problem: fmt.Sprintf("cannot open the register: %v", unwrapPath(err))}
+		return nil, &compute.InputError{File: register, Field: "--register", Problem: fmt.Sprintf("cannot open the register: %v", safepath.Unwrap(err))}
 	}
 	defer f.Close()
 	ws, err := compute.ReadRegister(register, f, c.Terms)
@@ -39,8 +40,9 @@ func loadCase(path, register string) (*compute.Case, error) {
 	return c, nil
 }
 
-// findWarrant returns the warrant numbered num.
-func findWarrant(c *compute.Case, num string) (compute.Warrant, error) {
+// FindWarrant returns the warrant of c numbered num: W-F-05-1 finds
+// W-F-05-001 (the digits are the number, whatever zeros lead them).
+func FindWarrant(c *compute.Case, num string) (compute.Warrant, error) {
 	key := compute.WarrantNumberKey(c.Terms.Series, num)
 	for _, w := range c.Warrants {
 		if w.Number == num || (strings.HasPrefix(num, c.Terms.Series+"-") && compute.WarrantNumberKey(c.Terms.Series, w.Number) == key) {
@@ -54,29 +56,10 @@ func findWarrant(c *compute.Case, num string) (compute.Warrant, error) {
 	return compute.Warrant{}, &compute.InputError{Field: "--warrant", Problem: fmt.Sprintf("no warrant numbered %q", num), Allowed: allowed}
 }
 
-// unwrapPath drops the path from an *os.PathError, which the message names already.
-func unwrapPath(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
-	}
-	return err
-}
-
-// oneArg checks that exactly one positional argument (the case file) was given.
-func oneArg(name string, args []string) (string, error) {
-	switch len(args) {
-	case 1:
-		return args[0], nil
-	case 0:
-		return "", usageErrorf("%s: missing CASE file (run warrantkit %s --help)", name, name)
-	}
-	return "", usageErrorf("%s: expected one CASE file, got %d arguments: %q", name, len(args), args)
-}
-
-// openCase decodes the case file at path; a file that cannot be opened is
+// OpenCase decodes the case file at path; a file that cannot be opened is
 // invalid input, named like every other. It also checks that the case gives
 // every text the documents print, before any command writes one.
-func openCase(path string) (*compute.Case, error) {
+func OpenCase(path string) (*compute.Case, error) {
 	c, err := compute.LoadCase(path)
 	var pe *os.PathError
 	if errors.As(err, &pe) {
@@ -90,3 +73,25 @@ func openCase(path string) (*compute.Case, error) {
 	}
 	return c, nil
 }
+
+// Books are the case a command works on, with its warrants taken from the
+// register when one was given, and the files they were read from: the
+// record of an exercise or an assignment copies them into its directory.
+type Books struct {
+	*compute.Case
+	CasePath     string
+	RegisterPath string // "" when the warrants are the case file's own
+}
+
+// Open reads the books: the case file at casePath and, when registerPath is
+// not "", the warrants of that register (LoadCase).
+func Open(casePath, registerPath string) (*Books, error) {
+	c, err := LoadCase(casePath, registerPath)
+	if err != nil {
+		return nil, err
+	}
+	return &Books{Case: c, CasePath: casePath, RegisterPath: registerPath}, nil
+}
+
+// Warrant is the warrant numbered num (FindWarrant).
+func (b *Books) Warrant(num string) (compute.Warrant, error) { return FindWarrant(b.Case, num) }

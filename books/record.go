@@ -1,10 +1,13 @@
-package main
+package books
 
 import (
 	"bytes"
-	"github.com/warrantkit/warrantkit/books/folder"
 	"os"
 	"path/filepath"
+
+	"github.com/warrantkit/warrantkit/books/folder"
+	"github.com/warrantkit/warrantkit/internal/safepath"
+	"github.com/warrantkit/warrantkit/templates"
 
 	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
@@ -31,22 +34,23 @@ type pendingFile struct {
 // add holds data for DIR/rel and lists it in the record.
 func (rec *pendingRecord) add(rel string, data []byte) folder.File {
 	rec.files = append(rec.files, pendingFile{rel: rel, data: data})
-	return folder.File{Path: rel, SHA256: sha(data), Size: int64(len(data))}
+	return entry(rel, data)
 }
 
 // newRecord starts the record of command on warrant w, in effect as st: it
 // will copy the inputs into DIR/inputs as reissue does (case, and the
 // register when the warrants came from one).
-func newRecord(dir, command, casePath, regPath string, c *compute.Case, w compute.Warrant, st compute.State) (*pendingRecord, error) {
-	rec := &pendingRecord{Record: &folder.Record{Tool: "warrantkit", Version: version, Command: command, Series: c.Terms.Series,
+func newRecord(b *Books, command string, w compute.Warrant, st compute.State, opt Options) (*pendingRecord, error) {
+	c, casePath, regPath := b.Case, b.CasePath, b.RegisterPath
+	rec := &pendingRecord{Record: &folder.Record{Tool: opt.tool(), Version: opt.Version, Command: command, Series: c.Terms.Series,
 		Warrant: recordWarrant("", c, w.Number, w.Holder, st.Shares, st.Price), NewWarrants: []folder.Warrant{}, Files: []folder.File{}}}
-	in, err := copyInput(rec, casePath, "inputs/case"+caseExt(casePath))
+	in, err := copyInput(rec, casePath, folder.CaseCopy(casePath))
 	if err != nil {
 		return nil, err
 	}
 	rec.Inputs.Case = in
 	if regPath != "" {
-		in, err := copyInput(rec, regPath, "inputs/register.csv")
+		in, err := copyInput(rec, regPath, folder.RegisterCopy)
 		if err != nil {
 			return nil, err
 		}
@@ -70,13 +74,12 @@ func recordHolder(h compute.Holder) folder.Holder {
 
 // copyInput reads the input at src, to be copied to DIR/rel, and returns its
 // entry.
-func copyInput(rec *pendingRecord, src, rel string) (inputFile, error) {
+func copyInput(rec *pendingRecord, src, rel string) (folder.File, error) {
 	data, err := os.ReadFile(src)
 	if err != nil {
-		return inputFile{}, &compute.InputError{File: src, Problem: "cannot read: " + unwrapPath(err).Error()}
+		return folder.File{}, &compute.InputError{File: src, Problem: "cannot read: " + safepath.Unwrap(err).Error()}
 	}
-	f := rec.add(rel, data)
-	return inputFile{Path: f.Path, SHA256: f.SHA256, Size: f.Size}, nil
+	return rec.add(rel, data), nil
 }
 
 // recordDoc renders doc, to be written to DIR/rel by finishRecord (dir names
@@ -99,9 +102,25 @@ func finishRecord(dir string, rec *pendingRecord) error {
 		return err
 	}
 	for _, f := range rec.files {
-		if err := writeBytes(filepath.Join(dir, filepath.FromSlash(f.rel)), f.data); err != nil {
+		if err := WriteFile(filepath.Join(dir, filepath.FromSlash(f.rel)), f.data); err != nil {
 			return err
 		}
 	}
-	return writeBytes(filepath.Join(dir, folder.RecordName(rec.Command)), data)
+	return WriteFile(filepath.Join(dir, folder.RecordName(rec.Command)), data)
+}
+
+// writeReplacement renders the warrant that replaces old for shares (the
+// balance or an assignee's part), as of date, for DIR/warrants, lists it in
+// rec, and returns the new warrant.
+func writeReplacement(rec *pendingRecord, dir string, c *compute.Case, old compute.Warrant, holder compute.Holder, shares decimal.Decimal,
+	number string, adj *compute.Adjustment, date compute.Date, opt templates.Options) (compute.Warrant, error) {
+	nw := compute.Warrant{Number: number, Holder: holder, Shares: shares, Parent: old.Number}
+	doc, err := templates.Warrant(c, templates.WarrantInput{
+		Warrant: nw, Replacing: old.Number, State: compute.State{Price: adj.Final.Price, Shares: shares},
+		Entries: adj.Entries, Issued: date,
+	}, opt)
+	if err != nil {
+		return nw, err
+	}
+	return nw, recordDoc(rec, dir, "warrants/"+fileName(number)+".pdf", doc)
 }
