@@ -56,11 +56,55 @@ func (b *Books) Certificates(ctx context.Context, dir string, adjs []*compute.Ad
 	return len(plan), nil
 }
 
-// Notices writes the Notice to Holders (§9) of n for each warrant's holder
-// into dir, absent or empty, as notice-NUMBER.pdf.
-func (b *Books) Notices(dir string, n templates.NoticeInput, opt Options) error {
+// A NoticeForm is a §9 notice as the Issuer states it, in text: the case of
+// §9 (A to F), the record or effective date, and, if it was or will be sent,
+// when (a wall time in the Warrant's time zone, or with an offset) and how
+// (fax, courier or hand, §12). The names of the problems are those of
+// warrantkit notice's flags.
+type NoticeForm struct {
+	Kind, RecordDate, Send, Via string
+}
+
+// Input reads the form into the notice compute takes.
+func (f NoticeForm) Input(t compute.Terms) (compute.NoticeInput, error) {
+	in := compute.NoticeInput{HasSend: f.Send != ""}
+	var err error
+	if in.Kind, err = compute.ParseNoticeKind(f.Kind); err != nil {
+		return in, err
+	}
+	if in.RecordDate, err = compute.ParseDate(f.RecordDate); err != nil {
+		return in, &compute.InputError{Field: "--record-date", Problem: err.Error(), Allowed: "a date YYYY-MM-DD"}
+	}
+	if in.HasSend {
+		if in.Sent, err = compute.ParseSendTime(f.Send, t.Location); err != nil {
+			return in, err
+		}
+		if in.Via, err = compute.ParseDelivery(f.Via); err != nil {
+			return in, err
+		}
+	}
+	return in, nil
+}
+
+// Notices writes the Notice to Holders (§9) of the event in, whose deadline
+// is res, for each warrant's holder into dir, absent or empty, as
+// notice-NUMBER.pdf: dated when it is sent, else the latest day it may be
+// given. description is the event in the Issuer's words; participation,
+// YYYY-MM-DD if not "", the date holders of record participate.
+func (b *Books) Notices(dir string, in compute.NoticeInput, res compute.NoticeResult, description, participation string, opt Options) error {
+	t := b.Terms
+	ni := templates.NoticeInput{Kind: in.Kind, Result: res, Description: description, Date: in.RecordDate.AddDays(-t.NoticeLeadDays)}
+	if in.HasSend {
+		ni.Date = compute.DateOf(in.Sent.In(t.Location))
+	}
+	if participation != "" {
+		var err error
+		if ni.Participation, err = compute.ParseDate(participation); err != nil {
+			return &compute.InputError{Field: "--participation-date", Problem: err.Error(), Allowed: "a date YYYY-MM-DD"}
+		}
+	}
 	for _, w := range b.Warrants {
-		doc, err := templates.Notice(b.Case, w, n, opt.Documents)
+		doc, err := templates.Notice(b.Case, w, ni, opt.Documents)
 		if err != nil {
 			return err
 		}

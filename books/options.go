@@ -95,3 +95,9 @@ type OutError struct {
 func (e *OutError) Error() string {
 	return fmt.Sprintf("%s: %s %s %s (allowed: %s)", e.Command, e.Flag, e.Path, e.Problem, e.Allowed)
 }
+
+// UsageError is options that do not go together: a mistake in how an
+// operation was asked for, not in its inputs.
+type UsageError struct{ Msg string }
+
+func (e *UsageError) Error() string { return e.Msg }

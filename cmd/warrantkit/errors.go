@@ -33,13 +33,14 @@ func usageErrorf(format string, args ...any) error {
 func exitCode(err error) int {
 	var ue *usageError
 	var oe *books.OutError
+	var be *books.UsageError
 	var in *interrupted
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &in):
 		return in.exitCode()
-	case errors.As(err, &ue), errors.As(err, &oe):
+	case errors.As(err, &ue), errors.As(err, &oe), errors.As(err, &be):
 		return exitUsage
 	case errors.Is(err, compute.ErrInvalid):
 		return exitInvalid

@@ -4,10 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strings"
-	"time"
 
-	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/books"
 	"github.com/warrantkit/warrantkit/compute"
 )
@@ -15,16 +12,15 @@ import (
 func runExercise(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "exercise", "CASE --warrant NUM --shares Y --date D [--method cash|cashless|combined] [--market-value B] [--owned H --outstanding O] [--json]")
 	warrant := fs.String("warrant", "", "the warrant exercised, e.g. W-F-05-001 (required)")
-	f := exerciseFlags{
-		shares:      fs.String("shares", "", "Y: shares of Warrant Stock exercised, including any canceled in a cashless exercise (required)"),
-		date:        fs.String("date", "", "date of exercise `YYYY-MM-DD`, or YYYY-MM-DDTHH:MM in the Warrant's time zone on the last day (required)"),
-		method:      fs.String("method", compute.MethodCash, "how the Warrant Price is paid: cash, cashless or combined (§2(b))"),
-		cashless:    fs.String("cashless-shares", "", "with --method combined: the part of --shares exercised cashless"),
-		market:      fs.String("market-value", "", "B: the Per Share Market Value (§8); needed for cashless exercise and fractional cash"),
-		owned:       fs.String("owned", "0", "H: shares of Common Stock the holder owns before the exercise (§7)"),
-		outstanding: fs.String("outstanding", "", "O: shares of Common Stock outstanding (§7); needed while the cap applies"),
-		waiver:      fs.String("waiver-notice", "", "date a §7 Waiver Notice was given, `YYYY-MM-DD`"),
-	}
+	var f books.ExerciseForm
+	fs.StringVar(&f.Shares, "shares", "", "Y: shares of Warrant Stock exercised, including any canceled in a cashless exercise (required)")
+	fs.StringVar(&f.Date, "date", "", "date of exercise `YYYY-MM-DD`, or YYYY-MM-DDTHH:MM in the Warrant's time zone on the last day (required)")
+	fs.StringVar(&f.Method, "method", compute.MethodCash, "how the Warrant Price is paid: cash, cashless or combined (§2(b))")
+	fs.StringVar(&f.CashlessShares, "cashless-shares", "", "with --method combined: the part of --shares exercised cashless")
+	fs.StringVar(&f.MarketValue, "market-value", "", "B: the Per Share Market Value (§8); needed for cashless exercise and fractional cash")
+	fs.StringVar(&f.Owned, "owned", "0", "H: shares of Common Stock the holder owns before the exercise (§7)")
+	fs.StringVar(&f.Outstanding, "outstanding", "", "O: shares of Common Stock outstanding (§7); needed while the cap applies")
+	fs.StringVar(&f.WaiverNotice, "waiver-notice", "", "date a §7 Waiver Notice was given, `YYYY-MM-DD`")
 	register := fs.String("register", "", "take the warrants from this register `CSV` instead of the case file")
 	asJSON := fs.Bool("json", false, "print the exercise as JSON: price, shares issued and canceled, cash, remaining shares, delivery deadline, the §7 cap")
 	out := fs.String("out", "", "write the filled Exercise Form, the new warrant for the balance and the issuer record into `DIR`, which must be empty or absent")
@@ -54,7 +50,7 @@ func runExercise(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	in, err := f.input(b.Terms)
+	in, err := f.Input(b.Terms)
 	if err != nil {
 		return err
 	}
@@ -86,83 +82,3 @@ func printExercise(out io.Writer, w compute.Warrant, res *compute.ExerciseResult
 		fmt.Fprintf(out, "  §7 cap does not apply: %s\n", res.Cap.Reason)
 	}
 }
-
-// exerciseFlags are the flags that state an exercise.
-type exerciseFlags struct {
-	shares, date, method, cashless, market, owned, outstanding, waiver *string
-}
-
-// input reads the flags into the exercise, each checked as it is read.
-func (f exerciseFlags) input(t compute.Terms) (compute.ExerciseInput, error) {
-	in := compute.ExerciseInput{Method: *f.method}
-	var err error
-	if in.Date, in.Time, err = parseExerciseDate(*f.date, t.Location); err != nil {
-		return in, err
-	}
-	if in.Shares, err = decimalFlag("--shares", *f.shares); err != nil {
-		return in, err
-	}
-	if *f.cashless != "" {
-		if in.CashlessShares, err = decimalFlag("--cashless-shares", *f.cashless); err != nil {
-			return in, err
-		}
-	} else if *f.method == compute.MethodCombined {
-		return in, usageErrorf("exercise: --method combined needs --cashless-shares")
-	}
-	if *f.market != "" {
-		b, err := decimalFlag("--market-value", *f.market)
-		if err != nil {
-			return in, err
-		}
-		if b.Sign() <= 0 {
-			return in, &compute.InputError{Field: "--market-value", Problem: fmt.Sprintf("%s is not positive", b), Allowed: "a price above 0"}
-		}
-		mv := compute.NewMarketValue(compute.MVPlain, []decimal.Decimal{b}, t.PriceDecimals)
-		in.MarketValue = &mv
-	}
-	if in.Owned, err = decimalFlag("--owned", *f.owned); err != nil {
-		return in, err
-	}
-	if *f.outstanding != "" {
-		if in.Outstanding, err = decimalFlag("--outstanding", *f.outstanding); err != nil {
-			return in, err
-		}
-		if in.Outstanding.Sign() <= 0 {
-			return in, &compute.InputError{Field: "--outstanding", Problem: fmt.Sprintf("%s is not positive", in.Outstanding), Allowed: "a number of shares above 0"}
-		}
-	}
-	if in.Owned.Sign() < 0 {
-		return in, &compute.InputError{Field: "--owned", Problem: fmt.Sprintf("%s is negative", in.Owned), Allowed: "0 or more shares"}
-	}
-	if *f.waiver != "" {
-		if in.WaiverNotice, err = compute.ParseDate(*f.waiver); err != nil {
-			return in, &compute.InputError{Field: "--waiver-notice", Problem: err.Error(), Allowed: "a date YYYY-MM-DD"}
-		}
-	}
-	return in, nil
-}
-
-// parseExerciseDate accepts YYYY-MM-DD or a wall time YYYY-MM-DDTHH:MM[:SS]
-// in the Warrant's time zone.
-func parseExerciseDate(s string, loc *time.Location) (compute.Date, time.Time, error) {
-	const allowed = "YYYY-MM-DD, or YYYY-MM-DDTHH:MM on the last day of the Term"
-	if !strings.Contains(s, "T") {
-		d, err := compute.ParseDate(s)
-		if err != nil {
-			return d, time.Time{}, &compute.InputError{Field: "--date", Problem: err.Error(), Allowed: allowed}
-		}
-		return d, time.Time{}, nil
-	}
-	for _, layout := range []string{"2006-01-02T15:04", "2006-01-02T15:04:05"} {
-		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			if _, err := compute.ParseDate(t.Format(time.DateOnly)); err != nil {
-				return compute.Date{}, time.Time{}, &compute.InputError{Field: "--date", Problem: err.Error(), Allowed: allowed}
-			}
-			return compute.DateOf(t), t, nil
-		}
-	}
-	return compute.Date{}, time.Time{}, &compute.InputError{Field: "--date", Problem: fmt.Sprintf("%q is not a date", s), Allowed: allowed}
-}
-
-// decimalFlag parses a decimal flag value exactly.
-func decimalFlag(flag, s string) (decimal.Decimal, error) { return books.ParseDecimal(flag, s) }

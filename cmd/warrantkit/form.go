@@ -1,21 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	_ "embed"
-	"fmt"
 
 	"github.com/warrantkit/warrantkit/books"
 	"github.com/warrantkit/warrantkit/compute"
-	"github.com/warrantkit/warrantkit/render"
-	"github.com/warrantkit/warrantkit/templates"
 )
-
-//go:embed default-case.yaml
-var defaultCase []byte
-
-var formKinds = []string{"exercise", "assignment", "partial-assignment", "warrant"}
 
 func runForm(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "form", "exercise|assignment|partial-assignment|warrant [--blank] [CASE --warrant NUM] -o FILE")
@@ -28,14 +19,10 @@ func runForm(ctx context.Context, env *Env, args []string) error {
 	}
 	rest := fs.Args()
 	if len(rest) == 0 || len(rest) > 2 {
-		return usageErrorf("form: expected a form (%v) and an optional CASE (run warrantkit form --help)", formKinds)
+		return usageErrorf("form: expected a form (%v) and an optional CASE (run warrantkit form --help)", books.FormKinds)
 	}
 	kind := rest[0]
-	known := false
-	for _, k := range formKinds {
-		known = known || k == kind
-	}
-	if !known {
+	if !books.IsForm(kind) {
 		return usageErrorf("form: unknown form %q (allowed: exercise, assignment, partial-assignment, warrant)", kind)
 	}
 	if *output == "" {
@@ -65,22 +52,11 @@ func runForm(ctx context.Context, env *Env, args []string) error {
 		if !*blank || *warrant != "" {
 			return usageErrorf("form: without a CASE only --blank forms can be made")
 		}
-		if c, err = compute.DecodeCase("default-case.yaml", bytes.NewReader(defaultCase)); err != nil {
-			return fmt.Errorf("the built-in case: %w", err)
+		if c, err = books.DefaultCase(); err != nil {
+			return err
 		}
 	}
-	if *blank {
-		w = compute.Warrant{Number: c.Terms.Series + "-"}
-	}
-	var doc *render.Doc
-	switch kind {
-	case "exercise":
-		doc, err = templates.ExerciseForm(c, templates.ExerciseInput{Warrant: w}, opt.Documents)
-	case "assignment", "partial-assignment":
-		doc, err = templates.Assignment(c, templates.AssignInput{Warrant: w, Blank: *blank, Partial: kind == "partial-assignment"}, opt.Documents)
-	case "warrant":
-		doc, err = templates.Warrant(c, templates.WarrantInput{Warrant: w, Blank: *blank}, opt.Documents)
-	}
+	doc, err := books.Form(kind, c, w, *blank, opt)
 	if err != nil {
 		return err
 	}
