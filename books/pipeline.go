@@ -253,39 +253,7 @@ func (r *reissueRun) one(ctx context.Context, j job, put sinkFunc) warrantResult
 		res.err = r.rowError(j, err)
 		return res
 	}
-	emit := func(rel string, render func() (docWriter, error)) {
-		if res.err == nil && ctx.Err() != nil {
-			res.err = context.Cause(ctx)
-		}
-		if res.err != nil {
-			return
-		}
-		if f, ok, err := r.existing(rel); err != nil || ok {
-			res.err = err
-			res.files = append(res.files, f)
-			res.docs++
-			res.kept++
-			return
-		}
-		doc, err := render()
-		if err != nil {
-			res.err = err
-			return
-		}
-		var buf bytes.Buffer
-		if err := doc.Write(&buf); err != nil {
-			res.err = err
-			return
-		}
-		f, err := put(rel, buf.Bytes())
-		if err != nil {
-			res.err = err
-			return
-		}
-		res.files = append(res.files, f)
-		res.docs++
-		res.pages += doc.Pages()
-	}
+	emit := func(rel string, render func() (docWriter, error)) { r.emit(ctx, &res, put, rel, render) }
 	certs := 0
 	names := newOutputPaths(r.caseHash.Path) // checkFileNames made them distinct: the belt
 	for _, e := range adj.Entries {
@@ -323,6 +291,43 @@ func (r *reissueRun) one(ctx context.Context, j job, put sinkFunc) warrantResult
 		adj.Final.Price.StringFixed(t.PriceDecimals), adj.Final.Shares.StringFixed(t.ShareDecimals),
 		strconv.Itoa(certs), pending}
 	return res
+}
+
+// emit adds the document rel to res: kept if a stopped run wrote it
+// (Resume), else rendered and handed to put. After a failure, or once ctx
+// is canceled, it does nothing (res.err says why).
+func (r *reissueRun) emit(ctx context.Context, res *warrantResult, put sinkFunc, rel string, render func() (docWriter, error)) {
+	if res.err == nil && ctx.Err() != nil {
+		res.err = context.Cause(ctx)
+	}
+	if res.err != nil {
+		return
+	}
+	if f, ok, err := r.existing(rel); err != nil || ok {
+		res.err = err
+		res.files = append(res.files, f)
+		res.docs++
+		res.kept++
+		return
+	}
+	doc, err := render()
+	if err != nil {
+		res.err = err
+		return
+	}
+	var buf bytes.Buffer
+	if err := doc.Write(&buf); err != nil {
+		res.err = err
+		return
+	}
+	f, err := put(rel, buf.Bytes())
+	if err != nil {
+		res.err = err
+		return
+	}
+	res.files = append(res.files, f)
+	res.docs++
+	res.pages += doc.Pages()
 }
 
 // rowError places an error of the engine about one warrant: the case file

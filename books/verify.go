@@ -33,116 +33,152 @@ import (
 // opt.Version is compared with the manifest's; opt.Documents.Creator names
 // the recomputed documents' creator, as the reissue did.
 func Verify(ctx context.Context, dir string, opt Options) ([]string, int, error) {
-	root, b, err := openManifest(dir)
+	v, err := openVerifier(dir)
 	if err != nil {
 		return nil, 0, err
 	}
-	defer root.Close()
-	var m folder.Manifest
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&m); err != nil {
-		return nil, 0, &compute.InputError{File: filepath.Join(dir, folder.ManifestName), Problem: "not a warrantkit manifest: " + err.Error()}
-	}
-	var (
-		mu       sync.Mutex
-		problems []string
-		want     = make(map[string]folder.File, len(m.Files))
-		seen     = make(map[string]bool, len(m.Files))
-	)
-	report := func(format string, a ...any) {
-		mu.Lock()
-		problems = append(problems, fmt.Sprintf(format, a...))
-		mu.Unlock()
-	}
-	for i, f := range m.Files {
-		if _, dup := want[f.Path]; dup {
-			report("%s: files[%d]: %s is listed twice", folder.ManifestName, i, f.Path)
-		}
-		want[f.Path] = f
-	}
-	problems = append(problems, checkManifestHead(&m)...)
-	problems = append(problems, checkStateFile(dir, &m)...)
-	problems = append(problems, strayFiles(dir, &m)...)
+	defer v.root.Close()
+	m := &v.m
+	v.problems = append(v.problems, checkManifestHead(m)...)
+	v.problems = append(v.problems, checkStateFile(dir, m)...)
+	v.problems = append(v.problems, strayFiles(dir, m)...)
 	// The inputs must be the ones the manifest names: else the documents
 	// cannot be recomputed.
-	changed, err := checkInputs(root, &m)
+	changed, err := checkInputs(v.root, m)
 	if err != nil {
 		return nil, 0, err
 	}
 	if len(changed) > 0 {
-		problems = append(problems, changed...)
-		sort.Strings(problems)
-		return problems, len(m.Files), nil
+		v.problems = append(v.problems, changed...)
+		sort.Strings(v.problems)
+		return v.problems, len(m.Files), nil
 	}
+	if err := v.recompute(ctx, opt); err != nil {
+		return nil, 0, err
+	}
+	for _, f := range m.Files {
+		if !v.seen[f.Path] {
+			v.report("%s: in the manifest, but not produced by its inputs", f.Path)
+		}
+	}
+	sort.Strings(v.problems)
+	return v.problems, len(m.Files), nil
+}
+
+// verifier is a verification: the directory, its manifest, and what was
+// found. The workers of the recomputation report to it concurrently.
+type verifier struct {
+	dir  string
+	root *safepath.Root
+	m    folder.Manifest
+	want map[string]folder.File // the manifest's files, by path
+
+	mu       sync.Mutex
+	problems []string
+	seen     map[string]bool // recomputed
+}
+
+// openVerifier reads the manifest of dir, strictly.
+func openVerifier(dir string) (*verifier, error) {
+	root, b, err := openManifest(dir)
+	if err != nil {
+		return nil, err
+	}
+	v := &verifier{dir: dir, root: root}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&v.m); err != nil {
+		root.Close()
+		return nil, &compute.InputError{File: filepath.Join(dir, folder.ManifestName), Problem: "not a warrantkit manifest: " + err.Error()}
+	}
+	v.want = make(map[string]folder.File, len(v.m.Files))
+	v.seen = make(map[string]bool, len(v.m.Files))
+	for i, f := range v.m.Files {
+		if _, dup := v.want[f.Path]; dup {
+			v.report("%s: files[%d]: %s is listed twice", folder.ManifestName, i, f.Path)
+		}
+		v.want[f.Path] = f
+	}
+	return v, nil
+}
+
+func (v *verifier) report(format string, a ...any) {
+	v.mu.Lock()
+	v.problems = append(v.problems, fmt.Sprintf(format, a...))
+	v.mu.Unlock()
+}
+
+// recompute reissues the manifest's inputs, with its options, into a
+// scratch directory, checking every document (check) instead of writing it,
+// then the tables.
+func (v *verifier) recompute(ctx context.Context, opt Options) error {
+	m := &v.m
 	ro := Options{Tool: opt.Tool, Version: opt.Version, Workers: opt.Workers, FirstNumber: m.Options.FirstNumber, Date: m.Options.Date, Bundle: m.Options.Bundle,
 		Documents: templates.Options{Creator: opt.Documents.Creator, ESign: m.Options.ESign, EmbedData: m.Options.EmbedData}}
 	if m.Options.Created != "" {
+		var err error
 		if ro.Documents.Created, err = time.Parse(time.RFC3339, m.Options.Created); err != nil {
-			return nil, 0, fmt.Errorf("manifest options.created: %w", err)
+			return fmt.Errorf("manifest options.created: %w", err)
 		}
 	}
 	if m.Version != opt.Version {
-		report("%s: written by warrantkit %s, verified with %s: documents may differ", folder.ManifestName, m.Version, opt.Version)
+		v.report("%s: written by warrantkit %s, verified with %s: documents may differ", folder.ManifestName, m.Version, opt.Version)
 	}
 	scratch, err := os.MkdirTemp(opt.TempDir, "warrantkit-verify-*")
 	if err != nil {
-		return nil, 0, err
+		return err
 	}
 	defer os.RemoveAll(scratch)
-	r, err := prepare(filepath.Join(dir, m.Inputs.Case.Path), filepath.Join(dir, m.Inputs.Register.Path), scratch, ro)
+	r, err := prepare(filepath.Join(v.dir, m.Inputs.Case.Path), filepath.Join(v.dir, m.Inputs.Register.Path), scratch, ro)
 	if err != nil {
-		return nil, 0, err
+		return err
 	}
 	if m.Warrants != r.count {
-		report("%s: warrants is %d, but the register %s has %d rows", folder.ManifestName, m.Warrants, m.Inputs.Register.Path, r.count)
+		v.report("%s: warrants is %d, but the register %s has %d rows", folder.ManifestName, m.Warrants, m.Inputs.Register.Path, r.count)
 	}
-	check := func(rel string, data []byte) (folder.File, error) {
-		got := entry(rel, data)
-		mu.Lock()
-		seen[rel] = true
-		mu.Unlock()
-		w, ok := want[rel]
-		switch {
-		case !ok:
-			report("%s: recomputed, but not in the manifest", rel)
-		case w.SHA256 != got.SHA256:
-			report("%s: recomputed document differs from the manifest (sha256 %s, manifest %s)", rel, got.SHA256, w.SHA256)
-		case w.Size != got.Size:
-			report("%s: recomputed document has %d bytes, the manifest says %d", rel, got.Size, w.Size)
-		}
-		onDisk, err := root.ReadFile(rel, safepath.From{File: dir}, max(safepath.MaxRead, got.Size))
-		switch {
-		case errors.Is(err, os.ErrNotExist):
-			report("%s: missing", rel)
-		case err != nil:
-			return got, err
-		case ok && sha(onDisk) != w.SHA256:
-			report("%s: file on disk differs from the manifest (sha256 %s, manifest %s)", rel, sha(onDisk), w.SHA256)
-		}
-		return got, nil
-	}
-	r.sink = check
+	r.sink = v.check
 	if _, err := r.run(ctx); err != nil {
-		return nil, 0, err
+		return err
 	}
 	// The tables were recomputed into the scratch directory.
 	for _, name := range []string{"register.csv", "summary.csv"} {
 		data, err := os.ReadFile(filepath.Join(scratch, name))
 		if err != nil {
-			return nil, 0, err
+			return err
 		}
-		if _, err := check(name, data); err != nil {
-			return nil, 0, err
-		}
-	}
-	for _, f := range m.Files {
-		if !seen[f.Path] {
-			report("%s: in the manifest, but not produced by its inputs", f.Path)
+		if _, err := v.check(name, data); err != nil {
+			return err
 		}
 	}
-	sort.Strings(problems)
-	return problems, len(m.Files), nil
+	return nil
+}
+
+// check compares a recomputed document with the manifest's entry and with
+// the file on disk.
+func (v *verifier) check(rel string, data []byte) (folder.File, error) {
+	got := entry(rel, data)
+	v.mu.Lock()
+	v.seen[rel] = true
+	v.mu.Unlock()
+	w, ok := v.want[rel]
+	switch {
+	case !ok:
+		v.report("%s: recomputed, but not in the manifest", rel)
+	case w.SHA256 != got.SHA256:
+		v.report("%s: recomputed document differs from the manifest (sha256 %s, manifest %s)", rel, got.SHA256, w.SHA256)
+	case w.Size != got.Size:
+		v.report("%s: recomputed document has %d bytes, the manifest says %d", rel, got.Size, w.Size)
+	}
+	onDisk, err := v.root.ReadFile(rel, safepath.From{File: v.dir}, max(safepath.MaxRead, got.Size))
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		v.report("%s: missing", rel)
+	case err != nil:
+		return got, err
+	case ok && sha(onDisk) != w.SHA256:
+		v.report("%s: file on disk differs from the manifest (sha256 %s, manifest %s)", rel, sha(onDisk), w.SHA256)
+	}
+	return got, nil
 }
 
 // checkManifestHead checks what the manifest says of itself.

@@ -6,13 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path"
 	"path/filepath"
 	"reflect"
-	"strings"
 
 	"github.com/warrantkit/warrantkit/compute"
-	"github.com/warrantkit/warrantkit/internal/safepath"
 	"github.com/warrantkit/warrantkit/internal/strictjson"
 )
 
@@ -143,108 +140,8 @@ func DecodeRecord(file string, data []byte) (*Record, error) {
 	if r.Series == "" {
 		return nil, bad("/series", "is empty", "the series of the warrant, such as W-F-05")
 	}
-	var probs []error
-	num := func(ptr, s string, positive bool) {
-		d, pr := strictjson.ParseNumeric(s)
-		switch {
-		case pr != "":
-			probs = append(probs, bad(ptr, pr, strictjson.NumericAllowed))
-		case d.Sign() < 0 || (positive && d.Sign() == 0):
-			probs = append(probs, bad(ptr, fmt.Sprintf("%s is not positive", s), "a number above 0"))
-		}
-	}
-	date := func(ptr, s string) {
-		if _, err := compute.ParseDate(s); err != nil {
-			probs = append(probs, bad(ptr, err.Error(), "YYYY-MM-DD"))
-		}
-	}
-	file_ := func(ptr string, f File) {
-		if _, err := safepath.Clean(f.Path, safepath.From{File: file, Field: ptr + "/path"}); err != nil {
-			probs = append(probs, err)
-		} else if path.Clean(f.Path) != f.Path {
-			probs = append(probs, bad(ptr+"/path", fmt.Sprintf("%q is not a clean path", f.Path), "a relative slash-separated path such as warrants/W-F-05-013.pdf"))
-		}
-		if len(f.SHA256) != 64 || strings.Trim(f.SHA256, "0123456789abcdef") != "" {
-			probs = append(probs, bad(ptr+"/sha256", fmt.Sprintf("%q is not a sha256", f.SHA256), "64 lower-case hex digits"))
-		}
-		if f.Size < 0 {
-			probs = append(probs, bad(ptr+"/size", "is negative", "0 or more bytes"))
-		}
-	}
-	warrant := func(ptr string, w Warrant) {
-		if !strings.HasPrefix(w.Number, r.Series+"-") {
-			probs = append(probs, bad(ptr+"/number", fmt.Sprintf("%q is not a warrant of series %s", w.Number, r.Series), r.Series+"-NNN"))
-		}
-		if strings.TrimSpace(w.Holder.Name) == "" {
-			probs = append(probs, bad(ptr+"/holder/name", "is empty", "the holder's name"))
-		}
-		num(ptr+"/shares", w.Shares, true)
-		num(ptr+"/price", w.Price, true)
-	}
-	file_("/inputs/case", r.Inputs.Case)
-	if r.Inputs.Register != nil {
-		file_("/inputs/register", *r.Inputs.Register)
-	}
-	warrant("/warrant", r.Warrant)
-	if r.Warrant.Role != "" {
-		probs = append(probs, bad("/warrant/role", "the warrant before has no role", "no role"))
-	}
-	roles := map[string]int{}
-	for i, w := range r.NewWarrants {
-		ptr := fmt.Sprintf("/new_warrants/%d", i)
-		warrant(ptr, w)
-		roles[w.Role]++
-		switch {
-		case w.Role == "balance" || (w.Role == "assignee" && r.Command == "assign"):
-		default:
-			probs = append(probs, bad(ptr+"/role", fmt.Sprintf("%q is not a new warrant of %s", w.Role, r.Command), map[string]string{"exercise": "balance", "assign": "assignee or balance"}[r.Command]))
-		}
-		if roles[w.Role] > 1 {
-			probs = append(probs, bad(ptr+"/role", fmt.Sprintf("a second %s warrant", w.Role), "one warrant per role"))
-		}
-	}
-	for i, f := range r.Files {
-		ptr := fmt.Sprintf("/files/%d", i)
-		file_(ptr, f)
-		if !strings.HasSuffix(f.Path, ".pdf") {
-			probs = append(probs, bad(ptr+"/path", fmt.Sprintf("%s is not a PDF", f.Path), "the PDFs the command wrote"))
-		}
-	}
-	if e := r.Exercise; e != nil {
-		date("/exercise/date", e.Date)
-		if e.Method != compute.MethodCash && e.Method != compute.MethodCashless && e.Method != compute.MethodCombined {
-			probs = append(probs, bad("/exercise/method", fmt.Sprintf("%q is not a method of exercise", e.Method), "cash, cashless or combined"))
-		}
-		num("/exercise/warrant_price", e.WarrantPrice, true)
-		if e.MarketValue != "" {
-			num("/exercise/market_value", e.MarketValue, true)
-		}
-		num("/exercise/shares_exercised", e.SharesExercised, true)
-		for _, f := range []struct{ name, value string }{{"cashless_shares", e.CashlessShares}, {"cash_shares", e.CashShares}, {"shares_issued", e.SharesIssued},
-			{"shares_canceled", e.SharesCanceled}, {"fraction", e.Fraction}, {"cash_in_lieu", e.CashInLieu}, {"aggregate_price", e.AggregatePrice}, {"remaining_shares", e.RemainingShares}} {
-			num("/exercise/"+f.name, f.value, false)
-		}
-		if roles["balance"] == 0 && len(probs) == 0 {
-			if rem, _ := strictjson.ParseNumeric(e.RemainingShares); rem.Sign() > 0 {
-				probs = append(probs, bad("/new_warrants", fmt.Sprintf("%s shares remain and no balance warrant is recorded", e.RemainingShares), "a new warrant with role balance"))
-			}
-		}
-	}
-	if a := r.Assignment; a != nil {
-		date("/assignment/date", a.Date)
-		num("/assignment/shares", a.Shares, true)
-		if strings.TrimSpace(a.Assignee.Name) == "" {
-			probs = append(probs, bad("/assignment/assignee/name", "is empty", "the assignee's name"))
-		}
-		if roles["assignee"] != 1 {
-			probs = append(probs, bad("/new_warrants", "no assignee warrant", "one new warrant with role assignee"))
-		}
-		if a.Partial != (roles["balance"] == 1) {
-			probs = append(probs, bad("/assignment/partial", fmt.Sprintf("partial is %t with %d balance warrants", a.Partial, roles["balance"]), "true with one balance warrant, false with none"))
-		}
-	}
-	if len(probs) > 0 {
-		return nil, probs[0]
+	if err := checkRecord(file, &r); err != nil {
+		return nil, err
 	}
 	return &r, nil
 }
