@@ -12,8 +12,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/warrantkit/warrantkit/internal/strictjson"
 	"strings"
+
+	"github.com/warrantkit/warrantkit/internal/strictjson"
 
 	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
@@ -179,6 +180,21 @@ func Problems(err error) []Problem {
 		return e.Problems
 	}
 	return nil
+}
+
+// SplitProblems returns the first problem of err (an *Error) as an
+// *compute.InputError, whose text counts the others, and the others; an
+// error that holds no problems is returned as it is.
+func SplitProblems(err error) (first error, rest []Problem) {
+	ps := Problems(err)
+	if len(ps) == 0 {
+		return err, nil
+	}
+	p, problem := ps[0], ps[0].Problem
+	if len(ps) > 1 {
+		problem = fmt.Sprintf("%s [1 of %d problems; the others are above]", problem, len(ps))
+	}
+	return &compute.InputError{File: p.File, Field: p.Path, Problem: problem, Allowed: p.Allowed}, ps[1:]
 }
 
 // ParseNumeric parses an OCF Numeric: [+-]digits[.1 to 10 digits], exactly.

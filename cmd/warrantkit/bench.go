@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime"
 	"time"
 
@@ -39,58 +38,24 @@ func runBench(ctx context.Context, env *Env, args []string) error {
 		return usageErrorf("bench: -n %d, --floor-docs %d: both must be at least 1 (run warrantkit bench --help)", *n, *floorDocs)
 	}
 	tuneGC(env)
-	work, err := os.MkdirTemp("", "warrantkit-bench-*")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(work)
-	reg := filepath.Join(work, "register.csv")
-	if err := bench.WriteRegister(reg, *n, 1, "W-F-05"); err != nil {
-		return err
-	}
-	out := *keep
-	if out == "" {
-		out = filepath.Join(work, "out")
-	}
-	c, err := books.OpenCase(path)
-	if err != nil {
-		return err
-	}
-	// The floor is measured before the reissue and again after it, and the
-	// faster figure is kept: the machine's state (disk writeback, the heap
-	// the reissue leaves) must not flatter the ratio.
-	fmt.Fprintf(env.Stderr, "bench: floor, %d replacement warrants on raw fpdf…\n", *floorDocs)
-	fl, err := bench.Floor(c, *floorDocs, *jobs, time.Now)
-	if err != nil {
-		return err
-	}
-	bench.ResetPeakRSS()
-	fmt.Fprintf(env.Stderr, "bench: reissue of %d holders with %d workers…\n", *n, *jobs)
-	var profile io.Writer
+	cfg := bench.Config{Holders: *n, Workers: *jobs, FloorDocs: *floorDocs, Out: *keep, Now: time.Now,
+		Books: books.Options{Tool: "warrantkit", Version: version, Documents: templates.Options{Creator: "warrantkit " + version}},
+		Log:   func(s string) { fmt.Fprintln(env.Stderr, s) }}
 	if *cpuProfile != "" {
 		pf, err := os.Create(*cpuProfile)
 		if err != nil {
 			return err
 		}
 		defer pf.Close()
-		profile = pf
+		cfg.Profile = pf
 	}
 	bar := newProgress(env)
-	m, err := bench.Reissue(ctx, path, reg, out, books.Options{Tool: "warrantkit", Version: version, Workers: *jobs,
-		Documents: templates.Options{Creator: "warrantkit " + version}, Progress: bar.add}, profile, time.Now)
-	bar.finish(err == nil)
+	cfg.Books.Progress, cfg.Reissued = bar.add, bar.finish
+	res, err := bench.Run(ctx, path, cfg)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stderr, "bench: floor again, after the reissue…\n")
-	after, err := bench.Floor(c, *floorDocs, *jobs, time.Now)
-	if err != nil {
-		return err
-	}
-	if after.Secs < fl.Secs {
-		fl = after
-	}
-	printBench(env.Stdout, *n, *jobs, m, fl)
+	printBench(env.Stdout, *n, *jobs, res.Reissue, res.Floor)
 	return nil
 }
 

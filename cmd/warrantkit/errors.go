@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -90,7 +91,7 @@ func newFlags(env *Env, name, synopsis string) *pflag.FlagSet {
 
 // parseFlags parses args; --help prints the usage on stdout and returns errHelp.
 func parseFlags(env *Env, fs *pflag.FlagSet, args []string) error {
-	fs.SetOutput(discard{})
+	fs.SetOutput(io.Discard)
 	err := fs.Parse(args)
 	fs.SetOutput(env.Stdout)
 	if errors.Is(err, pflag.ErrHelp) {
@@ -105,10 +106,6 @@ func parseFlags(env *Env, fs *pflag.FlagSet, args []string) error {
 
 // errHelp ends a command that printed its help; it exits 0.
 var errHelp = errors.New("help requested")
-
-type discard struct{}
-
-func (discard) Write(p []byte) (int, error) { return len(p), nil }
 
 // maxJobs is the most workers -j may ask for: more than the cores only
 // costs memory (each renders a document at a time).
