@@ -17,7 +17,7 @@ import (
 	"github.com/warrantkit/warrantkit/render"
 )
 
-// Reissue re-issues every warrant of a register after the case's events
+// A reissue re-issues every warrant of a register after the case's events
 // (SPEC §5.1): per warrant its certificates of adjustment, the replacement
 // warrant and the issuer's cancellation record; then register.csv,
 // summary.csv and, last, manifest.json. The register streams through a pool
