@@ -95,3 +95,13 @@ func Open(casePath, registerPath string) (*Books, error) {
 
 // Warrant is the warrant numbered num (FindWarrant).
 func (b *Books) Warrant(num string) (compute.Warrant, error) { return FindWarrant(b.Case, num) }
+
+// InCaseFile places an input error that carries no file (an engine error
+// about an event) in the case file it came from.
+func InCaseFile(err error, file string) error {
+	var ie *compute.InputError
+	if errors.As(err, &ie) && ie.File == "" && ie.Line > 0 {
+		ie.File = file
+	}
+	return err
+}

@@ -96,8 +96,8 @@ func (e *OutError) Error() string {
 	return fmt.Sprintf("%s: %s %s %s (allowed: %s)", e.Command, e.Flag, e.Path, e.Problem, e.Allowed)
 }
 
-// UsageError is options that do not go together: a mistake in how an
-// operation was asked for, not in its inputs.
+// UsageError is a mistake in how an operation was asked for (options that
+// do not go together), not in its inputs.
 type UsageError struct{ Msg string }
 
 func (e *UsageError) Error() string { return e.Msg }

@@ -58,16 +58,6 @@ func Reissue(ctx context.Context, casePath, registerPath, out string, opt Option
 	return stats, nil
 }
 
-// InCaseFile places an input error that carries no file (an engine error
-// about an event) in the case file it came from.
-func InCaseFile(err error, file string) error {
-	var ie *compute.InputError
-	if errors.As(err, &ie) && ie.File == "" && ie.Line > 0 {
-		ie.File = file
-	}
-	return err
-}
-
 // reissueRun is one reissue (or its verification): the case, the options and
 // where the files go.
 type reissueRun struct {

@@ -9,8 +9,6 @@ import (
 	"time"
 
 	"github.com/warrantkit/warrantkit/bench"
-	"github.com/warrantkit/warrantkit/books"
-	"github.com/warrantkit/warrantkit/templates"
 )
 
 // bench measures reissue on a synthetic register and, in the same run, the
@@ -38,9 +36,8 @@ func runBench(ctx context.Context, env *Env, args []string) error {
 		return usageErrorf("bench: -n %d, --floor-docs %d: both must be at least 1 (run warrantkit bench --help)", *n, *floorDocs)
 	}
 	tuneGC(env)
-	cfg := bench.Config{Holders: *n, Workers: *jobs, FloorDocs: *floorDocs, Out: *keep, Now: time.Now,
-		Books: books.Options{Tool: "warrantkit", Version: version, Documents: templates.Options{Creator: "warrantkit " + version}},
-		Log:   func(s string) { fmt.Fprintln(env.Stderr, s) }}
+	cfg := bench.Config{Holders: *n, Workers: *jobs, FloorDocs: *floorDocs, Out: *keep, Now: time.Now, Books: toolOptions(),
+		Log: func(s string) { fmt.Fprintln(env.Stderr, s) }}
 	if *cpuProfile != "" {
 		pf, err := os.Create(*cpuProfile)
 		if err != nil {

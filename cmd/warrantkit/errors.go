@@ -20,19 +20,14 @@ const (
 	exitInvalid = 3
 )
 
-// usageError is a mistake in how the command was called.
-type usageError struct{ msg string }
-
-func (e *usageError) Error() string { return e.msg }
-
+// usageErrorf is a mistake in how the command was called (exit 2).
 func usageErrorf(format string, args ...any) error {
-	return &usageError{msg: fmt.Sprintf(format, args...)}
+	return &books.UsageError{Msg: fmt.Sprintf(format, args...)}
 }
 
 // exitCode maps an error to the exit code of SPEC §5; a command a signal
 // stopped exits 128 + the signal's number.
 func exitCode(err error) int {
-	var ue *usageError
 	var oe *books.OutError
 	var be *books.UsageError
 	var in *interrupted
@@ -41,7 +36,7 @@ func exitCode(err error) int {
 		return exitOK
 	case errors.As(err, &in):
 		return in.exitCode()
-	case errors.As(err, &ue), errors.As(err, &oe), errors.As(err, &be):
+	case errors.As(err, &oe), errors.As(err, &be):
 		return exitUsage
 	case errors.Is(err, compute.ErrInvalid):
 		return exitInvalid

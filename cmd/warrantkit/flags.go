@@ -28,11 +28,18 @@ func newDocFlags(fs *pflag.FlagSet, embed string) docFlags {
 	}
 }
 
+// toolOptions are the books.Options every command starts from: the tool and
+// its version, named in manifests, records and every document.
+func toolOptions() books.Options {
+	return books.Options{Tool: "warrantkit", Version: version, Documents: templates.Options{Creator: "warrantkit " + version}}
+}
+
 // options are the books.Options of a command: the tool, its version and
 // how documents are made.
 func (f docFlags) options(env *Env) (books.Options, error) {
-	opt := templates.Options{Creator: "warrantkit " + version, EmbedData: *f.embedData}
-	bo := books.Options{Tool: "warrantkit", Version: version}
+	bo := toolOptions()
+	opt := bo.Documents
+	opt.EmbedData = *f.embedData
 	if *f.esign != "" {
 		ok := false
 		for _, s := range templates.ESignServices {

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/warrantkit/warrantkit/books"
-	"github.com/warrantkit/warrantkit/templates"
 )
 
 // verify recomputes every document of a reissue from the inputs its manifest
@@ -28,7 +27,9 @@ func runVerify(ctx context.Context, env *Env, args []string) error {
 	}
 	tuneGC(env)
 	start := time.Now()
-	problems, checked, err := books.Verify(ctx, dir, books.Options{Tool: "warrantkit", Version: version, Workers: *jobs, Documents: templates.Options{Creator: "warrantkit " + version}})
+	opt := toolOptions()
+	opt.Workers = *jobs
+	problems, checked, err := books.Verify(ctx, dir, opt)
 	if err != nil {
 		return err
 	}
