@@ -40,7 +40,7 @@ type Transfer struct {
 func (b *Books) Assign(a Assignment, out string, opt Options) (*Transfer, error) {
 	c, t, w, day := b.Case, b.Terms, a.Warrant, a.Date
 	if day.Before(t.OriginalIssueDate) || day.After(t.ExpirationDate()) {
-		return nil, &compute.InputError{Field: "--date", Problem: fmt.Sprintf("%s is outside the Term", day), Allowed: fmt.Sprintf("%s to %s", t.OriginalIssueDate, t.ExpirationDate())}
+		return nil, &compute.InputError{Field: "date", Problem: fmt.Sprintf("%s is outside the Term", day), Allowed: fmt.Sprintf("%s to %s", t.OriginalIssueDate, t.ExpirationDate())}
 	}
 	adj, err := compute.Adjust(t, w, c.Events, day)
 	if err != nil {
@@ -116,12 +116,12 @@ func assignInput(a Assignment, n decimal.Decimal, t compute.Terms) (templates.As
 	if a.Shares == "" {
 		return in, nil
 	}
-	s, err := ParseDecimal("--shares", a.Shares)
+	s, err := ParseDecimal("shares", a.Shares)
 	if err != nil {
 		return in, err
 	}
 	if s.Sign() <= 0 || s.GreaterThan(n) || !s.Equal(s.Round(t.ShareDecimals)) {
-		return in, &compute.InputError{Field: "--shares", Problem: fmt.Sprintf("%s is not a part of the Warrant Share Number %s in effect on %s", s, n.StringFixed(t.ShareDecimals), a.Date),
+		return in, &compute.InputError{Field: "shares", Problem: fmt.Sprintf("%s is not a part of the Warrant Share Number %s in effect on %s", s, n.StringFixed(t.ShareDecimals), a.Date),
 			Allowed: fmt.Sprintf("more than 0 and at most %s, with at most %d decimals", n.StringFixed(t.ShareDecimals), t.ShareDecimals)}
 	}
 	in.Shares, in.Partial = s, !s.Equal(n)

@@ -26,7 +26,7 @@ func LoadCase(path, register string) (*compute.Case, error) {
 	}
 	f, err := os.Open(register)
 	if err != nil {
-		return nil, &compute.InputError{File: register, Field: "--register", Problem: fmt.Sprintf("cannot open the register: %v", safepath.Unwrap(err))}
+		return nil, &compute.InputError{File: register, Field: "register", Problem: fmt.Sprintf("cannot open the register: %v", safepath.Unwrap(err))}
 	}
 	defer f.Close()
 	ws, err := compute.ReadRegister(register, f, c.Terms)
@@ -34,7 +34,7 @@ func LoadCase(path, register string) (*compute.Case, error) {
 		return nil, err
 	}
 	if len(ws) == 0 {
-		return nil, &compute.InputError{File: register, Field: "--register", Problem: "the register has a header but no warrants", Allowed: "one row per outstanding warrant"}
+		return nil, &compute.InputError{File: register, Field: "register", Problem: "the register has a header but no warrants", Allowed: "one row per outstanding warrant"}
 	}
 	c.Warrants = ws
 	return c, nil
@@ -53,7 +53,7 @@ func FindWarrant(c *compute.Case, num string) (compute.Warrant, error) {
 	if len(c.Warrants) > 0 {
 		allowed = fmt.Sprintf("one of the %d warrants of the case, such as %s", len(c.Warrants), c.Warrants[0].Number)
 	}
-	return compute.Warrant{}, &compute.InputError{Field: "--warrant", Problem: fmt.Sprintf("no warrant numbered %q", num), Allowed: allowed}
+	return compute.Warrant{}, &compute.InputError{Field: "warrant", Problem: fmt.Sprintf("no warrant numbered %q", num), Allowed: allowed}
 }
 
 // OpenCase decodes the case file at path; a file that cannot be opened is

@@ -73,7 +73,7 @@ func (f NoticeForm) Input(t compute.Terms) (compute.NoticeInput, error) {
 		return in, err
 	}
 	if in.RecordDate, err = compute.ParseDate(f.RecordDate); err != nil {
-		return in, &compute.InputError{Field: "--record-date", Problem: err.Error(), Allowed: "a date YYYY-MM-DD"}
+		return in, &compute.InputError{Field: "record_date", Problem: err.Error(), Allowed: "a date YYYY-MM-DD"}
 	}
 	if in.HasSend {
 		if in.Sent, err = compute.ParseSendTime(f.Send, t.Location); err != nil {
@@ -100,7 +100,7 @@ func (b *Books) Notices(dir string, in compute.NoticeInput, res compute.NoticeRe
 	if participation != "" {
 		var err error
 		if ni.Participation, err = compute.ParseDate(participation); err != nil {
-			return &compute.InputError{Field: "--participation-date", Problem: err.Error(), Allowed: "a date YYYY-MM-DD"}
+			return &compute.InputError{Field: "participation_date", Problem: err.Error(), Allowed: "a date YYYY-MM-DD"}
 		}
 	}
 	for _, w := range b.Warrants {

@@ -87,7 +87,7 @@ func (r *reissueRun) checkOutput(st folder.State) (bool, error) {
 	case err == nil:
 		var prev folder.State
 		if err := json.Unmarshal(b, &prev); err != nil || prev != st {
-			return false, &compute.InputError{File: r.out, Field: "--resume", Problem: "the interrupted reissue had other inputs or options", Allowed: "the same CASE, register and flags as the interrupted run"}
+			return false, &compute.InputError{File: r.out, Field: "resume", Problem: "the interrupted reissue had other inputs or options", Allowed: "the same CASE, register and flags as the interrupted run"}
 		}
 		return true, nil
 	case !errors.Is(err, os.ErrNotExist):
@@ -100,7 +100,7 @@ func (r *reissueRun) checkOutput(st folder.State) (bool, error) {
 	case unfinished:
 		return false, nil
 	case r.resume:
-		return false, &compute.InputError{File: r.out, Field: "--resume", Problem: "the directory holds no interrupted reissue (" + folder.StateName + " is missing)"}
+		return false, &compute.InputError{File: r.out, Field: "resume", Problem: "the directory holds no interrupted reissue (" + folder.StateName + " is missing)"}
 	}
 	return false, r.notEmpty()
 }

@@ -93,44 +93,44 @@ func (f ExerciseForm) Input(t compute.Terms) (compute.ExerciseInput, error) {
 	if in.Date, in.Time, err = parseExerciseDate(f.Date, t.Location); err != nil {
 		return in, err
 	}
-	if in.Shares, err = ParseDecimal("--shares", f.Shares); err != nil {
+	if in.Shares, err = ParseDecimal("shares", f.Shares); err != nil {
 		return in, err
 	}
 	if f.CashlessShares != "" {
-		if in.CashlessShares, err = ParseDecimal("--cashless-shares", f.CashlessShares); err != nil {
+		if in.CashlessShares, err = ParseDecimal("cashless_shares", f.CashlessShares); err != nil {
 			return in, err
 		}
 	} else if f.Method == compute.MethodCombined {
 		return in, &UsageError{Msg: "exercise: --method combined needs --cashless-shares"}
 	}
 	if f.MarketValue != "" {
-		b, err := ParseDecimal("--market-value", f.MarketValue)
+		b, err := ParseDecimal("market_value", f.MarketValue)
 		if err != nil {
 			return in, err
 		}
 		if b.Sign() <= 0 {
-			return in, &compute.InputError{Field: "--market-value", Problem: fmt.Sprintf("%s is not positive", b), Allowed: "a price above 0"}
+			return in, &compute.InputError{Field: "market_value", Problem: fmt.Sprintf("%s is not positive", b), Allowed: "a price above 0"}
 		}
 		mv := compute.NewMarketValue(compute.MVPlain, []decimal.Decimal{b}, t.PriceDecimals)
 		in.MarketValue = &mv
 	}
-	if in.Owned, err = ParseDecimal("--owned", f.Owned); err != nil {
+	if in.Owned, err = ParseDecimal("owned", f.Owned); err != nil {
 		return in, err
 	}
 	if f.Outstanding != "" {
-		if in.Outstanding, err = ParseDecimal("--outstanding", f.Outstanding); err != nil {
+		if in.Outstanding, err = ParseDecimal("outstanding", f.Outstanding); err != nil {
 			return in, err
 		}
 		if in.Outstanding.Sign() <= 0 {
-			return in, &compute.InputError{Field: "--outstanding", Problem: fmt.Sprintf("%s is not positive", in.Outstanding), Allowed: "a number of shares above 0"}
+			return in, &compute.InputError{Field: "outstanding", Problem: fmt.Sprintf("%s is not positive", in.Outstanding), Allowed: "a number of shares above 0"}
 		}
 	}
 	if in.Owned.Sign() < 0 {
-		return in, &compute.InputError{Field: "--owned", Problem: fmt.Sprintf("%s is negative", in.Owned), Allowed: "0 or more shares"}
+		return in, &compute.InputError{Field: "owned", Problem: fmt.Sprintf("%s is negative", in.Owned), Allowed: "0 or more shares"}
 	}
 	if f.WaiverNotice != "" {
 		if in.WaiverNotice, err = compute.ParseDate(f.WaiverNotice); err != nil {
-			return in, &compute.InputError{Field: "--waiver-notice", Problem: err.Error(), Allowed: "a date YYYY-MM-DD"}
+			return in, &compute.InputError{Field: "waiver_notice", Problem: err.Error(), Allowed: "a date YYYY-MM-DD"}
 		}
 	}
 	return in, nil
@@ -143,17 +143,17 @@ func parseExerciseDate(s string, loc *time.Location) (compute.Date, time.Time, e
 	if !strings.Contains(s, "T") {
 		d, err := compute.ParseDate(s)
 		if err != nil {
-			return d, time.Time{}, &compute.InputError{Field: "--date", Problem: err.Error(), Allowed: allowed}
+			return d, time.Time{}, &compute.InputError{Field: "exercise_date", Problem: err.Error(), Allowed: allowed}
 		}
 		return d, time.Time{}, nil
 	}
 	for _, layout := range []string{"2006-01-02T15:04", "2006-01-02T15:04:05"} {
 		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
 			if _, err := compute.ParseDate(t.Format(time.DateOnly)); err != nil {
-				return compute.Date{}, time.Time{}, &compute.InputError{Field: "--date", Problem: err.Error(), Allowed: allowed}
+				return compute.Date{}, time.Time{}, &compute.InputError{Field: "exercise_date", Problem: err.Error(), Allowed: allowed}
 			}
 			return compute.DateOf(t), t, nil
 		}
 	}
-	return compute.Date{}, time.Time{}, &compute.InputError{Field: "--date", Problem: fmt.Sprintf("%q is not a date", s), Allowed: allowed}
+	return compute.Date{}, time.Time{}, &compute.InputError{Field: "exercise_date", Problem: fmt.Sprintf("%q is not a date", s), Allowed: allowed}
 }

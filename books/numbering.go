@@ -75,7 +75,7 @@ func (in *issuedNumbers) format(n int64, width int) string {
 // maxNumber; this is checked before anything is written.
 func (in *issuedNumbers) numbers(first string, count int) (*newNumbers, error) {
 	next, width := in.highest+1, in.width
-	field := "--first-number"
+	field := "first_number"
 	if first != "" {
 		n, w, ok := suffixOf(in.series, first)
 		if !ok {

@@ -45,7 +45,7 @@ func TestIssuedNumbers(t *testing.T) {
 			}
 			nn, err := in.numbers(c.first, c.count)
 			if c.next == "" {
-				if err == nil || !strings.Contains(err.Error(), c.substr) || !strings.Contains(err.Error(), "--first-number") {
+				if err == nil || !strings.Contains(err.Error(), c.substr) || !strings.Contains(err.Error(), "first_number: ") {
 					t.Fatalf("err %v, want one with %q", err, c.substr)
 				}
 				return

@@ -70,8 +70,8 @@ type Stats struct {
 }
 
 // Stopped is a reissue canceled (by a signal) after it claimed its
-// directory: it says how far it got and how to finish. It unwraps to the
-// context's cause.
+// directory: it says how far it got; the same reissue with Resume finishes
+// it. It unwraps to the context's cause.
 type Stopped struct {
 	Cause       error
 	Done, Total int
@@ -79,7 +79,7 @@ type Stopped struct {
 }
 
 func (e *Stopped) Error() string {
-	return fmt.Sprintf("reissue %v: %d of %d warrants written to %s; run the same command with --resume to finish", e.Cause, e.Done, e.Total, e.Dir)
+	return fmt.Sprintf("reissue %v: %d of %d warrants written to %s", e.Cause, e.Done, e.Total, e.Dir)
 }
 
 func (e *Stopped) Unwrap() error { return e.Cause }

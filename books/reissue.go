@@ -178,7 +178,7 @@ func readRegisterFile(path string, c *compute.Case) (in folder.File, count int, 
 	in = folder.File{Path: folder.RegisterCopy}
 	f, err := os.Open(path)
 	if err != nil {
-		return in, 0, nil, nil, &compute.InputError{File: path, Field: "--register", Problem: fmt.Sprintf("cannot read the register: %v", safepath.Unwrap(err))}
+		return in, 0, nil, nil, &compute.InputError{File: path, Field: "register", Problem: fmt.Sprintf("cannot read the register: %v", safepath.Unwrap(err))}
 	}
 	defer f.Close()
 	counted := newHashWriter()
@@ -208,7 +208,7 @@ func readRegisterFile(path string, c *compute.Case) (in folder.File, count int, 
 		}
 	}
 	if count == 0 {
-		return in, 0, nil, nil, &compute.InputError{File: path, Field: "--register", Problem: "the register has a header but no warrants", Allowed: "one row per outstanding warrant"}
+		return in, 0, nil, nil, &compute.InputError{File: path, Field: "register", Problem: "the register has a header but no warrants", Allowed: "one row per outstanding warrant"}
 	}
 	if unprintable > maxUnprintable {
 		warnings = append(warnings, fmt.Sprintf("%s: %d more rows have characters that print blank", path, unprintable-maxUnprintable))
@@ -228,7 +228,7 @@ func reissueDate(c *compute.Case, date string) (compute.Date, error) {
 	if date != "" {
 		d, err := compute.ParseDate(date)
 		if err != nil {
-			return d, &compute.InputError{Field: "--date", Problem: err.Error(), Allowed: "a date YYYY-MM-DD"}
+			return d, &compute.InputError{Field: "date", Problem: err.Error(), Allowed: "a date YYYY-MM-DD"}
 		}
 		return d, nil
 	}

@@ -51,6 +51,7 @@ func report(env *Env, err error) int {
 	if err == nil {
 		return code
 	}
+	err = withFlagNames(err)
 	msg := strings.Join(strings.Fields(err.Error()), " ")
 	if !env.JSONErrors {
 		fmt.Fprintln(env.Stderr, "warrantkit: "+msg)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"time"
@@ -53,6 +54,9 @@ func runReissue(ctx context.Context, env *Env, args []string) error {
 	opt.Progress = bar.add
 	stats, err := books.Reissue(ctx, path, *register, *out, opt)
 	bar.finish(err == nil)
+	if st := (*books.Stopped)(nil); errors.As(err, &st) {
+		return &stopped{st}
+	}
 	if err != nil {
 		return err
 	}
@@ -62,3 +66,12 @@ func runReissue(ctx context.Context, env *Env, args []string) error {
 		float64(stats.Documents-stats.Kept)/elapsed.Seconds(), float64(stats.Pages)/elapsed.Seconds(), *out)
 	return nil
 }
+
+// stopped is a reissue a signal stopped: it says how to finish it.
+type stopped struct{ *books.Stopped }
+
+func (e *stopped) Error() string {
+	return e.Stopped.Error() + "; run the same command with --resume to finish"
+}
+
+func (e *stopped) Unwrap() error { return e.Stopped }
