@@ -12,10 +12,13 @@
 //
 // books reads no clock, no environment and no terminal: the version, the
 // documents' creation date, progress and warnings come in through Options,
-// and errors go back to the caller (a *compute.InputError for bad input, an
-// *OutError for an output path that cannot be used, a *Stopped for a
-// reissue canceled after it claimed its directory). cmd/warrantkit maps them
-// to exit codes and prints them.
+// and errors go back to the caller: a *compute.InputError for bad input,
+// naming the field of the input or option it is about (shares,
+// first_number, register), an *OutError for an output path that cannot be
+// used (CheckOutDir, CheckOutFile, the claim of a reissue), a *UsageError
+// for options that do not go together, a *Stopped for a reissue canceled
+// after it claimed its directory. cmd/warrantkit maps them to exit codes
+// and to the flags that set the fields, and prints them.
 //
 // Case files and registers are named by path, not passed as readers: a
 // register is read more than once (checked, copied into the output, then

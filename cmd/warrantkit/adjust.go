@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/warrantkit/warrantkit/books"
@@ -34,7 +33,7 @@ func runAdjust(ctx context.Context, env *Env, args []string) error {
 		}
 	}
 	if *certs != "" {
-		if err := checkOutDir("adjust", "--certificates", *certs, false); err != nil {
+		if err := books.CheckOutDir("adjust", "--certificates", *certs, false); err != nil {
 			return err
 		}
 	}
@@ -179,16 +178,4 @@ func toAlternateJSON(t compute.Terms, items []compute.AlternateItem) []alternate
 			PerShare: a.PerShare.String(), Amount: a.Amount.StringFixed(places), Assumed: a.Assumed})
 	}
 	return out
-}
-
-// writeJSON writes v as indented JSON with a final newline; the same value
-// always gives the same bytes.
-func writeJSON(w io.Writer, v any) error {
-	var b strings.Builder
-	enc := newJSONEncoder(&b)
-	if err := enc.Encode(v); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
 }

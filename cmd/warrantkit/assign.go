@@ -31,7 +31,7 @@ func runAssign(ctx context.Context, env *Env, args []string) error {
 	if err := required(fs, "warrant", "to", "to-address", "date", "out"); err != nil {
 		return err
 	}
-	if err := checkOutDir("assign", "--out", *out, false); err != nil {
+	if err := books.CheckOutDir("assign", "--out", *out, false); err != nil {
 		return err
 	}
 	opt, err := df.options(env)

@@ -38,7 +38,7 @@ func runExercise(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if *out != "" {
-		if err := checkOutDir("exercise", "--out", *out, false); err != nil {
+		if err := books.CheckOutDir("exercise", "--out", *out, false); err != nil {
 			return err
 		}
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -38,18 +39,11 @@ func toolOptions() books.Options {
 // how documents are made.
 func (f docFlags) options(env *Env) (books.Options, error) {
 	bo := toolOptions()
-	opt := bo.Documents
-	opt.EmbedData = *f.embedData
-	if *f.esign != "" {
-		ok := false
-		for _, s := range templates.ESignServices {
-			ok = ok || s == *f.esign
-		}
-		if !ok {
-			return bo, &compute.InputError{Field: "--esign", Problem: fmt.Sprintf("%q is not a service", *f.esign), Allowed: strings.Join(templates.ESignServices, ", ")}
-		}
-		opt.ESign = *f.esign
+	if *f.esign != "" && !slices.Contains(templates.ESignServices, *f.esign) {
+		return bo, &compute.InputError{Field: "--esign", Problem: fmt.Sprintf("%q is not a service", *f.esign), Allowed: strings.Join(templates.ESignServices, ", ")}
 	}
+	opt := bo.Documents
+	opt.EmbedData, opt.ESign = *f.embedData, *f.esign
 	// SOURCE_DATE_EPOCH fixes every document's creation date (reproducible builds).
 	if s := env.Getenv("SOURCE_DATE_EPOCH"); s != "" {
 		secs, err := strconv.ParseInt(s, 10, 64)

@@ -28,7 +28,7 @@ func runForm(ctx context.Context, env *Env, args []string) error {
 	if *output == "" {
 		return usageErrorf("form: -o FILE is required")
 	}
-	if err := checkOutFile("form", "-o", *output); err != nil {
+	if err := books.CheckOutFile("form", "-o", *output); err != nil {
 		return err
 	}
 	opt, err := df.options(env)

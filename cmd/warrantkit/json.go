@@ -3,13 +3,20 @@ package main
 import (
 	"encoding/json"
 	"io"
+	"strings"
 )
 
-// newJSONEncoder indents by two spaces and leaves <, > and & as they are
-// (holder names and methods are text, not HTML).
-func newJSONEncoder(w io.Writer) *json.Encoder {
-	enc := json.NewEncoder(w)
+// writeJSON writes v as JSON indented by two spaces, with a final newline,
+// leaving <, > and & as they are (holder names and methods are text, not
+// HTML); the same value always gives the same bytes.
+func writeJSON(w io.Writer, v any) error {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }

@@ -36,7 +36,7 @@ func runNotice(ctx context.Context, env *Env, args []string) error {
 		return usageErrorf("notice: --send and --via go together")
 	}
 	if *out != "" {
-		if err := checkOutDir("notice", "--out", *out, false); err != nil {
+		if err := books.CheckOutDir("notice", "--out", *out, false); err != nil {
 			return err
 		}
 	}

@@ -50,11 +50,11 @@ func runOCFImport(env *Env, args []string) error {
 	if err := required(fs, "series", "output"); err != nil {
 		return err
 	}
-	if err := checkOutFile("ocf import", "-o", *out); err != nil {
+	if err := books.CheckOutFile("ocf import", "-o", *out); err != nil {
 		return err
 	}
 	if *register != "" {
-		if err := checkOutFile("ocf import", "--register", *register); err != nil {
+		if err := books.CheckOutFile("ocf import", "--register", *register); err != nil {
 			return err
 		}
 	}

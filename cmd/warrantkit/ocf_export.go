@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 
+	"github.com/warrantkit/warrantkit/books"
 	"github.com/warrantkit/warrantkit/ocf"
 )
 
@@ -21,7 +22,7 @@ func runOCFExport(env *Env, args []string) error {
 	if err := required(fs, "ocf", "output"); err != nil {
 		return err
 	}
-	if err := checkOutDir("ocf export", "-o", *out, false); err != nil {
+	if err := books.CheckOutDir("ocf export", "-o", *out, false); err != nil {
 		return err
 	}
 	o, err := ocf.ReadOutput(fs.Args()[0])

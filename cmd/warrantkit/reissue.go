@@ -38,7 +38,7 @@ func runReissue(ctx context.Context, env *Env, args []string) error {
 	}
 	// A non-empty --out is for the claim to judge (a claim to resume, or
 	// the leftovers of one stopped before it was made).
-	if err := checkOutDir("reissue", "--out", *out, true); err != nil {
+	if err := books.CheckOutDir("reissue", "--out", *out, true); err != nil {
 		return err
 	}
 	opt, err := df.options(env)

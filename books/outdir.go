@@ -1,4 +1,4 @@
-package main
+package books
 
 import (
 	"errors"
@@ -7,18 +7,19 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/warrantkit/warrantkit/books"
 	"github.com/warrantkit/warrantkit/internal/safepath"
 )
 
-// Where a command writes: checked before the first byte is written. A bad
-// --out, --certificates or -o is a usage error (exit 2) that names the flag,
-// what is wrong and what is allowed.
+// Where a command writes: checked before the first byte is written, by the
+// caller, with the name of the command and of the flag (or option) that gave
+// the path. A bad path is an *OutError that says what is wrong and what is
+// allowed.
 
-// checkOutDir checks the directory a command writes into: it must be absent
-// (it is created) or an empty directory. With nonEmptyOK (reissue --resume)
-// a directory that holds files is also accepted.
-func checkOutDir(cmd, flag, dir string, nonEmptyOK bool) error {
+// CheckOutDir checks the directory a command writes into: it must be absent
+// (it is created) or an empty directory. With nonEmptyOK (a reissue, whose
+// claim judges what the directory holds) a directory that holds files is
+// also accepted.
+func CheckOutDir(cmd, flag, dir string, nonEmptyOK bool) error {
 	allowed := "an empty directory, or a path that does not exist yet"
 	fi, err := os.Stat(dir)
 	switch {
@@ -50,10 +51,10 @@ func checkOutDir(cmd, flag, dir string, nonEmptyOK bool) error {
 	return nil
 }
 
-// checkOutFile checks the file a command writes (form -o, ocf import -o):
+// CheckOutFile checks the file a command writes (form -o, ocf import -o):
 // it may exist (it is replaced) but must not be a directory, and its
 // directory must be one or creatable.
-func checkOutFile(cmd, flag, path string) error {
+func CheckOutFile(cmd, flag, path string) error {
 	allowed := "the name of a file to write or replace"
 	fi, err := os.Stat(path)
 	switch {
@@ -107,5 +108,5 @@ func fileAncestor(path string) string {
 }
 
 func outError(cmd, flag, path, problem, allowed string) error {
-	return &books.OutError{Command: cmd, Flag: flag, Path: path, Problem: problem, Allowed: allowed}
+	return &OutError{Command: cmd, Flag: flag, Path: path, Problem: problem, Allowed: allowed}
 }
