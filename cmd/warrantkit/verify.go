@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"runtime"
 	"time"
 
@@ -28,7 +29,7 @@ func runVerify(ctx context.Context, env *Env, args []string) error {
 	tuneGC(env)
 	start := time.Now()
 	opt := toolOptions()
-	opt.Workers = *jobs
+	opt.Workers, opt.TempDir = *jobs, os.TempDir()
 	problems, checked, err := books.Verify(ctx, dir, opt)
 	if err != nil {
 		return err
