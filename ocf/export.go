@@ -99,20 +99,7 @@ func ReadReissue(dir string) (*Reissue, error) {
 	for _, w := range old {
 		r.Old[w.Number] = w
 	}
-	var tables [2][]byte
-	for i, name := range []string{"register.csv", "summary.csv"} {
-		l, ok := byPath[name]
-		if !ok {
-			return nil, &compute.InputError{File: r.Manifest, Field: "files", Problem: "lists no " + name, Allowed: "the manifest.json reissue writes"}
-		}
-		if tables[i], err = readListed(root, l); err != nil {
-			return nil, err
-		}
-	}
-	if r.New, err = compute.ReadRegister(root.Path("register.csv"), bytes.NewReader(tables[0]), r.Case.Terms); err != nil {
-		return nil, err
-	}
-	if err := r.readSummary(tables[1]); err != nil {
+	if err := r.readTables(byPath); err != nil {
 		return nil, err
 	}
 	for _, l := range others {
@@ -147,6 +134,27 @@ func (r *Reissue) register(l listed) ([]compute.Warrant, error) {
 		return nil, err
 	}
 	return compute.ReadRegister(r.root.Path(l.Path), bytes.NewReader(data), r.Case.Terms)
+}
+
+// readTables reads the new register (register.csv) and the prices of the
+// new warrants (summary.csv), both listed in the manifest.
+func (r *Reissue) readTables(byPath map[string]listed) error {
+	var tables [2][]byte
+	for i, name := range []string{"register.csv", "summary.csv"} {
+		l, ok := byPath[name]
+		if !ok {
+			return &compute.InputError{File: r.Manifest, Field: "files", Problem: "lists no " + name, Allowed: "the manifest.json reissue writes"}
+		}
+		var err error
+		if tables[i], err = readListed(r.root, l); err != nil {
+			return err
+		}
+	}
+	var err error
+	if r.New, err = compute.ReadRegister(r.root.Path("register.csv"), bytes.NewReader(tables[0]), r.Case.Terms); err != nil {
+		return err
+	}
+	return r.readSummary(tables[1])
 }
 
 func (r *Reissue) readSummary(data []byte) error {
@@ -389,15 +397,7 @@ func ExportReissue(p *Package, series string, r *Reissue) ([]OutFile, error) {
 		if err != nil {
 			return nil, err
 		}
-		comments := []string{fmt.Sprintf("Replacement for warrant %s (OCF security %s), issued by warrantkit reissue on %s (§5 of the Warrant).", old.Number, row.SecurityID, day)}
-		for _, e := range adj.Entries {
-			if !e.Status.Certified() {
-				continue
-			}
-			comments = append(comments, fmt.Sprintf("Adjusted under §%s of the Warrant for event %s (%s, effective %s, %s): Warrant Price %s → %s, Warrant Share Number %s → %s.",
-				e.Section, e.Event, e.Type, e.Effective, e.Status, e.Before.Price.StringFixed(t.PriceDecimals), e.After.Price.StringFixed(t.PriceDecimals),
-				e.Before.Shares.StringFixed(t.ShareDecimals), e.After.Shares.StringFixed(t.ShareDecimals)))
-		}
+		comments := replacementComments(t, adj, old.Number, row.SecurityID, day)
 		x.txs = append(x.txs, map[string]any{
 			"object_type": "TX_WARRANT_CANCELLATION", "id": cancelID, "security_id": row.SecurityID, "date": day,
 			"quantity":    row.Issuance.Quantity,
@@ -411,7 +411,31 @@ func ExportReissue(p *Package, series string, r *Reissue) ([]OutFile, error) {
 		issueOf["new:"+idPart(nw.Number)] = issueID
 	}
 
-	// The documents.
+	if err := r.documents(x, cancelOf, issueOf); err != nil {
+		return nil, err
+	}
+	return x.finish("warrantkit-reissue-" + day)
+}
+
+// replacementComments are the comments of a replacement warrant's issuance:
+// what it replaces, and each certified adjustment (§5).
+func replacementComments(t compute.Terms, adj *compute.Adjustment, old, securityID, day string) []string {
+	comments := []string{fmt.Sprintf("Replacement for warrant %s (OCF security %s), issued by warrantkit reissue on %s (§5 of the Warrant).", old, securityID, day)}
+	for _, e := range adj.Entries {
+		if !e.Status.Certified() {
+			continue
+		}
+		comments = append(comments, fmt.Sprintf("Adjusted under §%s of the Warrant for event %s (%s, effective %s, %s): Warrant Price %s → %s, Warrant Share Number %s → %s.",
+			e.Section, e.Event, e.Type, e.Effective, e.Status, e.Before.Price.StringFixed(t.PriceDecimals), e.After.Price.StringFixed(t.PriceDecimals),
+			e.Before.Shares.StringFixed(t.ShareDecimals), e.After.Shares.StringFixed(t.ShareDecimals)))
+	}
+	return comments
+}
+
+// documents adds the reissue's PDFs, each related to the transactions of
+// its warrant: a new warrant to its issuance, a record to the cancellation,
+// a certificate to both.
+func (r *Reissue) documents(x *exporter, cancelOf, issueOf map[string]string) error {
 	for _, f := range r.pdfs {
 		rel := path.Clean(f.Path)
 		base := strings.TrimSuffix(path.Base(rel), ".pdf")
@@ -434,10 +458,10 @@ func ExportReissue(p *Package, series string, r *Reissue) ([]OutFile, error) {
 			}
 		}
 		if err := x.document(r.root, f, related); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return x.finish("warrantkit-reissue-" + day)
+	return nil
 }
 
 func ref(objectType, id string) map[string]string {
