@@ -20,6 +20,11 @@ import (
 	"github.com/warrantkit/warrantkit/templates"
 )
 
+// The pipeline of a reissue: a feeder streams the register's rows to workers
+// that render each warrant's documents and hand them to a sink (the
+// background file writer, or verify's check); collect puts the results back
+// in register order for the tables and the bundle.
+
 // startSink returns where the run's documents go and how to wait for them:
 // r.sink if set, else a fileWriter into out.
 func (r *reissueRun) startSink() (sinkFunc, func() error) {
@@ -30,6 +35,8 @@ func (r *reissueRun) startSink() (sinkFunc, func() error) {
 	return w.put, w.close
 }
 
+// existingFile is the entry of rel if a stopped run wrote it whole (with
+// Resume), to keep instead of rendering it again.
 func (r *reissueRun) existingFile(rel string) (folder.File, bool, error) {
 	if !r.resume {
 		return folder.File{}, false, nil

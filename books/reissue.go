@@ -79,7 +79,7 @@ type reissueRun struct {
 	// sink, when set, receives each document instead of the file system:
 	// verify checks them. Unset, run writes them (startSink).
 	sink sinkFunc
-	// warnings are printed before the run (see readRegisterFile).
+	// warnings go to Options.Warn before the run (see readRegisterFile).
 	warnings []string
 	// existing returns a file already written by an interrupted run, if any.
 	existing func(rel string) (folder.File, bool, error)
