@@ -100,6 +100,19 @@ func (b *Books) Assign(a Assignment, out string, opt Options) (*Transfer, error)
 	return tr, finishRecord(out, rec)
 }
 
+// Holder is a holder as the commands take one: a name, and an address whose
+// lines are separated by | (as in a register's holder_address), each
+// trimmed, empty lines dropped.
+func Holder(name, address string) compute.Holder {
+	h := compute.Holder{Name: strings.TrimSpace(name)}
+	for _, l := range strings.Split(address, "|") {
+		if l = strings.TrimSpace(l); l != "" {
+			h.Address = append(h.Address, l)
+		}
+	}
+	return h
+}
+
 // newPart is a new warrant of a transfer: its role in the record, its holder
 // and its shares.
 type newPart struct {

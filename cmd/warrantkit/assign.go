@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/warrantkit/warrantkit/books"
 	"github.com/warrantkit/warrantkit/compute"
@@ -43,7 +42,7 @@ func runAssign(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	a := books.Assignment{Assignee: compute.Holder{Name: strings.TrimSpace(*to), Address: splitAddress(*toAddress)}, Attorney: *attorney, Shares: *sharesFlag}
+	a := books.Assignment{Assignee: books.Holder(*to, *toAddress), Attorney: *attorney, Shares: *sharesFlag}
 	if a.Warrant, err = b.Warrant(*warrant); err != nil {
 		return err
 	}
@@ -61,15 +60,4 @@ func runAssign(ctx context.Context, env *Env, args []string) error {
 	}
 	fmt.Fprintln(env.Stdout)
 	return nil
-}
-
-// splitAddress splits "line 1|line 2" into trimmed lines.
-func splitAddress(s string) []string {
-	var out []string
-	for _, l := range strings.Split(s, "|") {
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, l)
-		}
-	}
-	return out
 }
