@@ -10,7 +10,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/compute/casefile"
 )
 
 // Names and places for synthetic registers: accented Latin, Polish, Nordic,
@@ -56,7 +56,7 @@ func Register(w io.Writer, n int, seed uint64, series string) error {
 		if rng.IntN(3) == 0 {
 			email = strings.ToLower(fmt.Sprintf("holder%d@example.com", i))
 		}
-		if err := cw.Write(compute.CSVRecord([]string{fmt.Sprintf("%s-%0*d", series, width, i), name, address, shares, email})); err != nil {
+		if err := cw.Write(casefile.CSVRecord([]string{fmt.Sprintf("%s-%0*d", series, width, i), name, address, shares, email})); err != nil {
 			return err
 		}
 	}

@@ -40,7 +40,7 @@ type Transfer struct {
 func (b *Books) Assign(a Assignment, out string, opt Options) (*Transfer, error) {
 	c, t, w, day := b.Case, b.Terms, a.Warrant, a.Date
 	if day.Before(t.OriginalIssueDate) || day.After(t.ExpirationDate()) {
-		return nil, &compute.InputError{Field: "date", Problem: fmt.Sprintf("%s is outside the Term", day), Allowed: fmt.Sprintf("%s to %s", t.OriginalIssueDate, t.ExpirationDate())}
+		return nil, &compute.InputError{Field: "assignment_date", Problem: fmt.Sprintf("%s is outside the Term", day), Allowed: fmt.Sprintf("%s to %s", t.OriginalIssueDate, t.ExpirationDate())}
 	}
 	adj, err := compute.Adjust(t, w, c.Events, day)
 	if err != nil {

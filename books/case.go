@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/warrantkit/warrantkit/compute/casefile"
+
 	"github.com/warrantkit/warrantkit/compute"
 	"github.com/warrantkit/warrantkit/internal/safepath"
 	"github.com/warrantkit/warrantkit/templates"
@@ -29,7 +31,7 @@ func LoadCase(path, register string) (*compute.Case, error) {
 		return nil, &compute.InputError{File: register, Field: "register", Problem: fmt.Sprintf("cannot open the register: %v", safepath.Unwrap(err))}
 	}
 	defer f.Close()
-	ws, err := compute.ReadRegister(register, f, c.Terms)
+	ws, err := casefile.ReadRegister(register, f, c.Terms)
 	if err != nil {
 		return nil, err
 	}
@@ -60,7 +62,7 @@ func FindWarrant(c *compute.Case, num string) (compute.Warrant, error) {
 // invalid input, named like every other. It also checks that the case gives
 // every text the documents print, before any command writes one.
 func OpenCase(path string) (*compute.Case, error) {
-	c, err := compute.LoadCase(path)
+	c, err := casefile.Load(path)
 	var pe *os.PathError
 	if errors.As(err, &pe) {
 		return nil, &compute.InputError{File: path, Problem: fmt.Sprintf("cannot read the case file: %v", pe.Err)}

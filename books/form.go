@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/warrantkit/warrantkit/compute/casefile"
+
 	"github.com/warrantkit/warrantkit/compute"
 	"github.com/warrantkit/warrantkit/render"
 	"github.com/warrantkit/warrantkit/templates"
@@ -17,7 +19,7 @@ var defaultCase []byte
 // DefaultCase is the built-in case: the Glowpoint, Inc. W-F-05 warrant's
 // issuer and terms, without holders or events.
 func DefaultCase() (*compute.Case, error) {
-	c, err := compute.DecodeCase("default-case.yaml", bytes.NewReader(defaultCase))
+	c, err := casefile.Decode("default-case.yaml", bytes.NewReader(defaultCase))
 	if err != nil {
 		return nil, fmt.Errorf("the built-in case: %w", err)
 	}

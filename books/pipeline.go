@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/warrantkit/warrantkit/compute/casefile"
+
 	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/books/folder"
 	"github.com/warrantkit/warrantkit/compute"
@@ -229,7 +231,7 @@ func (r *reissueRun) feed(ctx context.Context, jobs chan<- job) error {
 		return err
 	}
 	defer f.Close()
-	rr, err := compute.NewRegisterReader(r.regHash.Path, bufio.NewReader(f), r.c.Terms)
+	rr, err := casefile.NewRegisterReader(r.regHash.Path, bufio.NewReader(f), r.c.Terms)
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/warrantkit/warrantkit/compute/casefile"
+
 	"github.com/warrantkit/warrantkit/books/folder"
 	"github.com/warrantkit/warrantkit/compute"
 	"github.com/warrantkit/warrantkit/internal/safepath"
@@ -154,7 +156,7 @@ func (r *reissueRun) adjustFirst() error {
 		return err
 	}
 	defer f.Close()
-	rr, err := compute.NewRegisterReader(r.srcReg, bufio.NewReader(f), r.c.Terms)
+	rr, err := casefile.NewRegisterReader(r.srcReg, bufio.NewReader(f), r.c.Terms)
 	if err != nil {
 		return err
 	}
@@ -182,7 +184,7 @@ func readRegisterFile(path string, c *compute.Case) (in folder.File, count int, 
 	}
 	defer f.Close()
 	counted := newHashWriter()
-	rr, err := compute.NewRegisterReader(path, bufio.NewReader(io.TeeReader(f, counted)), c.Terms)
+	rr, err := casefile.NewRegisterReader(path, bufio.NewReader(io.TeeReader(f, counted)), c.Terms)
 	if err != nil {
 		return in, 0, nil, nil, err
 	}
@@ -228,7 +230,7 @@ func reissueDate(c *compute.Case, date string) (compute.Date, error) {
 	if date != "" {
 		d, err := compute.ParseDate(date)
 		if err != nil {
-			return d, &compute.InputError{Field: "date", Problem: err.Error(), Allowed: "a date YYYY-MM-DD"}
+			return d, &compute.InputError{Field: "reissue_date", Problem: err.Error(), Allowed: "a date YYYY-MM-DD"}
 		}
 		return d, nil
 	}

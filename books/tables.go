@@ -11,13 +11,14 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/warrantkit/warrantkit/compute/casefile"
+
 	"github.com/warrantkit/warrantkit/books/folder"
-	"github.com/warrantkit/warrantkit/compute"
 )
 
 // tables are register.csv, summary.csv and the manifest's file list, written
 // row by row in register order into temporary files. A cell a spreadsheet
-// would take for a formula is quoted (compute.CSVCell).
+// would take for a formula is quoted (casefile.CSVCell).
 type tables struct {
 	dir                    string
 	register, summary, man *os.File
@@ -60,10 +61,10 @@ func (r *reissueRun) newTables() (*tables, error) {
 
 func (tb *tables) add(res warrantResult) error {
 	if res.register != nil {
-		if err := tb.regCSV.Write(compute.CSVRecord(res.register)); err != nil {
+		if err := tb.regCSV.Write(casefile.CSVRecord(res.register)); err != nil {
 			return err
 		}
-		if err := tb.sumCSV.Write(compute.CSVRecord(res.summary)); err != nil {
+		if err := tb.sumCSV.Write(casefile.CSVRecord(res.summary)); err != nil {
 			return err
 		}
 	}

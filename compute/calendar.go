@@ -1,5 +1,8 @@
 package compute
 
+// §8 Trading Day — the sessions of the New York Stock Exchange, from 2000
+// to 2035.
+
 import (
 	"fmt"
 	"sync"
@@ -156,7 +159,10 @@ func calendarIndex(d Date) (int, error) {
 
 // IsTradingDay reports whether d is a Trading Day: a day the New York Stock
 // Exchange was (or is scheduled to be) open. A date outside 2000–2035 is an
-// *InputError.
+// *InputError. §8: "Trading Day" means "(a) a day on which the Common Stock
+// is traded on Nasdaq, or (b) if the Common Stock is not listed on Nasdaq, a
+// day on which the Common Stock is traded on any other registered national
+// stock exchange [...]".
 func IsTradingDay(d Date) (bool, error) {
 	i, err := calendarIndex(d)
 	if err != nil {

@@ -21,11 +21,23 @@ func ParseDate(s string) (Date, error) {
 		return Date{}, fmt.Errorf("%q is not a date", s)
 	}
 	d := DateOf(t)
-	if p := dateRangeProblem(d); p != "" {
-		return Date{}, fmt.Errorf("%s: dates run from %s to %s", p, MinDate, MaxDate)
+	if !d.InRange() {
+		return Date{}, fmt.Errorf("%s is out of range: dates run from %s to %s", d, MinDate, MaxDate)
 	}
 	return d, nil
 }
+
+// Dates lie within MinDate..MaxDate, in the case file and on the command
+// line: a year 0000 or 9999 is a typing mistake, and date arithmetic stays
+// far from the calendar's ends. (Trading days are known for 2000–2035 only;
+// see calendar.go.)
+var (
+	MinDate = Date{1900, 1, 1}
+	MaxDate = Date{2100, 12, 31}
+)
+
+// InRange reports whether d lies within MinDate..MaxDate.
+func (d Date) InRange() bool { return !d.Before(MinDate) && !d.After(MaxDate) }
 
 // DateOf is the calendar date of t in t's own location.
 func DateOf(t time.Time) Date {

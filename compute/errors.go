@@ -12,12 +12,15 @@ var ErrInvalid = errors.New("invalid input")
 
 // InputError is a problem with the input, located as precisely as the input
 // allows: a file and a line (YAML/JSON) or row (CSV), the field, what was wrong
-// and what is allowed. Its message is one line.
+// and what is allowed. Its message is one line. An error in the input of a
+// computation (ExerciseInput, NoticeInput) has no file, line or row and names
+// the field in snake case ("shares", "market_value"); a command line maps it
+// to the flag that set it.
 type InputError struct {
 	File    string // path or name of the input; empty for flags
 	Line    int    // 1-based line in a YAML/JSON file; 0 if unknown
 	Row     int    // 1-based data row in a CSV register (header is row 0); 0 if n/a
-	Field   string // dotted path such as "terms.share_decimals" or "events[3].ratio", or a flag such as "--shares"
+	Field   string // dotted path such as "terms.share_decimals" or "events[3].ratio", or an input field such as "shares"
 	Problem string // what was wrong, lower case, no trailing period
 	Allowed string // what is allowed; empty when the problem says it all
 }

@@ -1,5 +1,11 @@
 package compute
 
+// §1, §2(a), §2(b), §2(c), §2(d), §6 — Term; Time of Exercise; Method of
+// Exercise; Cashless Exercise; Issuance of Stock Certificates; Fractional
+// Shares.
+//
+// The §7 ownership cap is in cap.go; the shape of the result in report.go.
+
 import (
 	"fmt"
 	"time"
@@ -14,7 +20,9 @@ const (
 	MethodCombined = "combined"
 )
 
-// ExerciseInput is one exercise of a warrant (§2, §6, §7).
+// ExerciseInput is one exercise of a warrant (§2, §6, §7). Errors about it
+// name the field in snake case: exercise_date, shares, method,
+// cashless_shares, market_value, owned, outstanding.
 type ExerciseInput struct {
 	Date           Date
 	Time           time.Time       // wall time of the exercise; zero when only a date was given
@@ -25,36 +33,6 @@ type ExerciseInput struct {
 	Owned          decimal.Decimal // H: shares the holder owns beforehand (§7)
 	Outstanding    decimal.Decimal // O: Common Stock outstanding (§7); zero when not given
 	WaiverNotice   Date            // the §7 Waiver Notice, if one was given
-}
-
-// ExerciseResult is the computed exercise (SPEC §4.2).
-type ExerciseResult struct {
-	Warrant          string          `json:"warrant"`
-	Date             string          `json:"date"`
-	Method           string          `json:"method"`
-	WarrantPrice     string          `json:"warrant_price"`
-	MarketValue      string          `json:"market_value,omitempty"`
-	SharesExercised  string          `json:"shares_exercised"`
-	CashlessShares   string          `json:"cashless_shares,omitempty"`
-	Owned            string          `json:"owned"`
-	Outstanding      string          `json:"outstanding,omitempty"`
-	SharesIssued     string          `json:"shares_issued"`
-	SharesCanceled   string          `json:"shares_canceled"`
-	Fraction         string          `json:"fraction"`
-	CashInLieu       string          `json:"cash_in_lieu"`
-	AggregatePrice   string          `json:"aggregate_price"`
-	RemainingShares  string          `json:"remaining_shares"`
-	DeliveryDeadline string          `json:"delivery_deadline"`
-	Cap              ExerciseCap     `json:"cap"`
-	Computation      string          `json:"computation"`
-	Values           ExerciseNumbers `json:"-"`
-}
-
-// ExerciseCap is the §7 ownership cap as it applied to an exercise.
-type ExerciseCap struct {
-	Applies   bool   `json:"applies"`
-	MaxShares string `json:"max_shares,omitempty"`
-	Reason    string `json:"reason,omitempty"`
 }
 
 // ExerciseNumbers are the exact quantities behind an ExerciseResult, for
@@ -75,6 +53,19 @@ type ExerciseNumbers struct {
 // §4(g)(ii), so an exercise during the day precedes that day's events), with
 // deferred adjustments made first; then the shares issued, the cash in lieu of
 // the fraction, the aggregate price, the §7 cap and the delivery deadline.
+//
+// §2(b): the Holder pays "an amount of consideration therefor equal to the
+// Warrant Price in effect on the date of such exercise multiplied by the
+// number of shares of Warrant Stock with respect to which this Warrant is
+// then being exercised, payable at such Holder's election (i) by certified or
+// official bank check or by wire transfer [...], (ii) by "cashless exercise"
+// in accordance with the provisions of subsection (c) of this Section 2, or
+// (iii) by a combination of the foregoing methods of payment". §2(d):
+// certificates are delivered "within a reasonable time, not exceeding three
+// (3) Trading Days after such exercise" (Terms.DeliveryTradingDays), and "a
+// new Warrant representing the number of shares of Warrant Stock, if any,
+// with respect to which this Warrant shall not then have been exercised"
+// (the remaining shares) is issued to the Holder.
 func Exercise(t Terms, w Warrant, events []Event, in ExerciseInput) (*ExerciseResult, error) {
 	if err := exerciseWindow(t, in); err != nil {
 		return nil, err
@@ -85,165 +76,145 @@ func Exercise(t Terms, w Warrant, events []Event, in ExerciseInput) (*ExerciseRe
 	}
 	adj.MakePending()
 	st := adj.Final
-	p, n, y := st.Price, st.Shares, in.Shares
-
-	if y.Sign() <= 0 {
-		return nil, flagError("--shares", fmt.Sprintf("%s is not positive", y), "0 < shares ≤ "+fs(n, t))
+	y := in.Shares
+	y2, err := cashlessPart(t, st.Shares, in)
+	if err != nil {
+		return nil, err
 	}
-	if !y.Equal(y.Round(t.ShareDecimals)) {
-		return nil, flagError("--shares", fmt.Sprintf("%s has more than %d decimals", y, t.ShareDecimals), fmt.Sprintf("at most %d decimals (terms.share_decimals)", t.ShareDecimals))
+	b, err := exerciseMarketValue(t, st.Price, in, y2)
+	if err != nil {
+		return nil, err
 	}
-	if y.GreaterThan(n) {
-		return nil, flagError("--shares", fmt.Sprintf("%s exceeds the Warrant Share Number %s in effect on %s", y, fs(n, t), in.Date), "at most "+fs(n, t))
-	}
-	var y2 decimal.Decimal // the cashless part
-	switch in.Method {
-	case MethodCash:
-	case MethodCashless:
-		y2 = y
-	case MethodCombined:
-		y2 = in.CashlessShares
-		if !y2.Equal(y2.Round(t.ShareDecimals)) {
-			return nil, flagError("--cashless-shares", fmt.Sprintf("%s has more than %d decimals", y2, t.ShareDecimals), fmt.Sprintf("at most %d decimals (terms.share_decimals)", t.ShareDecimals))
-		}
-		if y2.Sign() <= 0 || y2.GreaterThanOrEqual(y) {
-			return nil, flagError("--cashless-shares", fmt.Sprintf("%s is not between 0 and the %s shares exercised", y2, y), "0 < cashless shares < shares")
-		}
+	v := ExerciseNumbers{Adjustment: adj, State: st, Exercised: y, Remaining: st.Shares.Sub(y), CashPart: y.Sub(y2)}
+	f := exerciseFigures{b: b, y2: y2, aggregate: Cents(st.Price.Mul(v.CashPart))}
+	switch {
+	case y2.Sign() > 0:
+		var dueB decimal.Decimal
+		dueB, v.Canceled = cashlessShares(st.Price, b, y, y2, t.ShareDecimals)
+		v.Issued, f.fraction, f.cash = cashInLieu(dueB, b, t.ShareDecimals)
+	case y.Equal(y.Floor()):
+		v.Issued = y.Floor() // whole shares: no fraction
 	default:
-		return nil, flagError("--method", fmt.Sprintf("%q is not a method of exercise", in.Method), "cash, cashless or combined")
+		v.Issued, f.fraction, f.cash = cashInLieu(b.Mul(y), b, t.ShareDecimals)
 	}
-	y1 := y.Sub(y2) // the part paid in cash
-
-	var b decimal.Decimal
-	if in.MarketValue != nil {
-		b = in.MarketValue.Value
-	}
-	needB := y2.Sign() > 0 || !y.Equal(y.Floor())
-	if needB && in.MarketValue == nil {
-		why := "a cashless exercise needs the Per Share Market Value B (§2(c))"
-		if y2.IsZero() {
-			why = "a fractional share is paid in cash at the Per Share Market Value (§6)"
-		}
-		return nil, flagError("--market-value", "missing: "+why, "a price such as 1.20")
-	}
-	if y2.Sign() > 0 && !b.GreaterThan(p) {
-		return nil, flagError("--market-value", fmt.Sprintf("B = %s is not above the Warrant Price A = %s: a cashless exercise would issue no shares (X = Y − A·Y/B ≤ 0)", fp(b, t), fp(p, t)), "B > "+fp(p, t)+", or exercise for cash")
-	}
-
-	// Shares due: Y₁ + X₂ where X₂ = Y₂ − A·Y₂/B, pooled before rounding down.
-	// Scaled by B everything is exact: B·(Y₁+X₂) = B·Y − A·Y₂.
-	var issued, canceled, cashInLieu, fraction decimal.Decimal
-	if y2.IsZero() {
-		issued = y.Floor()
-		fraction = y.Sub(issued)
-		if fraction.Sign() > 0 {
-			cashInLieu = Cents(fraction.Mul(b))
-		}
-	} else {
-		scaled := b.Mul(y).Sub(p.Mul(y2))
-		issued = FloorDiv(scaled, b)
-		fracB := scaled.Sub(issued.Mul(b)) // fraction × B, exactly
-		cashInLieu = Cents(fracB)
-		fraction, _ = fracB.QuoRem(b, t.ShareDecimals) // truncated: never shows a whole share
-		canceled = DivRound(p.Mul(y2), b, t.ShareDecimals)
-	}
-	aggregate := Cents(p.Mul(y1))
-
-	res := &ExerciseResult{
-		Warrant: w.Number, Date: in.Date.String(), Method: in.Method,
-		WarrantPrice: fp(p, t), SharesExercised: fs(y, t), Owned: in.Owned.String(),
-		SharesIssued: issued.String(), SharesCanceled: fs(canceled, t), Fraction: fraction.StringFixed(t.ShareDecimals),
-		CashInLieu: cashInLieu.StringFixed(2), AggregatePrice: aggregate.StringFixed(2),
-		RemainingShares: fs(n.Sub(y), t),
-	}
-	if in.MarketValue != nil {
-		res.MarketValue = fp(b, t)
-	}
-	if in.Method == MethodCombined {
-		res.CashlessShares = fs(y2, t)
-	}
-	if !in.Outstanding.IsZero() {
-		res.Outstanding = in.Outstanding.String()
-	}
-	res.Computation = exerciseComputation(t, in.Method, p, b, y, y1, y2, issued, cashInLieu, aggregate)
-
-	cp, err := ownershipCap(t, in, issued)
-	if err != nil {
+	if f.cap, err = ownershipCap(t, in, v.Issued); err != nil {
 		return nil, err
 	}
-	res.Cap = cp
-
-	deadline, err := AddTradingDays(in.Date, t.DeliveryTradingDays)
-	if err != nil {
+	if v.Deadline, err = AddTradingDays(in.Date, t.DeliveryTradingDays); err != nil {
 		return nil, err
 	}
-	res.DeliveryDeadline = deadline.String()
-	res.Values = ExerciseNumbers{Adjustment: adj, State: st, Exercised: y, Issued: issued, Canceled: canceled, Remaining: n.Sub(y), CashPart: y1, Deadline: deadline}
-	return res, nil
+	return exerciseResult(t, w, in, v, f), nil
 }
 
-// exerciseWindow checks the Term (§1) and the start of exercise (§2(a)).
+// exerciseWindow checks the Term, §1: "The term of this Warrant shall
+// commence on March 14, 2005 and shall expire at 5:00 p.m., eastern time, on
+// March 14, 2010", and the Time of Exercise, §2(a): "The purchase rights
+// represented by this Warrant may be exercised in whole or in part during the
+// Term commencing on September 15, 2005." (Terms.ExerciseStart and
+// Terms.Expiration.)
 func exerciseWindow(t Terms, in ExerciseInput) error {
 	allowed := fmt.Sprintf("%s to %s", t.ExerciseStart, t.Expiration.Format("2006-01-02 15:04 MST"))
 	if in.Date.Before(t.ExerciseStart) {
-		return flagError("--date", fmt.Sprintf("%s is before exercise may begin on %s (§2(a))", in.Date, t.ExerciseStart), allowed)
+		return inputError("exercise_date", fmt.Sprintf("%s is before exercise may begin on %s (§2(a))", in.Date, t.ExerciseStart), allowed)
 	}
 	exp := t.ExpirationDate()
 	if in.Date.After(exp) {
-		return flagError("--date", fmt.Sprintf("%s is after the Warrant expired (§1)", in.Date), allowed)
+		return inputError("exercise_date", fmt.Sprintf("%s is after the Warrant expired (§1)", in.Date), allowed)
 	}
 	if !in.Time.IsZero() && in.Time.After(t.Expiration) {
-		return flagError("--date", fmt.Sprintf("%s is after the Warrant expired at %s (§1)", in.Time.In(t.Location).Format("2006-01-02 15:04:05"), t.Expiration.Format("15:04 MST")), allowed)
+		return inputError("exercise_date", fmt.Sprintf("%s is after the Warrant expired at %s (§1)", in.Time.In(t.Location).Format("2006-01-02 15:04:05"), t.Expiration.Format("15:04 MST")), allowed)
 	}
 	return nil
 }
 
-// ownershipCap applies §7: c = cap/100; with cap_counts_new_shares the most
-// that may be issued is floor((c·O − H)/(1 − c)), else floor(c·O − H), never
-// below zero. A Waiver Notice given cap_waiver_days before, or an exercise in
-// the last cap_waiver_days days of the Term, lifts it.
-func ownershipCap(t Terms, in ExerciseInput, issued decimal.Decimal) (ExerciseCap, error) {
-	lastDays := t.ExpirationDate().AddDays(-t.CapWaiverDays)
-	if !in.WaiverNotice.IsZero() && !in.Date.Before(in.WaiverNotice.AddDays(t.CapWaiverDays)) {
-		return ExerciseCap{Applies: false, Reason: fmt.Sprintf("Waiver Notice of %s given at least %d days before (§7)", in.WaiverNotice, t.CapWaiverDays)}, nil
+// cashlessPart checks the shares exercised Y against the Warrant Share Number
+// n in effect and the method of payment of §2(b), and returns Y₂, the part of
+// Y exercised cashless: zero for cash, Y for cashless, in.CashlessShares for a
+// combination.
+func cashlessPart(t Terms, n decimal.Decimal, in ExerciseInput) (decimal.Decimal, error) {
+	y := in.Shares
+	if y.Sign() <= 0 {
+		return zero, inputError("shares", fmt.Sprintf("%s is not positive", y), "0 < shares ≤ "+fs(n, t))
 	}
-	if !in.Date.Before(lastDays) {
-		return ExerciseCap{Applies: false, Reason: fmt.Sprintf("within the %d days before expiration, from %s (§7)", t.CapWaiverDays, lastDays)}, nil
+	if !y.Equal(y.Round(t.ShareDecimals)) {
+		return zero, inputError("shares", fmt.Sprintf("%s has more than %d decimals", y, t.ShareDecimals), fmt.Sprintf("at most %d decimals (terms.share_decimals)", t.ShareDecimals))
 	}
-	if in.Outstanding.Sign() <= 0 {
-		return ExerciseCap{}, flagError("--outstanding", "missing: the §7 ownership cap applies on "+in.Date.String()+" and needs the Common Stock outstanding", "a positive number of shares, with --owned")
+	if y.GreaterThan(n) {
+		return zero, inputError("shares", fmt.Sprintf("%s exceeds the Warrant Share Number %s in effect on %s", y, fs(n, t), in.Date), "at most "+fs(n, t))
 	}
-	c := t.OwnershipCapPercent.Shift(-2) // exact
-	room := c.Mul(in.Outstanding).Sub(in.Owned)
-	var max decimal.Decimal
-	if t.CapCountsNewShares {
-		max = FloorDiv(room, one.Sub(c))
-	} else {
-		max = room.Floor()
-	}
-	if max.Sign() < 0 {
-		max = zero
-	}
-	if issued.GreaterThan(max) {
-		return ExerciseCap{}, flagError("--shares", fmt.Sprintf("the exercise would issue %s shares, more than the %s that keep the holder at or below %s%% of the Common Stock outstanding (§7)", issued, max, t.OwnershipCapPercent), "at most "+max.String()+" shares issued, or a Waiver Notice given "+itoa(t.CapWaiverDays)+" days before")
-	}
-	return ExerciseCap{Applies: true, MaxShares: max.String()}, nil
-}
-
-func exerciseComputation(t Terms, method string, p, b, y, y1, y2, issued, cash, aggregate decimal.Decimal) string {
-	switch method {
+	switch in.Method {
+	case MethodCash:
+		return zero, nil
 	case MethodCashless:
-		return fmt.Sprintf("X = Y − (A)(Y)/B = %s − (%s)(%s)/%s; shares issued %s; cash in lieu of the fraction %s (§2(c), §6)",
-			fs(y, t), fp(p, t), fs(y, t), fp(b, t), issued, cash.StringFixed(2))
+		return y, nil
 	case MethodCombined:
-		return fmt.Sprintf("cash part Y₁ = %s at %s = %s; cashless part X₂ = %s − (%s)(%s)/%s; shares issued floor(Y₁ + X₂) = %s; cash in lieu of the fraction %s (§2(b)(iii), §2(c), §6)",
-			fs(y1, t), fp(p, t), aggregate.StringFixed(2), fs(y2, t), fp(p, t), fs(y2, t), fp(b, t), issued, cash.StringFixed(2))
+		y2 := in.CashlessShares
+		if !y2.Equal(y2.Round(t.ShareDecimals)) {
+			return zero, inputError("cashless_shares", fmt.Sprintf("%s has more than %d decimals", y2, t.ShareDecimals), fmt.Sprintf("at most %d decimals (terms.share_decimals)", t.ShareDecimals))
+		}
+		if y2.Sign() <= 0 || y2.GreaterThanOrEqual(y) {
+			return zero, inputError("cashless_shares", fmt.Sprintf("%s is not between 0 and the %s shares exercised", y2, y), "0 < cashless shares < shares")
+		}
+		return y2, nil
 	}
-	return fmt.Sprintf("aggregate price %s × %s = %s; shares issued %s; cash in lieu of the fraction %s (§2(b), §6)",
-		fp(p, t), fs(y, t), aggregate.StringFixed(2), issued, cash.StringFixed(2))
+	return zero, inputError("method", fmt.Sprintf("%q is not a method of exercise", in.Method), "cash, cashless or combined")
 }
 
-// flagError is an input error in a command-line value.
-func flagError(flag, problem, allowed string) error {
-	return &InputError{Field: flag, Problem: problem, Allowed: allowed}
+// exerciseMarketValue is B, the Per Share Market Value, when the exercise
+// needs it: for a cashless part (§2(c)) or a fraction paid in cash (§6). A
+// cashless exercise needs B above the Warrant Price A, or it issues nothing.
+func exerciseMarketValue(t Terms, a decimal.Decimal, in ExerciseInput, y2 decimal.Decimal) (decimal.Decimal, error) {
+	var b decimal.Decimal
+	if in.MarketValue != nil {
+		b = in.MarketValue.Value
+	}
+	y := in.Shares
+	if needB := y2.Sign() > 0 || !y.Equal(y.Floor()); needB && in.MarketValue == nil {
+		why := "a cashless exercise needs the Per Share Market Value B (§2(c))"
+		if y2.IsZero() {
+			why = "a fractional share is paid in cash at the Per Share Market Value (§6)"
+		}
+		return b, inputError("market_value", "missing: "+why, "a price such as 1.20")
+	}
+	if y2.Sign() > 0 && !b.GreaterThan(a) {
+		return b, inputError("market_value", fmt.Sprintf("B = %s is not above the Warrant Price A = %s: a cashless exercise would issue no shares (X = Y − A·Y/B ≤ 0)", fp(b, t), fp(a, t)), "B > "+fp(a, t)+", or exercise for cash")
+	}
+	return b, nil
+}
+
+// cashlessShares is §2(c) for the cashless part Y₂ of an exercise of Y
+// shares at the Warrant Price A and the Per Share Market Value B > 0:
+//
+//	"the Issuer shall issue to the Holder a number of shares of Common Stock
+//	computed using the following formula: X = Y - (A)(Y)/B"
+//
+// The cash part Y₁ = Y − Y₂ and X₂ are pooled before rounding down, so the
+// shares due are returned scaled by B, where everything is exact:
+// B·(Y₁ + X₂) = B·Y − A·Y₂. canceled is A·Y₂/B, the shares "canceled in
+// payment of the Warrant Price" (§2(d)), rounded to places.
+func cashlessShares(a, b, y, y2 decimal.Decimal, places int32) (dueB, canceled decimal.Decimal) {
+	return b.Mul(y).Sub(a.Mul(y2)), DivRound(a.Mul(y2), b, places)
+}
+
+// cashInLieu is §6 for shares due given exactly as dueB/B (B > 0):
+//
+//	"No fractional shares of Warrant Stock will be issued in connection with
+//	and exercise hereof, but in lieu of such fractional shares, the Issuer
+//	shall make a cash payment therefor equal in amount to the product of the
+//	applicable fraction multiplied by the Per Share Market Value then in
+//	effect."
+//
+// It returns the whole shares issued, the fraction truncated to places (so
+// it never shows a whole share) and the cash, to the cent.
+func cashInLieu(dueB, b decimal.Decimal, places int32) (issued, fraction, cash decimal.Decimal) {
+	issued = FloorDiv(dueB, b)
+	fracB := dueB.Sub(issued.Mul(b)) // fraction × B, exactly
+	fraction, _ = fracB.QuoRem(b, places)
+	return issued, fraction, Cents(fracB)
+}
+
+// inputError is an error in a field of a computation's input, such as
+// ExerciseInput.Shares ("shares"); the command line maps it to its flag.
+func inputError(field, problem, allowed string) error {
+	return &InputError{Field: field, Problem: problem, Allowed: allowed}
 }

@@ -119,51 +119,6 @@ func TestExercise_Methods(t *testing.T) {
 	}
 }
 
-func TestExercise_Cap(t *testing.T) {
-	in := ExerciseInput{Date: day("2007-06-01"), Method: MethodCash, Shares: d("105157"), Owned: d("400000"), Outstanding: d("10000000")}
-	t.Run("counting the new shares", func(t *testing.T) {
-		// (0.04999 × 10,000,000 − 400,000) / 0.95001 = 99,900 / 0.95001 = 105,156.78… → 105,156.
-		exerciseErr(t, testTerms(), "200000", nil, in, "--shares", "at most 105156 shares")
-		ok := in
-		ok.Shares = d("105156")
-		if r := exercise(t, testTerms(), "200000", nil, ok); r.Cap.MaxShares != "105156" || !r.Cap.Applies {
-			t.Errorf("cap %+v", r.Cap)
-		}
-	})
-	t.Run("not counting the new shares", func(t *testing.T) {
-		// 0.04999 × 10,000,000 − 400,000 = 99,900.
-		terms := testTerms()
-		terms.CapCountsNewShares = false
-		exerciseErr(t, terms, "200000", nil, in, "--shares", "at most 99900 shares")
-	})
-	t.Run("holder already above the cap may receive nothing", func(t *testing.T) {
-		over := in
-		over.Owned, over.Shares = d("600000"), d("1")
-		exerciseErr(t, testTerms(), "200000", nil, over, "--shares", "at most 0 shares")
-	})
-	t.Run("waiver notice 61 days before", func(t *testing.T) {
-		// 2008 is a leap year: 2008-01-01 + 61 days = 2008-03-02.
-		w := in
-		w.WaiverNotice = day("2008-01-01")
-		w.Date = day("2008-03-02")
-		if r := exercise(t, testTerms(), "200000", nil, w); r.Cap.Applies {
-			t.Errorf("cap applies on %s after a Waiver Notice of %s", w.Date, w.WaiverNotice)
-		}
-		w.Date = day("2008-02-29")
-		exerciseErr(t, testTerms(), "200000", nil, w, "--shares", "at most 105156")
-	})
-	t.Run("the last 61 days of the Term", func(t *testing.T) {
-		// 2010-03-14 − 61 days = 2010-01-12.
-		w := in
-		w.Date = day("2010-01-12")
-		if r := exercise(t, testTerms(), "200000", nil, w); r.Cap.Applies {
-			t.Errorf("cap applies on %s", w.Date)
-		}
-		w.Date = day("2010-01-11")
-		exerciseErr(t, testTerms(), "200000", nil, w, "--shares", "at most 105156")
-	})
-}
-
 func TestExercise_Refused(t *testing.T) {
 	ok := ExerciseInput{Date: day("2007-06-01"), Method: MethodCash, Shares: d("1000"), Outstanding: d("50000000")}
 	loc := testTerms().Location
@@ -171,22 +126,22 @@ func TestExercise_Refused(t *testing.T) {
 		name, field, substr string
 		in                  func(ExerciseInput) ExerciseInput
 	}{
-		{"before exercise starts", "--date", "before exercise may begin on 2005-09-15", func(in ExerciseInput) ExerciseInput { in.Date = day("2005-09-14"); return in }},
-		{"after the term", "--date", "after the Warrant expired", func(in ExerciseInput) ExerciseInput { in.Date = day("2010-03-15"); return in }},
-		{"after 5 p.m. on the last day", "--date", "expired at 17:00", func(in ExerciseInput) ExerciseInput {
+		{"before exercise starts", "exercise_date", "before exercise may begin on 2005-09-15", func(in ExerciseInput) ExerciseInput { in.Date = day("2005-09-14"); return in }},
+		{"after the term", "exercise_date", "after the Warrant expired", func(in ExerciseInput) ExerciseInput { in.Date = day("2010-03-15"); return in }},
+		{"after 5 p.m. on the last day", "exercise_date", "expired at 17:00", func(in ExerciseInput) ExerciseInput {
 			in.Date, in.Time = day("2010-03-14"), time.Date(2010, 3, 14, 17, 1, 0, 0, loc)
 			return in
 		}},
-		{"above the share number", "--shares", "exceeds the Warrant Share Number 5000.00", func(in ExerciseInput) ExerciseInput { in.Shares = d("5000.01"); return in }},
-		{"zero shares", "--shares", "not positive", func(in ExerciseInput) ExerciseInput { in.Shares = d("0"); return in }},
-		{"too many decimals", "--shares", "more than 2 decimals", func(in ExerciseInput) ExerciseInput { in.Shares = d("10.001"); return in }},
-		{"cashless under water", "--market-value", "is not above the Warrant Price", func(in ExerciseInput) ExerciseInput {
+		{"above the share number", "shares", "exceeds the Warrant Share Number 5000.00", func(in ExerciseInput) ExerciseInput { in.Shares = d("5000.01"); return in }},
+		{"zero shares", "shares", "not positive", func(in ExerciseInput) ExerciseInput { in.Shares = d("0"); return in }},
+		{"too many decimals", "shares", "more than 2 decimals", func(in ExerciseInput) ExerciseInput { in.Shares = d("10.001"); return in }},
+		{"cashless under water", "market_value", "is not above the Warrant Price", func(in ExerciseInput) ExerciseInput {
 			in.Method, in.MarketValue = MethodCashless, mv("2.40")
 			return in
 		}},
-		{"cashless without B", "--market-value", "missing", func(in ExerciseInput) ExerciseInput { in.Method = MethodCashless; return in }},
-		{"unknown method", "--method", "not a method", func(in ExerciseInput) ExerciseInput { in.Method = "barter"; return in }},
-		{"cap without outstanding", "--outstanding", "missing", func(in ExerciseInput) ExerciseInput { in.Outstanding = decimal.Zero; return in }},
+		{"cashless without B", "market_value", "missing", func(in ExerciseInput) ExerciseInput { in.Method = MethodCashless; return in }},
+		{"unknown method", "method", "not a method", func(in ExerciseInput) ExerciseInput { in.Method = "barter"; return in }},
+		{"cap without outstanding", "outstanding", "missing", func(in ExerciseInput) ExerciseInput { in.Outstanding = decimal.Zero; return in }},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -237,7 +192,7 @@ func TestExercise_ReviewRegressions(t *testing.T) {
 	t.Run("cashless shares with too many decimals", func(t *testing.T) {
 		in := base
 		in.Method, in.Shares, in.CashlessShares, in.MarketValue = MethodCombined, d("1000"), d("400.555"), mv("3.00")
-		exerciseErr(t, testTerms(), "1000", nil, in, "--cashless-shares", "more than 2 decimals")
+		exerciseErr(t, testTerms(), "1000", nil, in, "cashless_shares", "more than 2 decimals")
 	})
 	t.Run("the fraction is truncated", func(t *testing.T) {
 		// X = 389 − 2.40 × 389 / 2.4397 = 6.32999959…: 6 shares, fraction shown 0.32, not 0.33.

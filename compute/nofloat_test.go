@@ -10,8 +10,9 @@ import (
 	"testing"
 )
 
-// TestNoFloats fails if any non-test file of this package or of ocf (whose
-// numbers cross into and out of OCF's decimal strings) names a float type or
+// TestNoFloats fails if any non-test file of this package, of its case file
+// reader (casefile) or of ocf (whose numbers cross into and out of OCF's
+// decimal strings) names a float type or
 // converts a decimal through one: every quantity is a decimal.Decimal.
 func TestNoFloats(t *testing.T) {
 	banned := map[string]bool{"float32": true, "float64": true, "NewFromFloat": true, "NewFromFloat32": true,
@@ -20,6 +21,11 @@ func TestNoFloats(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	casefile, err := filepath.Glob(filepath.Join("casefile", "*.go"))
+	if err != nil || len(casefile) == 0 {
+		t.Fatalf("no casefile sources: %v", err)
+	}
+	files = append(files, casefile...)
 	ocf, err := filepath.Glob(filepath.Join("..", "ocf", "*.go"))
 	if err != nil || len(ocf) == 0 {
 		t.Fatalf("no ocf sources: %v", err)

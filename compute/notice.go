@@ -1,5 +1,7 @@
 package compute
 
+// §9, §12 — Other Notices; Notices.
+
 import (
 	"errors"
 	"fmt"
@@ -41,13 +43,13 @@ func NoticeKindText(k NoticeKind) string {
 	return string(k) + ": " + text
 }
 
-// ParseNoticeKind parses a --kind flag: one of the letters A to F, in either
-// case.
+// ParseNoticeKind parses a case of §9: one of the letters A to F, in either
+// case. Its errors name the field kind.
 func ParseNoticeKind(s string) (NoticeKind, error) {
 	k := NoticeKind(strings.ToUpper(strings.TrimSpace(s)))
 	if _, ok := noticeKindTexts[k]; !ok {
 		return "", &InputError{
-			Field:   "--kind",
+			Field:   "kind",
 			Problem: fmt.Sprintf("%q is not a case of §9", s),
 			Allowed: "A, B, C, D, E or F",
 		}
@@ -65,7 +67,8 @@ const (
 	ViaHand    Delivery = "hand"    // §12(iv): actual receipt (personal delivery)
 )
 
-// ParseDelivery parses a --via flag: fax, courier or hand, in any case.
+// ParseDelivery parses a means of delivery of §12: fax, courier or hand, in
+// any case. Its errors name the field via.
 func ParseDelivery(s string) (Delivery, error) {
 	v := Delivery(strings.ToLower(strings.TrimSpace(s)))
 	switch v {
@@ -73,7 +76,7 @@ func ParseDelivery(s string) (Delivery, error) {
 		return v, nil
 	}
 	return "", &InputError{
-		Field:   "--via",
+		Field:   "via",
 		Problem: fmt.Sprintf("%q is not a means of delivery", s),
 		Allowed: "fax, courier or hand",
 	}
@@ -86,9 +89,9 @@ var (
 	sendOffsetLayouts = []string{time.RFC3339, "2006-01-02T15:04Z07:00"}
 )
 
-// ParseSendTime parses a --send flag: "2008-03-01T16:30" or
-// "2008-03-01T16:30:00", wall time in loc, or either with an offset or Z
-// (RFC 3339), which is kept. loc is the Warrant's zone (Terms.Location).
+// ParseSendTime parses when a notice was sent (the field sent):
+// "2008-03-01T16:30" or "2008-03-01T16:30:00", wall time in loc, or either
+// with an offset or Z (RFC 3339), which is kept. loc is the Warrant's zone (Terms.Location).
 func ParseSendTime(s string, loc *time.Location) (time.Time, error) {
 	if loc == nil {
 		return time.Time{}, errors.New("parse send time: no time zone")
@@ -105,32 +108,21 @@ func ParseSendTime(s string, loc *time.Location) (time.Time, error) {
 		}
 	}
 	return time.Time{}, &InputError{
-		Field:   "--send",
+		Field:   "sent",
 		Problem: fmt.Sprintf("%q is not a date and time", s),
 		Allowed: "YYYY-MM-DDTHH:MM[:SS] in the Warrant's time zone, or with an offset such as 2008-03-01T16:30:00-05:00",
 	}
 }
 
 // NoticeInput is a notice of §9 to check: its case, the record or effective
-// date it announces and, when HasSend, when and how it was sent.
+// date it announces and, when HasSend, when and how it was sent. Errors about
+// it name the field in snake case: kind, record_date, sent, via.
 type NoticeInput struct {
 	Kind       NoticeKind
 	RecordDate Date
 	Sent       time.Time // any zone; converted to Terms.Location
 	Via        Delivery
 	HasSend    bool
-}
-
-// NoticeResult is the outcome of Notice, as `notice --json` writes it (SPEC
-// §4.4). Without a send time only the first three fields are set.
-type NoticeResult struct {
-	Kind             string `json:"kind"`
-	RecordDate       string `json:"record_date"`
-	LatestNoticeDate string `json:"latest_notice_date"`
-	Sent             string `json:"sent,omitempty"` // RFC 3339 in the Warrant's zone
-	Via              string `json:"via,omitempty"`
-	DeemedGiven      string `json:"deemed_given,omitempty"`
-	OnTime           *bool  `json:"on_time,omitempty"`
 }
 
 // faxCutoffHour is 5:00 p.m. eastern time (§12(i), (ii)): a fax at or after
@@ -141,17 +133,26 @@ const faxCutoffHour = 17
 // record date less Terms.NoticeLeadDays calendar days — and, when the input
 // has a send time, the date §12 deems it given and whether that is on time.
 // A late notice is a result with OnTime false, not an error; errors are only
-// for bad input and dates outside the Trading Day calendar.
+// for bad input and dates outside the Trading Day calendar. §9:
+//
+//	"the Issuer shall give written notice to the Holder of the date on which
+//	(i) the books of the Issuer shall close or a record shall be taken for
+//	such dividend, distribution or subscription rights or (ii) such
+//	reorganization, reclassification, consolidation, merger, disposition,
+//	dissolution, liquidation or winding-up, as the case may be, shall take
+//	place. [...] Such notice shall be given at least twenty (20) days prior to
+//	the record date or effective date for the event specified in such
+//	notice."
 func Notice(t Terms, in NoticeInput) (NoticeResult, error) {
 	if _, ok := noticeKindTexts[in.Kind]; !ok {
 		return NoticeResult{}, &InputError{
-			Field:   "--kind",
+			Field:   "kind",
 			Problem: fmt.Sprintf("%q is not a case of §9", string(in.Kind)),
 			Allowed: "A, B, C, D, E or F",
 		}
 	}
 	if in.RecordDate.IsZero() {
-		return NoticeResult{}, &InputError{Field: "--record-date", Problem: "no record date given"}
+		return NoticeResult{}, &InputError{Field: "record_date", Problem: "no record date given"}
 	}
 	if t.NoticeLeadDays < 0 {
 		return NoticeResult{}, &InputError{
@@ -196,7 +197,16 @@ func Notice(t Terms, in NoticeInput) (NoticeResult, error) {
 //   - hand: the date of actual receipt, the send date (§12(iv)).
 //
 // Each means of delivery has one applicable clause, so §12's "earlier of" is
-// that clause's date.
+// that clause's date. §12: notices "shall be deemed given and effective on
+// the earlier of (i) the date of transmission, if such notice or
+// communication is delivered via facsimile at the facsimile telephone number
+// specified for notice prior to 5:00 p.m., eastern time, on a Trading Day,
+// (ii) the Trading Day after the date of transmission, if [...] delivered via
+// facsimile [...] later than 5:00 p.m., eastern time, on any date and earlier
+// than 11:59 p.m., eastern time, on such date, (iii) the Trading Day
+// following the date of mailing, if sent by overnight delivery by nationally
+// recognized overnight courier service or (iv) actual receipt by the party to
+// whom such notice is required to be given."
 func deemedGiven(sent time.Time, via Delivery) (Date, error) {
 	day := DateOf(sent)
 	var (
@@ -220,20 +230,20 @@ func deemedGiven(sent time.Time, via Delivery) (Date, error) {
 		}
 	default:
 		if via == "" {
-			return Date{}, &InputError{Field: "--via", Problem: "a send time needs a means of delivery", Allowed: "fax, courier or hand"}
+			return Date{}, &InputError{Field: "via", Problem: "a send time needs a means of delivery", Allowed: "fax, courier or hand"}
 		}
 		return Date{}, &InputError{
-			Field:   "--via",
+			Field:   "via",
 			Problem: fmt.Sprintf("%q is not a means of delivery", string(via)),
 			Allowed: "fax, courier or hand",
 		}
 	}
 	if err != nil {
-		// Locate a calendar error at the flag it came from.
+		// Locate a calendar error at the field it came from.
 		var ie *InputError
 		if errors.As(err, &ie) {
 			e := *ie
-			e.Field = "--send"
+			e.Field = "sent"
 			return Date{}, &e
 		}
 		return Date{}, err

@@ -172,18 +172,18 @@ func TestNoticeErrors(t *testing.T) {
 		in    NoticeInput
 		field string
 	}{
-		{"bad kind", NoticeInput{Kind: "G", RecordDate: calDate("2008-06-30")}, "--kind"},
-		{"no record date", NoticeInput{Kind: "A"}, "--record-date"},
+		{"bad kind", NoticeInput{Kind: "G", RecordDate: calDate("2008-06-30")}, "kind"},
+		{"no record date", NoticeInput{Kind: "A"}, "record_date"},
 		{"no via", NoticeInput{Kind: "A", RecordDate: calDate("2008-06-30"),
-			Sent: calDate("2008-06-10").In(ny, 9, 0, 0), HasSend: true}, "--via"},
+			Sent: calDate("2008-06-10").In(ny, 9, 0, 0), HasSend: true}, "via"},
 		{"bad via", NoticeInput{Kind: "A", RecordDate: calDate("2008-06-30"),
-			Sent: calDate("2008-06-10").In(ny, 9, 0, 0), Via: "pigeon", HasSend: true}, "--via"},
+			Sent: calDate("2008-06-10").In(ny, 9, 0, 0), Via: "pigeon", HasSend: true}, "via"},
 		{"fax after the calendar", NoticeInput{Kind: "A", RecordDate: calDate("2036-02-01"),
-			Sent: calDate("2036-01-02").In(ny, 9, 0, 0), Via: ViaFax, HasSend: true}, "--send"},
+			Sent: calDate("2036-01-02").In(ny, 9, 0, 0), Via: ViaFax, HasSend: true}, "sent"},
 		{"fax before the calendar", NoticeInput{Kind: "A", RecordDate: calDate("2000-01-30"),
-			Sent: calDate("1999-12-30").In(ny, 9, 0, 0), Via: ViaFax, HasSend: true}, "--send"},
+			Sent: calDate("1999-12-30").In(ny, 9, 0, 0), Via: ViaFax, HasSend: true}, "sent"},
 		{"courier on the last day", NoticeInput{Kind: "A", RecordDate: calDate("2036-02-01"),
-			Sent: calDate("2035-12-31").In(ny, 9, 0, 0), Via: ViaCourier, HasSend: true}, "--send"},
+			Sent: calDate("2035-12-31").In(ny, 9, 0, 0), Via: ViaCourier, HasSend: true}, "sent"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := Notice(terms, c.in)
@@ -231,8 +231,8 @@ func TestParseSendTime(t *testing.T) {
 	for _, s := range []string{"", "2008-03-01", "2008-03-01 16:30", "2008-02-30T10:00", "16:30", "2008-03-01T25:00", "yesterday"} {
 		_, err := ParseSendTime(s, ny)
 		var ie *InputError
-		if !errors.As(err, &ie) || ie.Field != "--send" {
-			t.Errorf("ParseSendTime(%q): %v, want an --send input error", s, err)
+		if !errors.As(err, &ie) || ie.Field != "sent" {
+			t.Errorf("ParseSendTime(%q): %v, want an input error on sent", s, err)
 		}
 	}
 	if _, err := ParseSendTime("2008-03-01T16:30", nil); err == nil {
@@ -248,7 +248,7 @@ func TestParseNoticeKindAndDelivery(t *testing.T) {
 	}
 	_, err := ParseNoticeKind("G")
 	var ie *InputError
-	if !errors.As(err, &ie) || ie.Field != "--kind" || ie.Allowed != "A, B, C, D, E or F" {
+	if !errors.As(err, &ie) || ie.Field != "kind" || ie.Allowed != "A, B, C, D, E or F" {
 		t.Errorf("ParseNoticeKind(G): %v", err)
 	}
 	for s, want := range map[string]Delivery{"fax": ViaFax, "Courier": ViaCourier, "HAND": ViaHand} {
@@ -257,7 +257,7 @@ func TestParseNoticeKindAndDelivery(t *testing.T) {
 		}
 	}
 	_, err = ParseDelivery("email")
-	if !errors.As(err, &ie) || ie.Field != "--via" || ie.Allowed != "fax, courier or hand" {
+	if !errors.As(err, &ie) || ie.Field != "via" || ie.Allowed != "fax, courier or hand" {
 		t.Errorf("ParseDelivery(email): %v", err)
 	}
 }

@@ -1,5 +1,7 @@
 package compute
 
+// §4(g)(iii) — Fractional Interests, and the rounding of prices and money.
+
 import "github.com/shopspring/decimal"
 
 // Rounding in warrantkit is always half away from zero, at the points the
@@ -44,7 +46,11 @@ func FloorDiv(a, b decimal.Decimal) decimal.Decimal {
 	return q
 }
 
-// Round rounds d half away from zero to places decimals.
+// Round rounds d half away from zero to places decimals. Share quantities
+// are rounded to Terms.ShareDecimals, 2 by §4(g)(iii): "In computing
+// adjustments under this Section 4, fractional interests in Common Stock
+// shall be taken into account to the nearest one one-hundredth (1/100th) of a
+// share."
 func Round(d decimal.Decimal, places int32) decimal.Decimal {
 	return d.Round(places)
 }

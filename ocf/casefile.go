@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/compute/casefile"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -219,7 +220,7 @@ func (imp *Import) Case(opt CaseOptions) (caseData, register []byte, unfilled []
 	enc.Close()
 	caseData = b.Bytes()
 
-	c, err := compute.DecodeCase(opt.CaseName, bytes.NewReader(caseData))
+	c, err := casefile.Decode(opt.CaseName, bytes.NewReader(caseData))
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("the case the import would write is not valid: %w", err)
 	}
@@ -228,11 +229,11 @@ func (imp *Import) Case(opt CaseOptions) (caseData, register []byte, unfilled []
 		w := csv.NewWriter(&rb)
 		w.Write([]string{"number", "holder_name", "holder_address", "shares", "email"})
 		for _, r := range imp.Rows {
-			w.Write(compute.CSVRecord([]string{r.Number, r.Holder.Name, strings.Join(r.Holder.Address, "|"), r.Shares.String(), r.Email}))
+			w.Write(casefile.CSVRecord([]string{r.Number, r.Holder.Name, strings.Join(r.Holder.Address, "|"), r.Shares.String(), r.Email}))
 		}
 		w.Flush()
 		register = rb.Bytes()
-		if _, err := compute.ReadRegister(opt.Register, bytes.NewReader(register), c.Terms); err != nil {
+		if _, err := casefile.ReadRegister(opt.Register, bytes.NewReader(register), c.Terms); err != nil {
 			return nil, nil, nil, fmt.Errorf("the register the import would write is not valid: %w", err)
 		}
 	}

@@ -7,8 +7,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"github.com/warrantkit/warrantkit/books/folder"
-	"github.com/warrantkit/warrantkit/internal/strictjson"
 	"io"
 	"path"
 	"path/filepath"
@@ -16,9 +14,13 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/warrantkit/warrantkit/books/folder"
+	"github.com/warrantkit/warrantkit/internal/strictjson"
+
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/compute/casefile"
 	"github.com/warrantkit/warrantkit/internal/safepath"
 )
 
@@ -89,7 +91,7 @@ func ReadReissue(dir string) (*Reissue, error) {
 	if err != nil {
 		return nil, err
 	}
-	if r.Case, err = compute.DecodeCase(root.Path(man.Inputs.Case.Path), bytes.NewReader(caseData)); err != nil {
+	if r.Case, err = casefile.Decode(root.Path(man.Inputs.Case.Path), bytes.NewReader(caseData)); err != nil {
 		return nil, err
 	}
 	old, err := r.register(in("inputs.register", man.Inputs.Register))
@@ -133,7 +135,7 @@ func (r *Reissue) register(l listed) ([]compute.Warrant, error) {
 	if err != nil {
 		return nil, err
 	}
-	return compute.ReadRegister(r.root.Path(l.Path), bytes.NewReader(data), r.Case.Terms)
+	return casefile.ReadRegister(r.root.Path(l.Path), bytes.NewReader(data), r.Case.Terms)
 }
 
 // readTables reads the new register (register.csv) and the prices of the
@@ -151,7 +153,7 @@ func (r *Reissue) readTables(byPath map[string]listed) error {
 		}
 	}
 	var err error
-	if r.New, err = compute.ReadRegister(r.root.Path("register.csv"), bytes.NewReader(tables[0]), r.Case.Terms); err != nil {
+	if r.New, err = casefile.ReadRegister(r.root.Path("register.csv"), bytes.NewReader(tables[0]), r.Case.Terms); err != nil {
 		return err
 	}
 	return r.readSummary(tables[1])
@@ -164,7 +166,7 @@ func (r *Reissue) readSummary(data []byte) error {
 	}
 	for _, rec := range recs[1:] {
 		if len(rec) >= 6 {
-			r.Prices[compute.CSVValue(rec[1])] = compute.CSVValue(rec[5])
+			r.Prices[casefile.CSVValue(rec[1])] = casefile.CSVValue(rec[5])
 		}
 	}
 	return nil

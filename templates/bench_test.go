@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/compute/casefile"
 	"github.com/warrantkit/warrantkit/render"
 )
 
@@ -15,7 +16,7 @@ import (
 //	go test -run '^$' -bench ReplacementWarrant ./templates
 
 func replacementInput(b *testing.B) (*compute.Case, WarrantInput) {
-	c, err := compute.LoadCase("../samples/glowpoint-2005.yaml")
+	c, err := casefile.Load("../samples/glowpoint-2005.yaml")
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -124,33 +124,42 @@ func CertificateBlocks(c *compute.Case, w compute.Warrant, e compute.Entry, opt 
 		para(render.T("After giving effect to this adjustment, the Warrant Price is "), render.B(price(t, e.After.Price)),
 			render.T(" and the Warrant Share Number is "), render.B(sharesWords(t, e.After.Shares)), render.T(".")),
 	)
-	if len(e.Alternate) > 0 {
-		rows := make([][]string, 0, len(e.Alternate))
-		for _, a := range e.Alternate {
-			rows = append(rows, []string{a.Description, a.Kind, a.PerShare.String(), group(a.Amount.String())})
-		}
-		intro := "On exercise the Holder is entitled, at the Warrant Price, in lieu of Common Stock, to the following (Section 4(a)):"
-		if e.Alternate[0].Assumed {
-			intro = fmt.Sprintf("%s has assumed, by written instrument, the obligations of the Issuer under the Warrant; under Section 4(a)(ii) no Triggering Event is deemed to have occurred. On exercise the Holder is entitled to the following:", e.Alternate[0].Successor)
-		}
-		d.Add(para(render.T(intro)), render.Table{
-			Header: []string{"Consideration", "Kind", "Per share", "For the Warrant Share Number"},
-			Widths: []float64{70, 25, 30, 40},
-			Align:  []render.Align{render.Left, render.Left, render.Right, render.Right},
-			Rows:   rows,
-		})
-	}
-	date := LongDate(e.Effective)
-	d.Add(
-		render.Spacer{Height: 4},
-		render.Keep{Blocks: []render.Block{
-			para(render.T(fmt.Sprintf("I, %s, %s of %s, hereby certify, pursuant to Section 5 of the Warrant, that this certificate sets forth in reasonable detail the event requiring the adjustment, the amount of the adjustment, the method by which the adjustment was calculated, and the Warrant Price and Warrant Share Number after giving effect to the adjustment.",
-				nonEmpty(c.Issuer.Signatory.Name, "the undersigned"), nonEmpty(c.Issuer.Signatory.Title, "Chief Financial Officer"), c.Issuer.Name))),
-			render.Spacer{Height: 4},
-			issuerSignature(c, opt, date, true),
-		}},
-	)
+	d.Add(alternate(e)...)
+	d.Add(render.Spacer{Height: 4}, certification(c, e, opt))
 	return out
+}
+
+// alternate is what a Triggering Event entitles the Holder to on exercise
+// (§4(a)), as a table; nothing for any other entry.
+func alternate(e compute.Entry) []render.Block {
+	if len(e.Alternate) == 0 {
+		return nil
+	}
+	rows := make([][]string, 0, len(e.Alternate))
+	for _, a := range e.Alternate {
+		rows = append(rows, []string{a.Description, a.Kind, a.PerShare.String(), group(a.Amount.String())})
+	}
+	intro := "On exercise the Holder is entitled, at the Warrant Price, in lieu of Common Stock, to the following (Section 4(a)):"
+	if e.Alternate[0].Assumed {
+		intro = fmt.Sprintf("%s has assumed, by written instrument, the obligations of the Issuer under the Warrant; under Section 4(a)(ii) no Triggering Event is deemed to have occurred. On exercise the Holder is entitled to the following:", e.Alternate[0].Successor)
+	}
+	return []render.Block{para(render.T(intro)), render.Table{
+		Header: []string{"Consideration", "Kind", "Per share", "For the Warrant Share Number"},
+		Widths: []float64{70, 25, 30, 40},
+		Align:  []render.Align{render.Left, render.Left, render.Right, render.Right},
+		Rows:   rows,
+	}}
+}
+
+// certification is the Chief Financial Officer's certificate of Section 5
+// and signature, kept on one page.
+func certification(c *compute.Case, e compute.Entry, opt Options) render.Keep {
+	return render.Keep{Blocks: []render.Block{
+		para(render.T(fmt.Sprintf("I, %s, %s of %s, hereby certify, pursuant to Section 5 of the Warrant, that this certificate sets forth in reasonable detail the event requiring the adjustment, the amount of the adjustment, the method by which the adjustment was calculated, and the Warrant Price and Warrant Share Number after giving effect to the adjustment.",
+			nonEmpty(c.Issuer.Signatory.Name, "the undersigned"), nonEmpty(c.Issuer.Signatory.Title, "Chief Financial Officer"), c.Issuer.Name))),
+		render.Spacer{Height: 4},
+		issuerSignature(c, opt, LongDate(e.Effective), true),
+	}}
 }
 
 // blockList collects blocks with the same Add a Doc has.
@@ -187,17 +196,6 @@ func eventTypeText(t compute.EventType) string {
 		return "Triggering Event"
 	}
 	return string(t)
-}
-
-// signed puts an explicit sign on a change: "+0.0500", "−1,000.00", "0".
-func signed(s, unit string) string {
-	switch {
-	case strings.HasPrefix(s, "-"):
-		return "−" + unit + s[1:]
-	case strings.Trim(s, "0.,") == "":
-		return "none"
-	}
-	return "+" + unit + s
 }
 
 func nonEmpty(s, fallback string) string {

@@ -1,6 +1,3 @@
-// Package templates turns compute results into the documents the Warrant
-// calls for: one file per document type, each building render blocks. It
-// formats numbers and words; it does no arithmetic.
 package templates
 
 import (
@@ -9,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
 	"github.com/warrantkit/warrantkit/render"
 )
@@ -122,30 +118,6 @@ func issuerSignature(c *compute.Case, opt Options, date string, filled bool) ren
 			{Label: "Date:", Value: date, Tag: tg.Date},
 		},
 	}
-}
-
-// LongDate writes a date as the Warrant does: "March 14, 2005".
-func LongDate(d compute.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return d.Time().Format("January 2, 2006")
-}
-
-// price writes a Warrant Price with the terms' decimals and a dollar sign.
-func price(t compute.Terms, p decimal.Decimal) string { return "$" + p.StringFixed(t.PriceDecimals) }
-
-// shares writes a Warrant Share Number with the terms' decimals and separators.
-func shares(t compute.Terms, n decimal.Decimal) string { return group(n.StringFixed(t.ShareDecimals)) }
-
-// sharesWords writes shares in words and figures, or the figures alone if
-// they cannot be written in words.
-func sharesWords(t compute.Terms, n decimal.Decimal) string {
-	s, err := SharesInWords(n, t.ShareDecimals)
-	if err != nil {
-		return shares(t, n)
-	}
-	return s
 }
 
 // para is a justified body paragraph of spans.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/compute/casefile"
 	"github.com/warrantkit/warrantkit/render"
 	"github.com/warrantkit/warrantkit/render/pdftest"
 )
@@ -23,7 +24,7 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 
 func loadSample(t *testing.T, name string) *compute.Case {
 	t.Helper()
-	c, err := compute.LoadCase(filepath.Join("..", "samples", name))
+	c, err := casefile.Load(filepath.Join("..", "samples", name))
 	if err != nil {
 		t.Fatal(err)
 	}

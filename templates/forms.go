@@ -1,10 +1,8 @@
 package templates
 
 import (
-	"fmt"
 	"strings"
 
-	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
 )
 
@@ -73,33 +71,6 @@ func CheckCase(c *compute.Case) error {
 		Allowed: "a value in the case file"}
 }
 
-// clockText writes the expiration time as §1 does: "5:00 p.m., eastern time".
-func clockText(t compute.Terms) string {
-	e := t.Expiration
-	h, ampm := e.Hour()%12, "a.m."
-	if e.Hour() >= 12 {
-		ampm = "p.m."
-	}
-	if h == 0 {
-		h = 12
-	}
-	zone := t.TimeZone
-	if zone == "America/New_York" {
-		zone = "eastern"
-	}
-	return fmt.Sprintf("%d:%02d %s, %s time", h, e.Minute(), ampm, zone)
-}
-
-// percentWords writes a percentage as §4(g)(ii) does: "one percent (1%)".
-func percentWords(p decimal.Decimal) string {
-	if p.IsInteger() {
-		if w, err := Words(p.IntPart()); err == nil {
-			return fmt.Sprintf("%s percent (%s%%)", strings.ToLower(w), p)
-		}
-	}
-	return p.String() + "%"
-}
-
 // merge returns the plain values with the field values over them.
 func merge(c *compute.Case, fields map[string]string) map[string]string {
 	v := plainValues(c)
@@ -119,6 +90,3 @@ func holderAddress(h compute.Holder) (string, string) {
 	}
 	return h.Address[0], strings.Join(h.Address[1:], ", ")
 }
-
-// figuresOnly writes shares in figures with separators, dropping ".00".
-func figuresOnly(t compute.Terms, n decimal.Decimal) string { return Figures(n, t.ShareDecimals) }

@@ -3,7 +3,6 @@ package templates
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/warrantkit/warrantkit/compute"
 	"github.com/warrantkit/warrantkit/render"
@@ -85,38 +84,4 @@ func Notice(c *compute.Case, w compute.Warrant, in NoticeInput, opt Options) (*r
 		return nil, err
 	}
 	return d, nil
-}
-
-func longDateString(s string) string {
-	d, err := compute.ParseDate(s)
-	if err != nil {
-		return s
-	}
-	return LongDate(d)
-}
-
-// sentText writes an RFC 3339 time as "June 10, 2008 at 4:30 p.m. (UTC−04:00)".
-func sentText(s string) string {
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		return s
-	}
-	ampm := "a.m."
-	if t.Hour() >= 12 {
-		ampm = "p.m."
-	}
-	h := t.Hour() % 12
-	if h == 0 {
-		h = 12
-	}
-	return fmt.Sprintf("%s at %d:%02d %s (%s)", LongDate(compute.DateOf(t)), h, t.Minute(), ampm, t.Format("UTC-07:00"))
-}
-
-// numberWordsFigures writes a count as the Warrant does: "twenty (20)".
-func numberWordsFigures(n int) string {
-	w, err := Words(int64(n))
-	if err != nil {
-		return fmt.Sprint(n)
-	}
-	return fmt.Sprintf("%s (%d)", strings.ToLower(w), n)
 }

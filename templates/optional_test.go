@@ -60,23 +60,6 @@ func findSignature(bs []render.Block) *render.Signature {
 	return nil
 }
 
-func TestWarrantTextOptionalSyntax(t *testing.T) {
-	for _, c := range []struct {
-		src, err string
-	}{
-		{"== a\n@p\nx {{=name?}} y\n", ""},
-		{"== a\n@p\nx {{=name:upper?40}} y\n", ""},
-		{"== a\n@p\nx {{=name?0}} y\n", `bad width "0"`},
-		{"== a\n@p\nx {{=name?wide}} y\n", `bad width "wide"`},
-		{"== a\n@p\nx {{=name:loud?}} y\n", `unknown modifier "loud"`},
-	} {
-		_, err := parseWarrantText("t.txt", c.src)
-		if (err == nil) != (c.err == "") || err != nil && !strings.Contains(err.Error(), c.err) {
-			t.Errorf("%q: err %v, want %q", c.src, err, c.err)
-		}
-	}
-}
-
 // CheckCase passes every case the decoder accepts, with or without the
 // optional fields, and names the case-file fields of a missing text.
 func TestCheckCase(t *testing.T) {

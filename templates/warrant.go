@@ -73,22 +73,6 @@ func WarrantBlocks(c *compute.Case, in WarrantInput, opt Options) ([]render.Bloc
 	return out, nil
 }
 
-// wordsOnly writes the shares on the face of the warrant in words.
-func wordsOnly(t compute.Terms, w compute.Warrant) string {
-	whole, frac, err := split(w.Shares, t.ShareDecimals)
-	if err != nil {
-		return ""
-	}
-	s, err := Words(whole)
-	if err != nil {
-		return ""
-	}
-	if frac != "" {
-		s += " and " + frac
-	}
-	return s
-}
-
 // schedule is the Schedule of Adjustments page of a replacement warrant.
 func schedule(c *compute.Case, in WarrantInput) []render.Block {
 	t := c.Terms

@@ -48,7 +48,7 @@ func runAdjust(ctx context.Context, env *Env, args []string) error {
 	c := b.Case
 	// Every warrant is adjusted before the first certificate is written.
 	adjs := make([]*compute.Adjustment, 0, len(c.Warrants))
-	out := make([]adjustmentJSON, 0, len(c.Warrants))
+	out := make([]compute.AdjustmentReport, 0, len(c.Warrants))
 	for _, w := range c.Warrants {
 		if ctx.Err() != nil {
 			return context.Cause(ctx)
@@ -58,7 +58,7 @@ func runAdjust(ctx context.Context, env *Env, args []string) error {
 			return books.InCaseFile(err, path)
 		}
 		adjs = append(adjs, a)
-		out = append(out, toAdjustmentJSON(c.Terms, a))
+		out = append(out, a.Report(c.Terms))
 	}
 	if *certs != "" {
 		written, err := b.Certificates(ctx, *certs, adjs, *all, opt)
@@ -74,7 +74,7 @@ func runAdjust(ctx context.Context, env *Env, args []string) error {
 }
 
 // writeAdjustTable prints the adjustments for a person: one block per warrant.
-func writeAdjustTable(w io.Writer, c *compute.Case, out []adjustmentJSON) error {
+func writeAdjustTable(w io.Writer, c *compute.Case, out []compute.AdjustmentReport) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for i, a := range out {
 		if i > 0 {
@@ -103,79 +103,4 @@ func arrow(before, after string) string {
 		return after
 	}
 	return before + " → " + after
-}
-
-// adjustmentJSON is one warrant's object in `adjust --json` (SPEC §4.1).
-type adjustmentJSON struct {
-	Warrant   string          `json:"warrant"`
-	Initial   stateJSON       `json:"initial"`
-	Entries   []entryJSON     `json:"entries"`
-	Final     stateJSON       `json:"final"`
-	Pending   *stateJSON      `json:"pending,omitempty"`
-	Alternate []alternateJSON `json:"alternate_consideration"`
-}
-
-type stateJSON struct {
-	Price  string `json:"warrant_price"`
-	Shares string `json:"warrant_share_number"`
-}
-
-type entryJSON struct {
-	Event       string    `json:"event"`
-	Type        string    `json:"type"`
-	Section     string    `json:"section"`
-	Date        string    `json:"date,omitempty"`
-	Effective   string    `json:"effective"`
-	Description string    `json:"description,omitempty"`
-	Status      string    `json:"status"`
-	Before      stateJSON `json:"before"`
-	After       stateJSON `json:"after"`
-	Method      string    `json:"method"`
-	Carries     []string  `json:"carries,omitempty"`
-}
-
-type alternateJSON struct {
-	Event       string `json:"event"`
-	Successor   string `json:"successor"`
-	Description string `json:"description"`
-	Kind        string `json:"kind"`
-	PerShare    string `json:"per_share"`
-	Amount      string `json:"amount"`
-	Assumed     bool   `json:"assumed"`
-}
-
-func toState(t compute.Terms, s compute.State) stateJSON {
-	return stateJSON{Price: s.Price.StringFixed(t.PriceDecimals), Shares: s.Shares.StringFixed(t.ShareDecimals)}
-}
-
-func toAdjustmentJSON(t compute.Terms, a *compute.Adjustment) adjustmentJSON {
-	out := adjustmentJSON{Warrant: a.Warrant, Initial: toState(t, a.Initial), Final: toState(t, a.Final),
-		Entries: make([]entryJSON, 0, len(a.Entries)), Alternate: toAlternateJSON(t, a.Alternate)}
-	if a.Pending != nil {
-		p := toState(t, *a.Pending)
-		out.Pending = &p
-	}
-	for _, e := range a.Entries {
-		ej := entryJSON{Event: e.Event, Type: string(e.Type), Section: e.Section, Effective: e.Effective.String(),
-			Description: e.Description, Status: string(e.Status), Before: toState(t, e.Before), After: toState(t, e.After),
-			Method: e.Method, Carries: e.Carries}
-		if e.Date != e.Effective {
-			ej.Date = e.Date.String()
-		}
-		out.Entries = append(out.Entries, ej)
-	}
-	return out
-}
-
-func toAlternateJSON(t compute.Terms, items []compute.AlternateItem) []alternateJSON {
-	out := make([]alternateJSON, 0, len(items))
-	for _, a := range items {
-		places := int32(2)
-		if a.Kind == "security" {
-			places = t.ShareDecimals
-		}
-		out = append(out, alternateJSON{Event: a.Event, Successor: a.Successor, Description: a.Description, Kind: a.Kind,
-			PerShare: a.PerShare.String(), Amount: a.Amount.StringFixed(places), Assumed: a.Assumed})
-	}
-	return out
 }

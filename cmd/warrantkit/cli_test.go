@@ -181,17 +181,17 @@ func TestGolden_AdjustJSONShape(t *testing.T) {
 	}
 }
 
-// TestBadCaseFiles runs every malformed case file of compute/testdata/bad
+// TestBadCaseFiles runs every malformed case file of compute/casefile/testdata/bad
 // through the binary: exit code 3, one line on stderr naming the file, the
 // field and the problem.
 func TestBadCaseFiles(t *testing.T) {
-	wants := readWants(t, "../../compute/testdata/bad/WANT.txt")
+	wants := readWants(t, "../../compute/casefile/testdata/bad/WANT.txt")
 	if len(wants) < 25 {
 		t.Fatalf("only %d bad case files", len(wants))
 	}
 	for _, w := range wants {
 		t.Run(w.file, func(t *testing.T) {
-			path := filepath.Join("../../compute/testdata/bad", w.file)
+			path := filepath.Join("../../compute/casefile/testdata/bad", w.file)
 			r := runBinary(t, "adjust", path)
 			checkRefused(t, r, exitInvalid, path, w.field, w.substr)
 		})
@@ -200,10 +200,10 @@ func TestBadCaseFiles(t *testing.T) {
 
 // TestBadRegisters does the same for the malformed registers.
 func TestBadRegisters(t *testing.T) {
-	wants := readWants(t, "../../compute/testdata/badreg/WANT.txt")
+	wants := readWants(t, "../../compute/casefile/testdata/badreg/WANT.txt")
 	for _, w := range wants {
 		t.Run(w.file, func(t *testing.T) {
-			path := filepath.Join("../../compute/testdata/badreg", w.file)
+			path := filepath.Join("../../compute/casefile/testdata/badreg", w.file)
 			r := runBinary(t, "adjust", sample, "--register", path)
 			checkRefused(t, r, exitInvalid, path, w.field, w.substr)
 		})
@@ -319,7 +319,7 @@ func TestEngineErrorsNameTheCaseFile(t *testing.T) {
 }
 
 func TestJSONErrors(t *testing.T) {
-	r := runBinary(t, "adjust", "../../compute/testdata/bad/duplicate_id.yaml", "--json")
+	r := runBinary(t, "adjust", "../../compute/casefile/testdata/bad/duplicate_id.yaml", "--json")
 	if r.code != exitInvalid {
 		t.Fatalf("exit %d", r.code)
 	}

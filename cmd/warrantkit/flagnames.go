@@ -12,7 +12,8 @@ import (
 // them, so the command line reports the flag the user typed.
 var flagOf = map[string]string{
 	"exercise_date":      "--date",
-	"date":               "--date",
+	"assignment_date":    "--date",
+	"reissue_date":       "--date",
 	"shares":             "--shares",
 	"method":             "--method",
 	"cashless_shares":    "--cashless-shares",

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/compute/casefile"
 )
 
 // TestInputLimits: input beyond a size limit, or with characters that would
@@ -26,15 +26,15 @@ func TestInputLimits(t *testing.T) {
 		}
 		return path
 	}
-	big := write("big.yaml", string(data)+strings.Repeat("# padding\n", compute.MaxCaseFileBytes/10))
+	big := write("big.yaml", string(data)+strings.Repeat("# padding\n", casefile.MaxCaseFileBytes/10))
 	var events strings.Builder
 	events.WriteString(string(data[:strings.Index(string(data), "events:")]) + "events:\n")
-	for range compute.MaxEvents + 1 {
+	for range casefile.MaxEvents + 1 {
 		events.WriteString("  - {type: stock-split, date: 2006-01-10, ratio: \"2:1\"}\n")
 	}
 	manyEvents := write("events.yaml", events.String())
 	bidi := write("bidi.yaml", strings.Replace(string(data), `"Glowpoint, Inc."`, `"Glowpoint, Inc.\u202e"`, 1))
-	register := write("register.csv", "number,holder_name,holder_address,shares\nW-F-05-001,\""+strings.Repeat("x\n", compute.MaxRegisterRowBytes)+"\",B,1\n")
+	register := write("register.csv", "number,holder_name,holder_address,shares\nW-F-05-001,\""+strings.Repeat("x\n", casefile.MaxRegisterRowBytes)+"\",B,1\n")
 	zeros := write("zeros.csv", "number,holder_name,holder_address,shares\nW-F-05-001,A,B,1\nW-F-05-1,C,D,2\n")
 
 	tests := []struct {

@@ -98,10 +98,10 @@ func TestReissue_RefusesBeforeWriting(t *testing.T) {
 			t.Errorf("the directory was touched: %v", names(files))
 		}
 	})
-	for _, w := range readWants(t, "../../compute/testdata/badreg/WANT.txt") {
+	for _, w := range readWants(t, "../../compute/casefile/testdata/badreg/WANT.txt") {
 		t.Run(w.file, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "out")
-			path := filepath.Join("../../compute/testdata/badreg", w.file)
+			path := filepath.Join("../../compute/casefile/testdata/badreg", w.file)
 			r := runBinary(t, "reissue", sample, "--register", path, "--out", out)
 			checkRefused(t, r, exitInvalid, path, w.field, w.substr)
 			if _, err := os.Stat(out); !os.IsNotExist(err) {

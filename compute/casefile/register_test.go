@@ -1,4 +1,4 @@
-package compute
+package casefile
 
 import (
 	"bytes"
@@ -12,11 +12,13 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/warrantkit/warrantkit/compute"
 )
 
 // registerTerms are the terms the register tests check rows against.
-func registerTerms() Terms {
-	t := DefaultTerms()
+func registerTerms() compute.Terms {
+	t := compute.DefaultTerms()
 	t.Series = "W-F-05"
 	return t
 }
@@ -128,7 +130,7 @@ func TestRegisterReader_GoesOnAfterBadRow(t *testing.T) {
 			break
 		}
 		if err != nil {
-			var ie *InputError
+			var ie *compute.InputError
 			if !errors.As(err, &ie) {
 				t.Fatalf("row error is %T: %v", err, err)
 			}
@@ -252,7 +254,7 @@ func FuzzRegister(f *testing.F) {
 	terms := registerTerms()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		check := func(err error) {
-			var ie *InputError
+			var ie *compute.InputError
 			if !errors.As(err, &ie) {
 				t.Fatalf("error is %T, not *InputError: %v", err, err)
 			}
@@ -277,7 +279,7 @@ func FuzzRegister(f *testing.F) {
 				last = err
 				continue
 			}
-			key := WarrantNumberKey(terms.Series, w.Number)
+			key := compute.WarrantNumberKey(terms.Series, w.Number)
 			if seen[key] || w.Shares.Sign() <= 0 || w.Holder.Name == "" || len(w.Holder.Address) == 0 || len(w.Holder.Address) > MaxAddressLines {
 				t.Fatalf("invalid warrant accepted: %+v", w)
 			}

@@ -1,4 +1,4 @@
-package compute
+package casefile
 
 // Checks on the text a user gives (names, addresses, descriptions and every
 // other string of the case file and the register).

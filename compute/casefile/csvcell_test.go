@@ -1,10 +1,12 @@
-package compute
+package casefile
 
 import (
 	"bytes"
 	"encoding/csv"
 	"strings"
 	"testing"
+
+	"github.com/warrantkit/warrantkit/compute"
 )
 
 func TestCSVCell(t *testing.T) {
@@ -67,7 +69,7 @@ func TestRegisterReadsQuotedCells(t *testing.T) {
 	reg := "number,holder_name,holder_address,shares\n" +
 		`W-F-05-001,"'=HYPERLINK(""http://example.com"",""x"")",'@street|'-town,100` + "\n" +
 		"W-F-05-002,''+1,'plain|x,200\n"
-	ws, err := ReadRegister("r.csv", strings.NewReader(reg), Terms{Series: "W-F-05", ShareDecimals: 2})
+	ws, err := ReadRegister("r.csv", strings.NewReader(reg), compute.Terms{Series: "W-F-05", ShareDecimals: 2})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package compute
+package casefile
 
 // The register reader (SPEC §2.2): a CSV of warrants, streamed row by row so
 // that a register of any length is read in flat memory, apart from the set of
@@ -15,6 +15,9 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+	"github.com/warrantkit/warrantkit/compute"
 )
 
 // Register columns.
@@ -49,7 +52,7 @@ const registerColumnsAllowed = "number, holder_name, holder_address, shares (req
 // underlying reader, ends it: Next keeps returning that error.
 type RegisterReader struct {
 	name  string
-	terms Terms
+	terms compute.Terms
 	r     *csv.Reader
 	col   [7]int                // index of each of registerColumns in a record; -1 if absent
 	width int                   // number of columns in the header
@@ -71,7 +74,7 @@ type seenNumber struct {
 // NewRegisterReader reads and checks the header of the register r, named name
 // in errors. t supplies the series and share_decimals the rows are checked
 // against.
-func NewRegisterReader(name string, r io.Reader, t Terms) (*RegisterReader, error) {
+func NewRegisterReader(name string, r io.Reader, t compute.Terms) (*RegisterReader, error) {
 	rr := &RegisterReader{name: name, terms: t, seen: make(map[string]seenNumber)}
 	rr.limit = &rowLimiter{r: r}
 	br := bufio.NewReader(rr.limit)
@@ -128,13 +131,14 @@ func NewRegisterReader(name string, r io.Reader, t Terms) (*RegisterReader, erro
 
 const rowTooLarge = "the row is larger than 64 KiB"
 
-func (rr *RegisterReader) headerError(line int, problem string) *InputError {
-	return &InputError{File: rr.name, Line: line, Field: "header", Problem: problem, Allowed: registerColumnsAllowed}
+// headerError builds the InputError for the header row.
+func (rr *RegisterReader) headerError(line int, problem string) *compute.InputError {
+	return &compute.InputError{File: rr.name, Line: line, Field: "header", Problem: problem, Allowed: registerColumnsAllowed}
 }
 
 // rowError builds the InputError for column k of the current row.
-func (rr *RegisterReader) rowError(k int, problem, allowed string) *InputError {
-	e := &InputError{File: rr.name, Row: rr.row, Problem: problem, Allowed: allowed}
+func (rr *RegisterReader) rowError(k int, problem, allowed string) *compute.InputError {
+	e := &compute.InputError{File: rr.name, Row: rr.row, Problem: problem, Allowed: allowed}
 	if k >= 0 {
 		e.Field = registerColumns[k]
 	}
@@ -143,110 +147,131 @@ func (rr *RegisterReader) rowError(k int, problem, allowed string) *InputError {
 
 // Next returns the warrant of the next row, or io.EOF after the last one.
 // Warrant.Line is the row number.
-func (rr *RegisterReader) Next() (Warrant, error) {
+func (rr *RegisterReader) Next() (compute.Warrant, error) {
 	if rr.err != nil {
-		return Warrant{}, rr.err
+		return compute.Warrant{}, rr.err
 	}
 	rec, err := rr.r.Read()
 	if err == io.EOF {
 		rr.err = io.EOF
-		return Warrant{}, io.EOF
+		return compute.Warrant{}, io.EOF
 	}
 	rr.row++
 	if errors.Is(err, errRowTooLarge) {
 		// The rest of the row cannot be found without reading it.
 		rr.err = rr.rowError(-1, rowTooLarge, fmt.Sprintf("rows of at most %d bytes", MaxRegisterRowBytes))
-		return Warrant{}, rr.err
+		return compute.Warrant{}, rr.err
 	}
 	rr.limit.rowEnd = rr.bom + rr.r.InputOffset()
 	if err != nil {
 		var pe *csv.ParseError
 		if !errors.As(err, &pe) {
 			rr.err = fmt.Errorf("read %s: %w", rr.name, err)
-			return Warrant{}, rr.err
+			return compute.Warrant{}, rr.err
 		}
 		if errors.Is(pe.Err, csv.ErrFieldCount) {
-			return Warrant{}, rr.rowError(-1, fmt.Sprintf("has %d fields; the header has %d", len(rec), rr.width), "")
+			return compute.Warrant{}, rr.rowError(-1, fmt.Sprintf("has %d fields; the header has %d", len(rec), rr.width), "")
 		}
 		// After a quoting error the rows that follow cannot be trusted.
 		rr.err = rr.rowError(-1, fmt.Sprintf("line %d, column %d: %v", pe.Line, pe.Column, pe.Err), "RFC 4180 CSV")
-		return Warrant{}, rr.err
+		return compute.Warrant{}, rr.err
 	}
 	return rr.warrant(rec)
 }
 
 // warrant checks one record and makes its warrant.
-func (rr *RegisterReader) warrant(rec []string) (Warrant, error) {
+func (rr *RegisterReader) warrant(rec []string) (compute.Warrant, error) {
+	v, err := rr.cells(rec)
+	if err != nil {
+		return compute.Warrant{}, err
+	}
+	w := compute.Warrant{Number: v[0], Holder: compute.Holder{Name: v[1]}, Line: rr.row}
+
+	if p, a := warrantNumberProblem(rr.terms.Series, w.Number); p != "" {
+		return compute.Warrant{}, rr.rowError(0, p, a)
+	}
+	if err := rr.checkDuplicate(w.Number); err != nil {
+		return compute.Warrant{}, err
+	}
+	if err := rr.address(v[2], &w.Holder); err != nil {
+		return compute.Warrant{}, err
+	}
+
+	if w.Shares, err = rr.shares(v[3]); err != nil {
+		return compute.Warrant{}, err
+	}
+
+	if w.Email = v[4]; w.Email != "" {
+		if p, a := emailProblem(w.Email); p != "" {
+			return compute.Warrant{}, rr.rowError(4, p, a)
+		}
+	}
+	if w.TaxID4 = v[5]; w.TaxID4 != "" {
+		if p, a := taxID4Problem(w.TaxID4); p != "" {
+			return compute.Warrant{}, rr.rowError(5, p, a)
+		}
+	}
+	if w.Parent = v[6]; w.Parent != "" {
+		if p, a := warrantNumberProblem(rr.terms.Series, w.Parent); p != "" {
+			return compute.Warrant{}, rr.rowError(6, p, a)
+		}
+		if compute.WarrantNumberKey(rr.terms.Series, w.Parent) == compute.WarrantNumberKey(rr.terms.Series, w.Number) {
+			return compute.Warrant{}, rr.rowError(6, "a warrant cannot replace itself", "the number of the warrant this one replaced")
+		}
+	}
+	return w, nil
+}
+
+// cells are the values of the record's cells in the order of
+// registerColumns ("" for an absent column), unquoted (CSVValue) and trimmed;
+// a required cell must not be empty, and every cell but the address and the
+// shares (checked later, line by line and as a decimal) must be text a
+// document may print.
+func (rr *RegisterReader) cells(rec []string) ([7]string, error) {
 	var v [7]string
 	for k, i := range rr.col {
 		if i < 0 {
 			continue
 		}
 		if !utf8.ValidString(rec[i]) {
-			return Warrant{}, rr.rowError(k, "is not valid UTF-8", "UTF-8 text")
+			return v, rr.rowError(k, "is not valid UTF-8", "UTF-8 text")
 		}
 		v[k] = CSVValue(strings.TrimSpace(rec[i]))
 		if k < registerRequired && v[k] == "" {
-			return Warrant{}, rr.rowError(k, "required field is empty", "")
+			return v, rr.rowError(k, "required field is empty", "")
 		}
-		if k != 2 && k != 3 { // the address is checked line by line, the shares as a decimal
+		if k != 2 && k != 3 {
 			if p, a := textProblem(v[k]); p != "" {
-				return Warrant{}, rr.rowError(k, p, a)
+				return v, rr.rowError(k, p, a)
 			}
 		}
 	}
-	w := Warrant{Number: v[0], Holder: Holder{Name: v[1]}, Line: rr.row}
+	return v, nil
+}
 
-	if p, a := warrantNumberProblem(rr.terms.Series, w.Number); p != "" {
-		return Warrant{}, rr.rowError(0, p, a)
+// shares decodes the shares cell: a positive decimal with at most
+// share_decimals decimals.
+func (rr *RegisterReader) shares(cell string) (decimal.Decimal, error) {
+	if p := literalPlacesProblem(cell, rr.terms.ShareDecimals, "terms.share_decimals"); p != "" {
+		return decimal.Decimal{}, rr.rowError(3, p, "")
 	}
-	if err := rr.checkDuplicate(w.Number); err != nil {
-		return Warrant{}, err
-	}
-	if err := rr.address(v[2], &w.Holder); err != nil {
-		return Warrant{}, err
-	}
-
-	if p := literalPlacesProblem(v[3], rr.terms.ShareDecimals, "terms.share_decimals"); p != "" {
-		return Warrant{}, rr.rowError(3, p, "")
-	}
-	shares, problem := decimalFromText(v[3])
+	shares, problem := decimalFromText(cell)
 	if problem != "" {
-		return Warrant{}, rr.rowError(3, problem, decimalAllowed)
+		return decimal.Decimal{}, rr.rowError(3, problem, decimalAllowed)
 	}
 	if shares.Sign() <= 0 {
-		return Warrant{}, rr.rowError(3, fmt.Sprintf("must be greater than 0, got %s", decimalText(shares)), "a positive decimal")
+		return decimal.Decimal{}, rr.rowError(3, fmt.Sprintf("must be greater than 0, got %s", decimalText(shares)), "a positive decimal")
 	}
 	if p := sharePlacesProblem(shares, rr.terms.ShareDecimals); p != "" {
-		return Warrant{}, rr.rowError(3, p, "")
+		return decimal.Decimal{}, rr.rowError(3, p, "")
 	}
-	w.Shares = shares
-
-	if w.Email = v[4]; w.Email != "" {
-		if p, a := emailProblem(w.Email); p != "" {
-			return Warrant{}, rr.rowError(4, p, a)
-		}
-	}
-	if w.TaxID4 = v[5]; w.TaxID4 != "" {
-		if p, a := taxID4Problem(w.TaxID4); p != "" {
-			return Warrant{}, rr.rowError(5, p, a)
-		}
-	}
-	if w.Parent = v[6]; w.Parent != "" {
-		if p, a := warrantNumberProblem(rr.terms.Series, w.Parent); p != "" {
-			return Warrant{}, rr.rowError(6, p, a)
-		}
-		if WarrantNumberKey(rr.terms.Series, w.Parent) == WarrantNumberKey(rr.terms.Series, w.Number) {
-			return Warrant{}, rr.rowError(6, "a warrant cannot replace itself", "the number of the warrant this one replaced")
-		}
-	}
-	return w, nil
+	return shares, nil
 }
 
 // checkDuplicate refuses a number already seen, however many leading zeros
 // either was written with, and otherwise remembers it.
 func (rr *RegisterReader) checkDuplicate(number string) error {
-	key := WarrantNumberKey(rr.terms.Series, number)
+	key := compute.WarrantNumberKey(rr.terms.Series, number)
 	if first, dup := rr.seen[key]; dup {
 		spelled := rr.terms.Series + "-" + strings.Repeat("0", first.zeros) + key
 		return rr.rowError(0, duplicateNumber(number, spelled, fmt.Sprintf("row %d", first.row)), duplicateNumberAllowed)
@@ -259,7 +284,7 @@ func (rr *RegisterReader) checkDuplicate(number string) error {
 }
 
 // address splits the holder_address cell into its lines.
-func (rr *RegisterReader) address(cell string, h *Holder) error {
+func (rr *RegisterReader) address(cell string, h *compute.Holder) error {
 	for _, line := range strings.Split(cell, "|") {
 		if line = strings.TrimSpace(line); line == "" {
 			continue
@@ -280,12 +305,12 @@ func (rr *RegisterReader) address(cell string, h *Holder) error {
 
 // ReadRegister reads a whole register, for a caller that wants every row
 // checked before it writes anything. It returns the first error.
-func ReadRegister(name string, r io.Reader, t Terms) ([]Warrant, error) {
+func ReadRegister(name string, r io.Reader, t compute.Terms) ([]compute.Warrant, error) {
 	rr, err := NewRegisterReader(name, r, t)
 	if err != nil {
 		return nil, err
 	}
-	var ws []Warrant
+	var ws []compute.Warrant
 	for {
 		w, err := rr.Next()
 		if err == io.EOF {

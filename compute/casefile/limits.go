@@ -1,4 +1,4 @@
-package compute
+package casefile
 
 // Limits on the size of the input. Each is far beyond what a warrant series
 // needs (the Glowpoint case file is 4 KB with a dozen events), and each keeps
@@ -17,6 +17,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
+	"github.com/warrantkit/warrantkit/compute"
 )
 
 const (
@@ -61,20 +63,12 @@ const (
 	maxExpandedText = 2 * MaxCaseFileBytes
 )
 
-// Dates of the case file lie within MinDate..MaxDate: a year 0000 or 9999 is
-// a typing mistake, and date arithmetic stays far from the calendar's ends.
-// (Trading days are known for 2000–2035 only; see calendar.go.)
-var (
-	MinDate = Date{1900, 1, 1}
-	MaxDate = Date{2100, 12, 31}
-)
-
 const dateRangeAllowed = "a date from 1900-01-01 to 2100-12-31"
 
-// dateRangeProblem says what is wrong with a date outside MinDate..MaxDate, or
-// returns "".
-func dateRangeProblem(d Date) string {
-	if d.Before(MinDate) || d.After(MaxDate) {
+// dateRangeProblem says what is wrong with a date outside
+// compute.MinDate..compute.MaxDate, or returns "".
+func dateRangeProblem(d compute.Date) string {
+	if !d.InRange() {
 		return fmt.Sprintf("%s is out of range", d)
 	}
 	return ""
@@ -93,8 +87,9 @@ func readCaseData(name string, r io.Reader) ([]byte, error) {
 	return data, nil
 }
 
-func caseTooLarge(name string) *InputError {
-	return &InputError{File: name, Problem: fmt.Sprintf("the case file is larger than %d MiB", MaxCaseFileBytes>>20),
+// caseTooLarge is the error for a case file larger than MaxCaseFileBytes.
+func caseTooLarge(name string) *compute.InputError {
+	return &compute.InputError{File: name, Problem: fmt.Sprintf("the case file is larger than %d MiB", MaxCaseFileBytes>>20),
 		Allowed: fmt.Sprintf("a case file of at most %d bytes; list a large series in a register (--register FILE.csv)", MaxCaseFileBytes)}
 }
 
@@ -112,6 +107,7 @@ type rowLimiter struct {
 	readBuf int64 // read-ahead the reader above may hold
 }
 
+// Read passes on what the row limit leaves room for.
 func (l *rowLimiter) Read(p []byte) (int, error) {
 	room := l.rowEnd + MaxRegisterRowBytes + l.readBuf - l.read
 	if room <= 0 {

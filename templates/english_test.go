@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
+	"github.com/warrantkit/warrantkit/compute"
 	"pgregory.net/rapid"
 )
 
@@ -139,4 +141,58 @@ func TestProperty_WordsRoundTrip(t *testing.T) {
 			rt.Fatalf("Words(%d) = %q is badly formed", n, w)
 		}
 	})
+}
+
+// The counts, percentages and terms-dependent figures the Warrant's text
+// and the documents print.
+func TestEnglish_NumbersOfTheWarrant(t *testing.T) {
+	d := decimal.RequireFromString
+	terms := compute.Terms{PriceDecimals: 4, ShareDecimals: 2}
+	cases := []struct{ got, want string }{
+		{numberWordsFigures(20), "twenty (20)"},
+		{numberWordsFigures(61), "sixty-one (61)"},
+		{numberWordsFigures(-1), "-1"},
+		{percentWords(d("1")), "one percent (1%)"},
+		{percentWords(d("4.999")), "4.999%"},
+		{price(terms, d("2.4")), "$2.4000"},
+		{shares(terms, d("1250000")), "1,250,000.00"},
+		{figuresOnly(terms, d("41666.666")), "41,666.67"},
+		{figuresOnly(terms, d("250000.00")), "250,000"},
+		{sharesWords(terms, d("250000")), "Two Hundred Fifty Thousand (250,000)"},
+		{sharesWords(terms, d("1e16")), "10,000,000,000,000,000.00"},
+		{wordsOnly(terms, compute.Warrant{Shares: d("41666.67")}), "Forty-One Thousand Six Hundred Sixty-Six and 67/100"},
+		{wordsOnly(terms, compute.Warrant{Shares: d("-1")}), ""},
+		{signed("0.0500", "$"), "+$0.0500"},
+		{signed("-1,000.00", ""), "−1,000.00"},
+		{signed("0.00", "$"), "none"},
+	}
+	for _, c := range cases {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}
+
+func TestEnglish_DatesAndTimes(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Skip("no time zone database:", err)
+	}
+	cases := []struct{ got, want string }{
+		{LongDate(compute.Date{Year: 2005, Month: time.March, Day: 14}), "March 14, 2005"},
+		{LongDate(compute.Date{}), ""},
+		{longDateString("2010-03-14"), "March 14, 2010"},
+		{longDateString("soon"), "soon"},
+		{sentText("2008-06-10T16:30:00-04:00"), "June 10, 2008 at 4:30 p.m. (UTC-04:00)"},
+		{sentText("2008-06-10T00:05:00Z"), "June 10, 2008 at 12:05 a.m. (UTC+00:00)"},
+		{sentText("yesterday"), "yesterday"},
+		{clockText(compute.Terms{Expiration: time.Date(2010, 3, 14, 17, 0, 0, 0, ny), TimeZone: "America/New_York"}), "5:00 p.m., eastern time"},
+		{clockText(compute.Terms{Expiration: time.Date(2010, 3, 14, 12, 30, 0, 0, time.UTC), TimeZone: "UTC"}), "12:30 p.m., UTC time"},
+		{clock(time.Date(2010, 3, 14, 9, 5, 0, 0, time.UTC)), "9:05 a.m."},
+	}
+	for _, c := range cases {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
 }

@@ -1,4 +1,4 @@
-package compute
+package casefile
 
 import (
 	"bytes"
@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/warrantkit/warrantkit/compute"
 )
 
 // tcWantInputError checks that err is a one-line *InputError naming file
@@ -125,7 +127,7 @@ func (r *tcEndless) Read(p []byte) (int, error) {
 
 func TestDecodeCase_FileTooLarge(t *testing.T) {
 	r := &tcEndless{prefix: []byte(tcMinimal(t))}
-	_, err := DecodeCase("huge.yaml", r)
+	_, err := Decode("huge.yaml", r)
 	tcWantInputError(t, err, "huge.yaml", "-", "the case file is larger than 4 MiB (allowed: a case file of at most 4194304 bytes")
 	if r.given > MaxCaseFileBytes+64<<10 {
 		t.Errorf("read %d bytes of an endless input before refusing it; the limit is %d", r.given, MaxCaseFileBytes)
@@ -144,7 +146,7 @@ func TestLoadCase_FileTooLarge(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	_, err = LoadCase(path)
+	_, err = Load(path)
 	tcWantInputError(t, err, path, "-", "the case file is larger than 4 MiB")
 }
 
@@ -156,7 +158,7 @@ func TestDecodeCase_FileAtTheLimit(t *testing.T) {
 	if len(data) != MaxCaseFileBytes {
 		t.Fatalf("built %d bytes", len(data))
 	}
-	if _, err := DecodeCase("case.yaml", bytes.NewReader(data)); err != nil {
+	if _, err := Decode("case.yaml", bytes.NewReader(data)); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -194,143 +196,6 @@ func TestDecodeCase_Dates(t *testing.T) {
 			}
 			tcWantInputError(t, err, "case.yaml", tt.field, tt.error)
 		})
-	}
-}
-
-// TestDecodeCase_Decimals: the Warrant Price takes price_decimals, share
-// quantities share_decimals, every other decimal at most MaxDecimals decimals
-// and MaxIntegerDigits digits before the point. Trailing zeros do not count
-// against price_decimals or share_decimals.
-func TestDecodeCase_Decimals(t *testing.T) {
-	minimal := tcMinimal(t)
-	price := func(p string) string {
-		return strings.Replace(minimal, `initial_warrant_price: "2.40"`, "initial_warrant_price: "+p, 1)
-	}
-	consideration := func(c string) string {
-		return minimal + "events:\n  - {type: issuance, date: 2006-01-02, shares: \"1\", outstanding_before: \"100\", consideration: " + c + "}\n"
-	}
-	d20 := "0." + strings.Repeat("1", 20)
-	tests := []struct {
-		name, src, field, error string
-	}{
-		{"price with price_decimals decimals", price(`"2.4001"`), "", ""},
-		{"price with trailing zeros", price(`"2.400000"`), "", ""},
-		{"price with one decimal too many", price(`"2.40001"`), "terms.initial_warrant_price", "2.40001 has 5 decimals; at most 4 allowed (terms.price_decimals)"},
-		{"price_decimals 10 allows 10", strings.Replace(price(`"2.4000000001"`), "  series:", "  price_decimals: 10\n  series:", 1), "", ""},
-		{"unquoted price", price(`2.400001`), "terms.initial_warrant_price", "has 6 decimals; at most 4 allowed"},
-		{"consideration with 20 decimals", consideration(`"` + d20 + `"`), "", ""},
-		{"consideration with 21 decimals", consideration(`"` + d20 + `1"`), "events[1].consideration", "has 21 decimals; at most 20 allowed"},
-		{"consideration with 30 digits", consideration(`"` + strings.Repeat("9", 30) + `"`), "", ""},
-		{"consideration with 31 digits", consideration(`"` + strings.Repeat("9", 31) + `"`), "events[1].consideration", "has 31 digits before the decimal point; at most 30 allowed"},
-		{"huge literal not echoed", consideration(`"` + strings.Repeat("9", 100000) + `x"`), "events[1].consideration", `"9999999999999999999999999999999999999999"… (100001 characters) is not a decimal`},
-		{"ratio side too long", minimal + "events:\n  - {type: stock-split, date: 2006-01-10, ratio: \"" + strings.Repeat("2", 31) + ":1\"}\n", "events[1].ratio", "the new side has 31 digits before the decimal point"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := tcDecode(t, tt.src)
-			if tt.error == "" {
-				if err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			tcWantInputError(t, err, "case.yaml", tt.field, tt.error)
-			if len(err.Error()) > 1000 {
-				t.Errorf("message of %d bytes", len(err.Error()))
-			}
-		})
-	}
-}
-
-func TestWarrantNumberKey(t *testing.T) {
-	tests := []struct{ number, key string }{
-		{"W-F-05-001", "1"},
-		{"W-F-05-1", "1"},
-		{"W-F-05-0001", "1"},
-		{"W-F-05-010", "10"},
-		{"W-F-05-100", "100"},
-		{"W-F-05-000", "0"},
-		{"W-F-05-0", "0"},
-		{"W-F-05-99999999999999999999999", "99999999999999999999999"},
-	}
-	for _, tt := range tests {
-		if got := WarrantNumberKey("W-F-05", tt.number); got != tt.key {
-			t.Errorf("WarrantNumberKey(%q) = %q, want %q", tt.number, got, tt.key)
-		}
-	}
-}
-
-func TestTextProblem(t *testing.T) {
-	accepted := []string{
-		"Glowpoint, Inc.",
-		"Łukasz Żółć",
-		"José Ñúñez García, 2º",
-		"山田太郎",
-		"Αλφα Κεφάλαιο",
-		"Иван Петров",
-		"שלום\u200fעולם",          // a right-to-left mark is ordinary bidi text, not an override
-		"می\u200cخواهم",           // Persian: the non-joiner is part of the spelling
-		"क्\u200dष",               // Devanagari: a joiner after a virama
-		"One Main St\nSuite 2",    // a line break inside a register cell
-		"a\tb",                    // a tab
-		strings.Repeat("山", 1000), // the limit counts characters, not bytes
-		"",
-	}
-	for _, s := range accepted {
-		if p, _ := textProblem(s); p != "" {
-			t.Errorf("textProblem(%q) = %q, want accepted", s, p)
-		}
-	}
-	refused := []struct{ s, want string }{
-		{"a\x00b", "contains U+0000 (control character) at character 2"},
-		{"\x1b[31mred", "contains U+001B (control character) at character 1"},
-		{"a\rb", "contains U+000D (control character)"},
-		{"a\x7fb", "contains U+007F (control character)"},
-		{"a\u0085b", "contains U+0085 (C1 control character)"},
-		{"a\u009b2Jb", "contains U+009B (C1 control character)"},
-		{"a\u202ab", "contains U+202A (left-to-right embedding)"},
-		{"a\u202bb", "contains U+202B (right-to-left embedding)"},
-		{"a\u202cb", "contains U+202C (pop directional formatting)"},
-		{"a\u202db", "contains U+202D (left-to-right override)"},
-		{"a\u202eb", "contains U+202E (right-to-left override)"},
-		{"a\u2066b", "contains U+2066 (left-to-right isolate)"},
-		{"a\u2067b", "contains U+2067 (right-to-left isolate)"},
-		{"a\u2068b", "contains U+2068 (first strong isolate)"},
-		{"a\u2069b", "contains U+2069 (pop directional isolate)"},
-		{"a\u200bb", "contains U+200B (zero width space)"},
-		{"a\u200cb", "contains U+200C (zero width non-joiner)"},
-		{"Alpha\u200dCapital", "contains U+200D (zero width joiner) at character 6"},
-		{"é\u200dè", "contains U+200D"},       // Latin letters, accents or not
-		{"\u200cمی", "contains U+200C"},       // not between two letters
-		{"می\u200c", "contains U+200C"},       // at the end
-		{"می\u200c خواهم", "contains U+200C"}, // before a space
-		{"a\u2060b", "contains U+2060 (word joiner)"},
-		{"a\ufeffb", "contains U+FEFF (zero width no-break space (byte order mark))"},
-		{strings.Repeat("a", 1001), "is 1001 characters long; at most 1000 allowed"},
-		{strings.Repeat("山", 1001), "is 1001 characters long"},
-	}
-	for _, tt := range refused {
-		p, a := textProblem(tt.s)
-		if !strings.Contains(p, tt.want) || a == "" {
-			t.Errorf("textProblem(%q) = %q, %q; want %q", tt.s, p, a, tt.want)
-		}
-	}
-}
-
-// TestDecodeCase_OrdinaryUnicode: names in every script a holder may write
-// are kept as they are.
-func TestDecodeCase_OrdinaryUnicode(t *testing.T) {
-	names := []string{"Łukasz Żółć", "山田太郎", "Αλφα Κεφάλαιο", "Иван Петров", "שלום\u200fעולם", "می\u200cخواهم"}
-	for _, name := range names {
-		src := strings.Replace(tcMinimal(t), `holder: {name: "Alpha Capital Anstalt"}`, `holder: {name: "`+name+`"}`, 1)
-		c, err := tcDecode(t, src)
-		if err != nil {
-			t.Errorf("%q: %v", name, err)
-			continue
-		}
-		if got := c.Warrants[0].Holder.Name; got != name {
-			t.Errorf("name %q decoded as %q", name, got)
-		}
 	}
 }
 
@@ -439,7 +304,7 @@ func TestRowLimiter_ErrorIsNotInputError(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = rr.Next()
-	if err == nil || errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "disk on fire") {
+	if err == nil || errors.Is(err, compute.ErrInvalid) || !strings.Contains(err.Error(), "disk on fire") {
 		t.Errorf("err = %v, want the read error", err)
 	}
 }
