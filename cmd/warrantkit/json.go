@@ -1,22 +1,20 @@
 package main
 
 import (
-	"encoding/json"
 	"io"
-	"strings"
+
+	"github.com/warrantkit/warrantkit/books/folder"
 )
 
-// writeJSON writes v as JSON indented by two spaces, with a final newline,
-// leaving <, > and & as they are (holder names and methods are text, not
-// HTML); the same value always gives the same bytes.
+// writeJSON writes v as warrantkit writes all its JSON (folder.Encode):
+// indented by two spaces, with a final newline, <, > and & left as they are
+// (holder names and methods are text, not HTML); the same value always
+// gives the same bytes.
 func writeJSON(w io.Writer, v any) error {
-	var b strings.Builder
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	b, err := folder.Encode(v)
+	if err != nil {
 		return err
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err = w.Write(b)
 	return err
 }

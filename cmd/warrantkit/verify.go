@@ -37,16 +37,9 @@ func runVerify(ctx context.Context, env *Env, args []string) error {
 	for _, p := range problems {
 		fmt.Fprintln(env.Stderr, "warrantkit: verify: "+p)
 	}
-	if len(problems) > 0 {
-		return fmt.Errorf("verify: %s does not match its manifest: %s, each named above (%d files listed)", dir, plural(len(problems), "problem"), checked)
+	if n := len(problems); n > 0 {
+		return fmt.Errorf("verify: %s does not match its manifest: %d problem%s, each named above (%d files listed)", dir, n, map[bool]string{true: "s"}[n > 1], checked)
 	}
 	fmt.Fprintf(env.Stderr, "verified %d files of %s in %s: every hash matches\n", checked, dir, time.Since(start).Round(time.Millisecond))
 	return nil
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
