@@ -14,6 +14,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/warrantkit/warrantkit/books/folder"
+	"github.com/warrantkit/warrantkit/internal/strictjson"
+
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
@@ -47,19 +50,6 @@ type Reissue struct {
 	pdfs []listed
 }
 
-// reissueManifest is what ReadReissue reads of manifest.json.
-type reissueManifest struct {
-	Tool    string `json:"tool"`
-	Options struct {
-		Date string `json:"date"`
-	} `json:"options"`
-	Inputs struct {
-		Case     RecordFile `json:"case"`
-		Register RecordFile `json:"register"`
-	} `json:"inputs"`
-	Files []RecordFile `json:"files"`
-}
-
 // ReadReissue reads a reissue output directory: its manifest.json, the
 // inputs it copied, register.csv and summary.csv. Every path the manifest
 // names must lie inside the directory (safepath), and every file it reads
@@ -68,9 +58,9 @@ type reissueManifest struct {
 func ReadReissue(dir string) (*Reissue, error) {
 	root, err := safepath.OpenRoot(dir)
 	if err != nil {
-		return nil, &compute.InputError{File: dir, Problem: "is not the output of warrantkit reissue: " + unwrapPath(err).Error(), Allowed: "a reissue --out directory (with manifest.json)"}
+		return nil, &compute.InputError{File: dir, Problem: "is not the output of warrantkit reissue: " + safepath.Unwrap(err).Error(), Allowed: "a reissue --out directory (with manifest.json)"}
 	}
-	r := &Reissue{Dir: dir, Manifest: root.Path("manifest.json"), Old: map[string]compute.Warrant{}, Prices: map[string]string{}, root: root}
+	r := &Reissue{Dir: dir, Manifest: root.Path(folder.ManifestName), Old: map[string]compute.Warrant{}, Prices: map[string]string{}, root: root}
 	man, err := readReissueManifest(root, r.Manifest)
 	if err != nil {
 		return nil, err
@@ -78,8 +68,8 @@ func ReadReissue(dir string) (*Reissue, error) {
 	if r.Date, err = compute.ParseDate(man.Options.Date); err != nil {
 		return nil, &compute.InputError{File: r.Manifest, Field: "options.date", Problem: err.Error(), Allowed: "YYYY-MM-DD"}
 	}
-	in := func(field string, f RecordFile) listed {
-		return listed{RecordFile: f, from: safepath.From{File: r.Manifest, Field: field + ".path"}, field: field + "."}
+	in := func(field string, f folder.File) listed {
+		return listed{File: f, from: safepath.From{File: r.Manifest, Field: field + ".path"}, field: field + "."}
 	}
 	byPath := map[string]listed{}
 	var others []listed
@@ -111,20 +101,7 @@ func ReadReissue(dir string) (*Reissue, error) {
 	for _, w := range old {
 		r.Old[w.Number] = w
 	}
-	var tables [2][]byte
-	for i, name := range []string{"register.csv", "summary.csv"} {
-		l, ok := byPath[name]
-		if !ok {
-			return nil, &compute.InputError{File: r.Manifest, Field: "files", Problem: "lists no " + name, Allowed: "the manifest.json reissue writes"}
-		}
-		if tables[i], err = readListed(root, l); err != nil {
-			return nil, err
-		}
-	}
-	if r.New, err = casefile.ReadRegister(root.Path("register.csv"), bytes.NewReader(tables[0]), r.Case.Terms); err != nil {
-		return nil, err
-	}
-	if err := r.readSummary(tables[1]); err != nil {
+	if err := r.readTables(byPath); err != nil {
 		return nil, err
 	}
 	for _, l := range others {
@@ -135,15 +112,18 @@ func ReadReissue(dir string) (*Reissue, error) {
 	return r, nil
 }
 
-func readReissueManifest(root *safepath.Root, mpath string) (*reissueManifest, error) {
-	data, err := root.ReadFile("manifest.json", safepath.From{File: root.Dir()}, safepath.MaxRead)
+// readReissueManifest reads manifest.json as leniently as ever (a field it
+// does not use may be anything): only the tool, the date, the inputs and the
+// files matter to an export.
+func readReissueManifest(root *safepath.Root, mpath string) (*folder.Manifest, error) {
+	data, err := root.ReadFile(folder.ManifestName, safepath.From{File: root.Dir()}, safepath.MaxRead)
 	if err != nil {
 		return nil, err
 	}
-	if err := CheckKeys(mpath, data); err != nil {
+	if err := strictjson.CheckKeys(mpath, data); err != nil {
 		return nil, err
 	}
-	var man reissueManifest
+	var man folder.Manifest
 	if err := json.Unmarshal(data, &man); err != nil || man.Tool != "warrantkit" {
 		return nil, &compute.InputError{File: mpath, Problem: "is not a warrantkit reissue manifest", Allowed: "the manifest.json reissue writes"}
 	}
@@ -156,6 +136,27 @@ func (r *Reissue) register(l listed) ([]compute.Warrant, error) {
 		return nil, err
 	}
 	return casefile.ReadRegister(r.root.Path(l.Path), bytes.NewReader(data), r.Case.Terms)
+}
+
+// readTables reads the new register (register.csv) and the prices of the
+// new warrants (summary.csv), both listed in the manifest.
+func (r *Reissue) readTables(byPath map[string]listed) error {
+	var tables [2][]byte
+	for i, name := range []string{"register.csv", "summary.csv"} {
+		l, ok := byPath[name]
+		if !ok {
+			return &compute.InputError{File: r.Manifest, Field: "files", Problem: "lists no " + name, Allowed: "the manifest.json reissue writes"}
+		}
+		var err error
+		if tables[i], err = readListed(r.root, l); err != nil {
+			return err
+		}
+	}
+	var err error
+	if r.New, err = casefile.ReadRegister(r.root.Path("register.csv"), bytes.NewReader(tables[0]), r.Case.Terms); err != nil {
+		return err
+	}
+	return r.readSummary(tables[1])
 }
 
 func (r *Reissue) readSummary(data []byte) error {
@@ -398,15 +399,7 @@ func ExportReissue(p *Package, series string, r *Reissue) ([]OutFile, error) {
 		if err != nil {
 			return nil, err
 		}
-		comments := []string{fmt.Sprintf("Replacement for warrant %s (OCF security %s), issued by warrantkit reissue on %s (§5 of the Warrant).", old.Number, row.SecurityID, day)}
-		for _, e := range adj.Entries {
-			if !e.Status.Certified() {
-				continue
-			}
-			comments = append(comments, fmt.Sprintf("Adjusted under §%s of the Warrant for event %s (%s, effective %s, %s): Warrant Price %s → %s, Warrant Share Number %s → %s.",
-				e.Section, e.Event, e.Type, e.Effective, e.Status, e.Before.Price.StringFixed(t.PriceDecimals), e.After.Price.StringFixed(t.PriceDecimals),
-				e.Before.Shares.StringFixed(t.ShareDecimals), e.After.Shares.StringFixed(t.ShareDecimals)))
-		}
+		comments := replacementComments(t, adj, old.Number, row.SecurityID, day)
 		x.txs = append(x.txs, map[string]any{
 			"object_type": "TX_WARRANT_CANCELLATION", "id": cancelID, "security_id": row.SecurityID, "date": day,
 			"quantity":    row.Issuance.Quantity,
@@ -420,7 +413,31 @@ func ExportReissue(p *Package, series string, r *Reissue) ([]OutFile, error) {
 		issueOf["new:"+idPart(nw.Number)] = issueID
 	}
 
-	// The documents.
+	if err := r.documents(x, cancelOf, issueOf); err != nil {
+		return nil, err
+	}
+	return x.finish("warrantkit-reissue-" + day)
+}
+
+// replacementComments are the comments of a replacement warrant's issuance:
+// what it replaces, and each certified adjustment (§5).
+func replacementComments(t compute.Terms, adj *compute.Adjustment, old, securityID, day string) []string {
+	comments := []string{fmt.Sprintf("Replacement for warrant %s (OCF security %s), issued by warrantkit reissue on %s (§5 of the Warrant).", old, securityID, day)}
+	for _, e := range adj.Entries {
+		if !e.Status.Certified() {
+			continue
+		}
+		comments = append(comments, fmt.Sprintf("Adjusted under §%s of the Warrant for event %s (%s, effective %s, %s): Warrant Price %s → %s, Warrant Share Number %s → %s.",
+			e.Section, e.Event, e.Type, e.Effective, e.Status, e.Before.Price.StringFixed(t.PriceDecimals), e.After.Price.StringFixed(t.PriceDecimals),
+			e.Before.Shares.StringFixed(t.ShareDecimals), e.After.Shares.StringFixed(t.ShareDecimals)))
+	}
+	return comments
+}
+
+// documents adds the reissue's PDFs, each related to the transactions of
+// its warrant: a new warrant to its issuance, a record to the cancellation,
+// a certificate to both.
+func (r *Reissue) documents(x *exporter, cancelOf, issueOf map[string]string) error {
 	for _, f := range r.pdfs {
 		rel := path.Clean(f.Path)
 		base := strings.TrimSuffix(path.Base(rel), ".pdf")
@@ -443,10 +460,10 @@ func ExportReissue(p *Package, series string, r *Reissue) ([]OutFile, error) {
 			}
 		}
 		if err := x.document(r.root, f, related); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return x.finish("warrantkit-reissue-" + day)
+	return nil
 }
 
 func ref(objectType, id string) map[string]string {
@@ -486,7 +503,7 @@ func ocfFile(name, fileType string, items []map[string]any) (OutFile, error) {
 	if items == nil {
 		items = []map[string]any{}
 	}
-	data, err := encode(map[string]any{"file_type": fileType, "items": items})
+	data, err := folder.Encode(map[string]any{"file_type": fileType, "items": items})
 	if err != nil {
 		return OutFile{}, err
 	}
@@ -494,17 +511,6 @@ func ocfFile(name, fileType string, items []map[string]any) (OutFile, error) {
 }
 
 // encode writes JSON with sorted keys, two-space indent, no HTML escaping.
-func encode(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}
-
 // checkOwn validates a file warrantkit wrote: failing is a bug, not bad input.
 func checkOwn(name, rel string, data []byte) error {
 	_, probs, err := parseAndValidate(name, data, rel)
@@ -544,7 +550,7 @@ func updatedManifest(p *Package, day string, add map[string]OutFile) (OutFile, e
 	}
 	m["as_of"], _ = json.Marshal(day)
 	m["generated_at"], _ = json.Marshal(day + "T00:00:00Z")
-	data, err := encode(m)
+	data, err := folder.Encode(m)
 	if err != nil {
 		return OutFile{}, err
 	}

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"github.com/warrantkit/warrantkit/books/folder"
 	"hash"
 	"io"
 
@@ -21,7 +22,7 @@ import (
 // and the field of the path ("files[3].path", "/files/3/path"), field the
 // prefix of the entry's other fields ("files[3].", "/files/3/").
 type listed struct {
-	RecordFile
+	folder.File
 	from  safepath.From
 	field string
 }

@@ -14,6 +14,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/warrantkit/warrantkit/internal/strictjson"
+
 	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
 )
@@ -180,26 +182,26 @@ func Problems(err error) []Problem {
 	return nil
 }
 
-// ParseNumeric parses an OCF Numeric: [+-]digits[.1 to 10 digits], exactly.
-func ParseNumeric(s string) (decimal.Decimal, string) {
-	intPart, frac, hasDot := strings.Cut(strings.TrimLeft(s, "+-"), ".")
-	switch {
-	case s == "" || intPart == "" || strings.Trim(intPart, "0123456789") != "" || len(s)-len(strings.TrimLeft(s, "+-")) > 1:
-		return decimal.Decimal{}, fmt.Sprintf("%q is not an OCF decimal string", s)
-	case hasDot && (frac == "" || strings.Trim(frac, "0123456789") != ""):
-		return decimal.Decimal{}, fmt.Sprintf("%q is not an OCF decimal string", s)
-	case len(frac) > 10:
-		return decimal.Decimal{}, fmt.Sprintf("%q has %d decimals", s, len(frac))
+// SplitProblems returns the first problem of err (an *Error) as an
+// *compute.InputError, whose text counts the others, and the others; an
+// error that holds no problems is returned as it is.
+func SplitProblems(err error) (first error, rest []Problem) {
+	ps := Problems(err)
+	if len(ps) == 0 {
+		return err, nil
 	}
-	d, err := decimal.NewFromString(s)
-	if err != nil {
-		return decimal.Decimal{}, fmt.Sprintf("%q is not an OCF decimal string", s)
+	p, problem := ps[0], ps[0].Problem
+	if len(ps) > 1 {
+		problem = fmt.Sprintf("%s [1 of %d problems; the others are above]", problem, len(ps))
 	}
-	return d, ""
+	return &compute.InputError{File: p.File, Field: p.Path, Problem: problem, Allowed: p.Allowed}, ps[1:]
 }
 
+// ParseNumeric parses an OCF Numeric: [+-]digits[.1 to 10 digits], exactly.
+func ParseNumeric(s string) (decimal.Decimal, string) { return strictjson.ParseNumeric(s) }
+
 // NumericAllowed describes ParseNumeric's input.
-const NumericAllowed = "a decimal string with at most 10 decimals, " + numericPattern
+const NumericAllowed = strictjson.NumericAllowed
 
 // Numeric writes d as an OCF Numeric with exactly places decimals (0 to 10).
 func Numeric(d decimal.Decimal, places int32) string {

@@ -7,7 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
+	"github.com/warrantkit/warrantkit/internal/strictjson"
 	"os"
 	"path/filepath"
 	"strings"
@@ -68,7 +68,7 @@ type Package struct {
 func FindManifest(arg string) (string, error) {
 	st, err := os.Stat(arg)
 	if err != nil {
-		return "", &compute.InputError{File: arg, Problem: "no such OCF export: " + unwrapPath(err).Error(), Allowed: "a directory holding " + ManifestName + ", or an OCF manifest file"}
+		return "", &compute.InputError{File: arg, Problem: "no such OCF export: " + safepath.Unwrap(err).Error(), Allowed: "a directory holding " + ManifestName + ", or an OCF manifest file"}
 	}
 	if !st.IsDir() {
 		return arg, nil
@@ -88,14 +88,6 @@ func FindManifest(arg string) (string, error) {
 		return found[0], nil
 	}
 	return "", &compute.InputError{File: arg, Problem: "the directory holds no OCF manifest", Allowed: "a directory holding " + ManifestName + " (or one *manifest.ocf.json), or the manifest file itself"}
-}
-
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // Read reads the package whose manifest is at manifestPath (see
@@ -125,7 +117,7 @@ func Read(manifestPath string) (*Package, error) {
 	m := doc.(map[string]any)
 	root, err := safepath.OpenRoot(p.Dir)
 	if err != nil {
-		return nil, &compute.InputError{File: p.Dir, Problem: "cannot open the OCF export's directory: " + unwrapPath(err).Error()}
+		return nil, &compute.InputError{File: p.Dir, Problem: "cannot open the OCF export's directory: " + safepath.Unwrap(err).Error()}
 	}
 	defer root.Close()
 	var all []Problem
@@ -189,32 +181,22 @@ func (p *Package) readFile(root *safepath.Root, list, fileType string, ref FileR
 func parseAndValidate(file string, data []byte, rel string) (any, []Problem, error) {
 	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
 	if err != nil {
-		return nil, []Problem{{File: file, Problem: "is not JSON: " + jsonProblem(data, err), Allowed: "an OCF " + Version + " JSON file"}}, nil
+		return nil, []Problem{{File: file, Problem: "is not JSON: " + strictjson.SyntaxProblem(data, err), Allowed: "an OCF " + Version + " JSON file"}}, nil
 	}
-	if err := CheckKeys(file, data); err != nil {
+	if err := strictjson.CheckKeys(file, data); err != nil {
 		return nil, []Problem{keyProblem(err)}, nil
 	}
 	probs, err := validateDoc(file, rel, doc)
 	return doc, probs, err
 }
 
-// keyProblem is the Problem of a CheckKeys error.
+// keyProblem is the Problem of a strictjson.CheckKeys error.
 func keyProblem(err error) Problem {
 	var ie *compute.InputError
 	if !errors.As(err, &ie) {
 		return Problem{Problem: err.Error()}
 	}
 	return Problem{File: ie.File, Path: ie.Field, Problem: fmt.Sprintf("line %d: %s", ie.Line, ie.Problem), Allowed: ie.Allowed}
-}
-
-// jsonProblem describes a JSON syntax error with its line.
-func jsonProblem(data []byte, err error) string {
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		line := 1 + bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n"))
-		return fmt.Sprintf("line %d: %v", line, se)
-	}
-	return err.Error()
 }
 
 // decode reads the objects of one validated file.

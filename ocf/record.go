@@ -1,369 +1,21 @@
 package ocf
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"os"
-	"path"
 	"path/filepath"
-	"reflect"
-	"slices"
-	"strconv"
-	"strings"
 
+	"github.com/warrantkit/warrantkit/books/folder"
 	"github.com/warrantkit/warrantkit/compute"
 	"github.com/warrantkit/warrantkit/internal/safepath"
 )
 
-// The record of an `exercise --out DIR` or `assign --out DIR`: what the
-// command did, as DIR/exercise.json or DIR/assignment.json. The command
-// writes it (Encode), ocf export reads it (DecodeRecord). Every number is a
-// decimal string, never a JSON number.
-
-// Record file names and their commands.
-const (
-	ExerciseRecordName   = "exercise.json"
-	AssignmentRecordName = "assignment.json"
-)
-
-// Record is what an exercise or an assignment did.
-type Record struct {
-	Tool        string            `json:"tool"`
-	Version     string            `json:"version"`
-	Command     string            `json:"command"` // "exercise" or "assign"
-	Series      string            `json:"series"`
-	Inputs      RecordInputs      `json:"inputs"`
-	Warrant     RecordWarrant     `json:"warrant"` // before: shares and price after adjustment, on the date
-	Exercise    *RecordExercise   `json:"exercise,omitempty"`
-	Assignment  *RecordAssignment `json:"assignment,omitempty"`
-	NewWarrants []RecordWarrant   `json:"new_warrants"`
-	Files       []RecordFile      `json:"files"` // every PDF written
-}
-
-// RecordInputs are the copies of the inputs under DIR/inputs.
-type RecordInputs struct {
-	Case     RecordFile  `json:"case"`
-	Register *RecordFile `json:"register,omitempty"`
-}
-
-// RecordFile is a file of DIR, relative to it, with its sha256.
-type RecordFile struct {
-	Path   string `json:"path"`
-	SHA256 string `json:"sha256"`
-	Size   int64  `json:"size"`
-}
-
-// RecordHolder is a holder or assignee.
-type RecordHolder struct {
-	Name    string   `json:"name"`
-	Address []string `json:"address"`
-}
-
-// RecordWarrant is a warrant: shares and price as in effect (after adjustment).
-type RecordWarrant struct {
-	Role   string       `json:"role,omitempty"` // new warrants: "balance" or "assignee"
-	Number string       `json:"number"`
-	Holder RecordHolder `json:"holder"`
-	Shares string       `json:"shares"`
-	Price  string       `json:"price"`
-}
-
-// RecordExercise is what an exercise did (§2).
-type RecordExercise struct {
-	Date            string `json:"date"`
-	Method          string `json:"method"` // cash, cashless, combined
-	WarrantPrice    string `json:"warrant_price"`
-	MarketValue     string `json:"market_value,omitempty"`
-	SharesExercised string `json:"shares_exercised"` // Y
-	CashlessShares  string `json:"cashless_shares"`  // Y₂
-	CashShares      string `json:"cash_shares"`      // Y₁
-	SharesIssued    string `json:"shares_issued"`    // X
-	SharesCanceled  string `json:"shares_canceled"`
-	Fraction        string `json:"fraction"`
-	CashInLieu      string `json:"cash_in_lieu"`
-	AggregatePrice  string `json:"aggregate_price"`
-	RemainingShares string `json:"remaining_shares"`
-}
-
-// RecordAssignment is what an assignment did (§2(e)).
-type RecordAssignment struct {
-	Date     string       `json:"date"`
-	Partial  bool         `json:"partial"`
-	Assignee RecordHolder `json:"assignee"`
-	Attorney string       `json:"attorney,omitempty"`
-	Shares   string       `json:"shares"`
-}
-
-// Encode writes the record: sorted struct order, two-space indent, no HTML
-// escaping, a final newline. The same record gives the same bytes.
-func (r *Record) Encode() ([]byte, error) { return encode(r) }
-
-// RecordName is the file name of the record of command.
-func RecordName(command string) string {
-	if command == "assign" {
-		return AssignmentRecordName
-	}
-	return ExerciseRecordName
-}
-
-// DecodeRecord reads a record strictly: JSON syntax, no unknown field, the
-// right JSON types, decimal strings with at most 10 decimals, dates, relative
-// paths, sha256 digests. A problem is an *compute.InputError naming file, the
-// JSON pointer and what is allowed.
-func DecodeRecord(file string, data []byte) (*Record, error) {
-	bad := func(ptr, problem, allowed string) error {
-		return &compute.InputError{File: file, Field: ptr, Problem: problem, Allowed: allowed}
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var doc any
-	if err := dec.Decode(&doc); err != nil {
-		return nil, bad("", "is not JSON: "+jsonProblem(data, err), "the "+filepath.Base(file)+" warrantkit writes")
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, bad("", "has more after the JSON object", "one JSON object")
-	}
-	if err := CheckKeys(file, data); err != nil {
-		return nil, err
-	}
-	if ptr, problem, allowed := shapeProblem(doc, reflect.TypeOf(Record{}), ""); problem != "" {
-		return nil, bad(ptr, problem, allowed)
-	}
-	var r Record
-	if err := json.Unmarshal(data, &r); err != nil {
-		return nil, bad("", err.Error(), "")
-	}
-	if r.Tool != "warrantkit" {
-		return nil, bad("/tool", fmt.Sprintf("%q is not warrantkit", r.Tool), `"warrantkit"`)
-	}
-	switch {
-	case r.Command != "exercise" && r.Command != "assign":
-		return nil, bad("/command", fmt.Sprintf("%q is not a command that writes a record", r.Command), "exercise or assign")
-	case filepath.Base(file) != RecordName(r.Command):
-		return nil, bad("/command", fmt.Sprintf("%s is the record of %s, not of %s", filepath.Base(file), map[string]string{ExerciseRecordName: "exercise", AssignmentRecordName: "assign"}[filepath.Base(file)], r.Command), "the command whose record the file name is")
-	case r.Command == "exercise" && (r.Exercise == nil || r.Assignment != nil):
-		return nil, bad("/exercise", "an exercise record needs exercise and no assignment", "")
-	case r.Command == "assign" && (r.Assignment == nil || r.Exercise != nil):
-		return nil, bad("/assignment", "an assignment record needs assignment and no exercise", "")
-	}
-	if r.Series == "" {
-		return nil, bad("/series", "is empty", "the series of the warrant, such as W-F-05")
-	}
-	var probs []error
-	num := func(ptr, s string, positive bool) {
-		d, pr := ParseNumeric(s)
-		switch {
-		case pr != "":
-			probs = append(probs, bad(ptr, pr, NumericAllowed))
-		case d.Sign() < 0 || (positive && d.Sign() == 0):
-			probs = append(probs, bad(ptr, fmt.Sprintf("%s is not positive", s), "a number above 0"))
-		}
-	}
-	date := func(ptr, s string) {
-		if _, err := compute.ParseDate(s); err != nil {
-			probs = append(probs, bad(ptr, err.Error(), "YYYY-MM-DD"))
-		}
-	}
-	file_ := func(ptr string, f RecordFile) {
-		if _, err := safepath.Clean(f.Path, safepath.From{File: file, Field: ptr + "/path"}); err != nil {
-			probs = append(probs, err)
-		} else if path.Clean(f.Path) != f.Path {
-			probs = append(probs, bad(ptr+"/path", fmt.Sprintf("%q is not a clean path", f.Path), "a relative slash-separated path such as warrants/W-F-05-013.pdf"))
-		}
-		if len(f.SHA256) != 64 || strings.Trim(f.SHA256, "0123456789abcdef") != "" {
-			probs = append(probs, bad(ptr+"/sha256", fmt.Sprintf("%q is not a sha256", f.SHA256), "64 lower-case hex digits"))
-		}
-		if f.Size < 0 {
-			probs = append(probs, bad(ptr+"/size", "is negative", "0 or more bytes"))
-		}
-	}
-	warrant := func(ptr string, w RecordWarrant) {
-		if !strings.HasPrefix(w.Number, r.Series+"-") {
-			probs = append(probs, bad(ptr+"/number", fmt.Sprintf("%q is not a warrant of series %s", w.Number, r.Series), r.Series+"-NNN"))
-		}
-		if strings.TrimSpace(w.Holder.Name) == "" {
-			probs = append(probs, bad(ptr+"/holder/name", "is empty", "the holder's name"))
-		}
-		num(ptr+"/shares", w.Shares, true)
-		num(ptr+"/price", w.Price, true)
-	}
-	file_("/inputs/case", r.Inputs.Case)
-	if r.Inputs.Register != nil {
-		file_("/inputs/register", *r.Inputs.Register)
-	}
-	warrant("/warrant", r.Warrant)
-	if r.Warrant.Role != "" {
-		probs = append(probs, bad("/warrant/role", "the warrant before has no role", "no role"))
-	}
-	roles := map[string]int{}
-	for i, w := range r.NewWarrants {
-		ptr := fmt.Sprintf("/new_warrants/%d", i)
-		warrant(ptr, w)
-		roles[w.Role]++
-		switch {
-		case w.Role == "balance" || (w.Role == "assignee" && r.Command == "assign"):
-		default:
-			probs = append(probs, bad(ptr+"/role", fmt.Sprintf("%q is not a new warrant of %s", w.Role, r.Command), map[string]string{"exercise": "balance", "assign": "assignee or balance"}[r.Command]))
-		}
-		if roles[w.Role] > 1 {
-			probs = append(probs, bad(ptr+"/role", fmt.Sprintf("a second %s warrant", w.Role), "one warrant per role"))
-		}
-	}
-	for i, f := range r.Files {
-		ptr := fmt.Sprintf("/files/%d", i)
-		file_(ptr, f)
-		if !strings.HasSuffix(f.Path, ".pdf") {
-			probs = append(probs, bad(ptr+"/path", fmt.Sprintf("%s is not a PDF", f.Path), "the PDFs the command wrote"))
-		}
-	}
-	if e := r.Exercise; e != nil {
-		date("/exercise/date", e.Date)
-		if e.Method != compute.MethodCash && e.Method != compute.MethodCashless && e.Method != compute.MethodCombined {
-			probs = append(probs, bad("/exercise/method", fmt.Sprintf("%q is not a method of exercise", e.Method), "cash, cashless or combined"))
-		}
-		num("/exercise/warrant_price", e.WarrantPrice, true)
-		if e.MarketValue != "" {
-			num("/exercise/market_value", e.MarketValue, true)
-		}
-		num("/exercise/shares_exercised", e.SharesExercised, true)
-		for _, f := range []struct{ name, value string }{{"cashless_shares", e.CashlessShares}, {"cash_shares", e.CashShares}, {"shares_issued", e.SharesIssued},
-			{"shares_canceled", e.SharesCanceled}, {"fraction", e.Fraction}, {"cash_in_lieu", e.CashInLieu}, {"aggregate_price", e.AggregatePrice}, {"remaining_shares", e.RemainingShares}} {
-			num("/exercise/"+f.name, f.value, false)
-		}
-		if roles["balance"] == 0 && len(probs) == 0 {
-			if rem, _ := ParseNumeric(e.RemainingShares); rem.Sign() > 0 {
-				probs = append(probs, bad("/new_warrants", fmt.Sprintf("%s shares remain and no balance warrant is recorded", e.RemainingShares), "a new warrant with role balance"))
-			}
-		}
-	}
-	if a := r.Assignment; a != nil {
-		date("/assignment/date", a.Date)
-		num("/assignment/shares", a.Shares, true)
-		if strings.TrimSpace(a.Assignee.Name) == "" {
-			probs = append(probs, bad("/assignment/assignee/name", "is empty", "the assignee's name"))
-		}
-		if roles["assignee"] != 1 {
-			probs = append(probs, bad("/new_warrants", "no assignee warrant", "one new warrant with role assignee"))
-		}
-		if a.Partial != (roles["balance"] == 1) {
-			probs = append(probs, bad("/assignment/partial", fmt.Sprintf("partial is %t with %d balance warrants", a.Partial, roles["balance"]), "true with one balance warrant, false with none"))
-		}
-	}
-	if len(probs) > 0 {
-		return nil, probs[0]
-	}
-	return &r, nil
-}
-
-// shapeProblem checks doc (decoded with UseNumber) against the Go type t:
-// every key a field, every value of the field's JSON type. It returns the
-// JSON pointer, problem and what is allowed of the first mismatch.
-func shapeProblem(doc any, t reflect.Type, ptr string) (string, string, string) {
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	at := ptr
-	if at == "" {
-		at = "/"
-	}
-	switch t.Kind() {
-	case reflect.Struct:
-		m, ok := doc.(map[string]any)
-		if !ok {
-			return at, fmt.Sprintf("is %s, not an object", jsonKind(doc)), "a JSON object"
-		}
-		fields := map[string]reflect.StructField{}
-		var names []string
-		var required []string
-		for i := range t.NumField() {
-			f := t.Field(i)
-			tag := f.Tag.Get("json")
-			name, opts, _ := strings.Cut(tag, ",")
-			if name == "" || name == "-" {
-				continue
-			}
-			fields[name] = f
-			names = append(names, name)
-			if !strings.Contains(opts, "omitempty") {
-				required = append(required, name)
-			}
-		}
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
-			f, ok := fields[k]
-			if !ok {
-				return ptr + "/" + k, "unknown field", "the fields " + strings.Join(names, ", ")
-			}
-			if p, pr, al := shapeProblem(m[k], f.Type, ptr+"/"+k); pr != "" {
-				return p, pr, al
-			}
-		}
-		for _, k := range required {
-			if _, ok := m[k]; !ok {
-				return ptr + "/" + k, "is missing", "a value for every field but the optional ones"
-			}
-		}
-	case reflect.Slice:
-		if doc == nil {
-			return "", "", ""
-		}
-		a, ok := doc.([]any)
-		if !ok {
-			return at, fmt.Sprintf("is %s, not an array", jsonKind(doc)), "a JSON array"
-		}
-		for i, v := range a {
-			if p, pr, al := shapeProblem(v, t.Elem(), ptr+"/"+strconv.Itoa(i)); pr != "" {
-				return p, pr, al
-			}
-		}
-	case reflect.String:
-		if _, ok := doc.(string); !ok {
-			return at, fmt.Sprintf("is %s, not a string", jsonKind(doc)), "a JSON string (numbers are decimal strings such as \"250000.00\")"
-		}
-	case reflect.Bool:
-		if _, ok := doc.(bool); !ok {
-			return at, fmt.Sprintf("is %s, not true or false", jsonKind(doc)), "true or false"
-		}
-	case reflect.Int64:
-		n, ok := doc.(json.Number)
-		if _, err := strconv.ParseInt(string(n), 10, 64); !ok || err != nil {
-			return at, fmt.Sprintf("is %s, not a whole number", jsonKind(doc)), "a whole number of bytes"
-		}
-	}
-	return "", "", ""
-}
-
-func jsonKind(v any) string {
-	switch v := v.(type) {
-	case nil:
-		return "null"
-	case map[string]any:
-		return "an object"
-	case []any:
-		return "an array"
-	case string:
-		return "a string"
-	case bool:
-		return "a boolean"
-	case json.Number:
-		return "the number " + string(v)
-	}
-	return fmt.Sprintf("%T", v)
-}
-
 // ReadRecord reads the record of an exercise or assign output directory,
 // and checks that every file it names is there, inside the directory
 // (safepath), with its size and sha256.
-func ReadRecord(dir string) (*Record, string, error) {
+func ReadRecord(dir string) (*folder.Record, string, error) {
 	var found []string
-	for _, name := range []string{ExerciseRecordName, AssignmentRecordName} {
+	for _, name := range []string{folder.ExerciseRecordName, folder.AssignmentRecordName} {
 		if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
 			found = append(found, name)
 		}
@@ -374,7 +26,7 @@ func ReadRecord(dir string) (*Record, string, error) {
 	}
 	root, err := safepath.OpenRoot(dir)
 	if err != nil {
-		return nil, "", &compute.InputError{File: dir, Problem: "cannot open: " + unwrapPath(err).Error()}
+		return nil, "", &compute.InputError{File: dir, Problem: "cannot open: " + safepath.Unwrap(err).Error()}
 	}
 	defer root.Close()
 	file := root.Path(found[0])
@@ -382,7 +34,7 @@ func ReadRecord(dir string) (*Record, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	r, err := DecodeRecord(file, data)
+	r, err := folder.DecodeRecord(file, data)
 	if err != nil {
 		return nil, "", err
 	}
@@ -402,6 +54,6 @@ func ReadRecord(dir string) (*Record, string, error) {
 }
 
 // recordListed is the file f of the record file, at the JSON pointer ptr.
-func recordListed(file, ptr string, f RecordFile) listed {
-	return listed{RecordFile: f, from: safepath.From{File: file, Field: ptr + "/path"}, field: ptr + "/"}
+func recordListed(file, ptr string, f folder.File) listed {
+	return listed{File: f, from: safepath.From{File: file, Field: ptr + "/path"}, field: ptr + "/"}
 }

@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"github.com/warrantkit/warrantkit/internal/strictjson"
 	"io/fs"
 
 	"strings"
@@ -160,7 +161,7 @@ func (p Problem) String() string {
 var printer = message.NewPrinter(language.English)
 
 // numericPattern is OCF's Numeric primitive.
-const numericPattern = `^[+-]?[0-9]+(\.[0-9]{1,10})?$`
+const numericPattern = strictjson.NumericPattern
 
 // validateDoc validates doc (decoded with jsonschema.UnmarshalJSON) against
 // the schema at rel and returns the problem, if any, located in file. A
@@ -287,7 +288,7 @@ func ValidateFile(name string, data []byte) ([]Problem, error) {
 	if err != nil {
 		return []Problem{{File: name, Problem: "is not JSON: " + err.Error()}}, nil
 	}
-	if err := CheckKeys(name, data); err != nil {
+	if err := strictjson.CheckKeys(name, data); err != nil {
 		return []Problem{keyProblem(err)}, nil
 	}
 	m, _ := doc.(map[string]any)

@@ -4,12 +4,10 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"path/filepath"
-	"strings"
 	"text/tabwriter"
 
+	"github.com/warrantkit/warrantkit/books"
 	"github.com/warrantkit/warrantkit/compute"
-	"github.com/warrantkit/warrantkit/templates"
 )
 
 func runAdjust(ctx context.Context, env *Env, args []string) error {
@@ -35,7 +33,7 @@ func runAdjust(ctx context.Context, env *Env, args []string) error {
 		}
 	}
 	if *certs != "" {
-		if err := checkOutDir("adjust", "--certificates", *certs, false); err != nil {
+		if err := books.CheckOutDir("adjust", "--certificates", *certs, false); err != nil {
 			return err
 		}
 	}
@@ -43,10 +41,11 @@ func runAdjust(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	c, err := loadCase(path, *register)
+	b, err := books.Open(path, *register)
 	if err != nil {
 		return err
 	}
+	c := b.Case
 	// Every warrant is adjusted before the first certificate is written.
 	adjs := make([]*compute.Adjustment, 0, len(c.Warrants))
 	out := make([]compute.AdjustmentReport, 0, len(c.Warrants))
@@ -56,13 +55,13 @@ func runAdjust(ctx context.Context, env *Env, args []string) error {
 		}
 		a, err := compute.Adjust(c.Terms, w, c.Events, cutoff)
 		if err != nil {
-			return inFile(err, path)
+			return books.InCaseFile(err, path)
 		}
 		adjs = append(adjs, a)
 		out = append(out, a.Report(c.Terms))
 	}
 	if *certs != "" {
-		written, err := writeCertificates(ctx, *certs, path, c, adjs, *all, opt)
+		written, err := b.Certificates(ctx, *certs, adjs, *all, opt)
 		if err != nil {
 			return err
 		}
@@ -72,50 +71,6 @@ func runAdjust(ctx context.Context, env *Env, args []string) error {
 		return writeJSON(env.Stdout, out)
 	}
 	return writeAdjustTable(env.Stdout, c, out)
-}
-
-// certificate is one Certificate of Adjustment adjust writes.
-type certificate struct {
-	w    compute.Warrant
-	e    compute.Entry
-	name string
-}
-
-// writeCertificates writes a Certificate of Adjustment per warrant and
-// certified entry (every entry with all) into dir. Every file name is
-// planned, and checked to be distinct, before the first is written.
-func writeCertificates(ctx context.Context, dir, casePath string, c *compute.Case, adjs []*compute.Adjustment, all bool, opt templates.Options) (int, error) {
-	if err := checkFileNames(c, casePath); err != nil {
-		return 0, err
-	}
-	paths := newOutputPaths(casePath)
-	var plan []certificate
-	for i, a := range adjs {
-		w := c.Warrants[i]
-		for _, e := range a.Entries {
-			if !e.Status.Certified() && !all {
-				continue
-			}
-			name := fileName(w.Number) + "-" + fileName(e.Event) + ".pdf"
-			if err := paths.add(name, fmt.Sprintf("the certificate of warrant %s for event %q", w.Number, e.Event)); err != nil {
-				return 0, err
-			}
-			plan = append(plan, certificate{w, e, name})
-		}
-	}
-	for _, p := range plan {
-		if err := ctx.Err(); err != nil {
-			return 0, err
-		}
-		doc, err := templates.Certificate(c, p.w, p.e, opt)
-		if err != nil {
-			return 0, err
-		}
-		if err := writeDoc(filepath.Join(dir, p.name), doc); err != nil {
-			return 0, err
-		}
-	}
-	return len(plan), nil
 }
 
 // writeAdjustTable prints the adjustments for a person: one block per warrant.
@@ -148,16 +103,4 @@ func arrow(before, after string) string {
 		return after
 	}
 	return before + " → " + after
-}
-
-// writeJSON writes v as indented JSON with a final newline; the same value
-// always gives the same bytes.
-func writeJSON(w io.Writer, v any) error {
-	var b strings.Builder
-	enc := newJSONEncoder(&b)
-	if err := enc.Encode(v); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
 }

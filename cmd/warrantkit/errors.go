@@ -4,9 +4,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/spf13/pflag"
+	"github.com/warrantkit/warrantkit/books"
 	"github.com/warrantkit/warrantkit/compute"
 )
 
@@ -18,26 +20,23 @@ const (
 	exitInvalid = 3
 )
 
-// usageError is a mistake in how the command was called.
-type usageError struct{ msg string }
-
-func (e *usageError) Error() string { return e.msg }
-
+// usageErrorf is a mistake in how the command was called (exit 2).
 func usageErrorf(format string, args ...any) error {
-	return &usageError{msg: fmt.Sprintf(format, args...)}
+	return &books.UsageError{Msg: fmt.Sprintf(format, args...)}
 }
 
 // exitCode maps an error to the exit code of SPEC §5; a command a signal
 // stopped exits 128 + the signal's number.
 func exitCode(err error) int {
-	var ue *usageError
+	var oe *books.OutError
+	var be *books.UsageError
 	var in *interrupted
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &in):
 		return in.exitCode()
-	case errors.As(err, &ue):
+	case errors.As(err, &oe), errors.As(err, &be):
 		return exitUsage
 	case errors.Is(err, compute.ErrInvalid):
 		return exitInvalid
@@ -75,16 +74,6 @@ func report(env *Env, err error) int {
 	return code
 }
 
-// inFile places an input error that carries no file (an engine error about an
-// event) in the case file it came from.
-func inFile(err error, file string) error {
-	var ie *compute.InputError
-	if errors.As(err, &ie) && ie.File == "" && ie.Line > 0 {
-		ie.File = file
-	}
-	return err
-}
-
 // newFlags makes a subcommand's FlagSet; parse errors become usage errors.
 func newFlags(env *Env, name, synopsis string) *pflag.FlagSet {
 	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
@@ -98,7 +87,7 @@ func newFlags(env *Env, name, synopsis string) *pflag.FlagSet {
 
 // parseFlags parses args; --help prints the usage on stdout and returns errHelp.
 func parseFlags(env *Env, fs *pflag.FlagSet, args []string) error {
-	fs.SetOutput(discard{})
+	fs.SetOutput(io.Discard)
 	err := fs.Parse(args)
 	fs.SetOutput(env.Stdout)
 	if errors.Is(err, pflag.ErrHelp) {
@@ -113,10 +102,6 @@ func parseFlags(env *Env, fs *pflag.FlagSet, args []string) error {
 
 // errHelp ends a command that printed its help; it exits 0.
 var errHelp = errors.New("help requested")
-
-type discard struct{}
-
-func (discard) Write(p []byte) (int, error) { return len(p), nil }
 
 // maxJobs is the most workers -j may ask for: more than the cores only
 // costs memory (each renders a document at a time).

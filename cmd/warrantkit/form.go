@@ -1,21 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	_ "embed"
-	"fmt"
 
+	"github.com/warrantkit/warrantkit/books"
 	"github.com/warrantkit/warrantkit/compute"
-	"github.com/warrantkit/warrantkit/compute/casefile"
-	"github.com/warrantkit/warrantkit/render"
-	"github.com/warrantkit/warrantkit/templates"
 )
-
-//go:embed default-case.yaml
-var defaultCase []byte
-
-var formKinds = []string{"exercise", "assignment", "partial-assignment", "warrant"}
 
 func runForm(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "form", "exercise|assignment|partial-assignment|warrant [--blank] [CASE --warrant NUM] -o FILE")
@@ -28,20 +19,16 @@ func runForm(ctx context.Context, env *Env, args []string) error {
 	}
 	rest := fs.Args()
 	if len(rest) == 0 || len(rest) > 2 {
-		return usageErrorf("form: expected a form (%v) and an optional CASE (run warrantkit form --help)", formKinds)
+		return usageErrorf("form: expected a form (%v) and an optional CASE (run warrantkit form --help)", books.FormKinds)
 	}
 	kind := rest[0]
-	known := false
-	for _, k := range formKinds {
-		known = known || k == kind
-	}
-	if !known {
+	if !books.IsForm(kind) {
 		return usageErrorf("form: unknown form %q (allowed: exercise, assignment, partial-assignment, warrant)", kind)
 	}
 	if *output == "" {
 		return usageErrorf("form: -o FILE is required")
 	}
-	if err := checkOutFile("form", "-o", *output); err != nil {
+	if err := books.CheckOutFile("form", "-o", *output); err != nil {
 		return err
 	}
 	opt, err := df.options(env)
@@ -51,11 +38,11 @@ func runForm(ctx context.Context, env *Env, args []string) error {
 	var c *compute.Case
 	var w compute.Warrant
 	if len(rest) == 2 {
-		if c, err = loadCase(rest[1], ""); err != nil {
+		if c, err = books.LoadCase(rest[1], ""); err != nil {
 			return err
 		}
 		if *warrant != "" {
-			if w, err = findWarrant(c, *warrant); err != nil {
+			if w, err = books.FindWarrant(c, *warrant); err != nil {
 				return err
 			}
 		} else if !*blank {
@@ -65,24 +52,13 @@ func runForm(ctx context.Context, env *Env, args []string) error {
 		if !*blank || *warrant != "" {
 			return usageErrorf("form: without a CASE only --blank forms can be made")
 		}
-		if c, err = casefile.Decode("default-case.yaml", bytes.NewReader(defaultCase)); err != nil {
-			return fmt.Errorf("the built-in case: %w", err)
+		if c, err = books.DefaultCase(); err != nil {
+			return err
 		}
 	}
-	if *blank {
-		w = compute.Warrant{Number: c.Terms.Series + "-"}
-	}
-	var doc *render.Doc
-	switch kind {
-	case "exercise":
-		doc, err = templates.ExerciseForm(c, templates.ExerciseInput{Warrant: w}, opt)
-	case "assignment", "partial-assignment":
-		doc, err = templates.Assignment(c, templates.AssignInput{Warrant: w, Blank: *blank, Partial: kind == "partial-assignment"}, opt)
-	case "warrant":
-		doc, err = templates.Warrant(c, templates.WarrantInput{Warrant: w, Blank: *blank}, opt)
-	}
+	doc, err := books.Form(kind, c, w, *blank, opt)
 	if err != nil {
 		return err
 	}
-	return writeDoc(*output, doc)
+	return books.WriteAtomic(*output, doc.Write)
 }

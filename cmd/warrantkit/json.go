@@ -1,15 +1,20 @@
 package main
 
 import (
-	"encoding/json"
 	"io"
+
+	"github.com/warrantkit/warrantkit/books/folder"
 )
 
-// newJSONEncoder indents by two spaces and leaves <, > and & as they are
-// (holder names and methods are text, not HTML).
-func newJSONEncoder(w io.Writer) *json.Encoder {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc
+// writeJSON writes v as warrantkit writes all its JSON (folder.Encode):
+// indented by two spaces, with a final newline, <, > and & left as they are
+// (holder names and methods are text, not HTML); the same value always
+// gives the same bytes.
+func writeJSON(w io.Writer, v any) error {
+	b, err := folder.Encode(v)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
 }

@@ -54,31 +54,24 @@ func interruptible(parent context.Context) (context.Context, func()) {
 // interrupted is the cause of a context that a signal canceled.
 type interrupted struct{ sig os.Signal }
 
-func (e *interrupted) Error() string { return "interrupted by " + signalName(e.sig) }
+func (e *interrupted) Error() string { return "interrupted by " + stopSignals[e.sig].name }
 
 // Is makes errors.Is(err, context.Canceled) hold, as for any cancellation.
 func (e *interrupted) Is(target error) bool { return target == context.Canceled }
 
-// exitCode is the shell's convention for a process a signal ended: 128 + its
-// number (130 for SIGINT, 143 for SIGTERM).
+// stopSignals are the signals that stop a command, by name, with the exit
+// code the shell gives a process one ended: 128 + its number (interruptible
+// listens for these two only).
+var stopSignals = map[os.Signal]struct {
+	name string
+	code int
+}{os.Interrupt: {"SIGINT", 128 + 2}, syscall.SIGTERM: {"SIGTERM", 128 + 15}}
+
 func (e *interrupted) exitCode() int {
-	switch e.sig {
-	case os.Interrupt:
-		return 128 + 2
-	case syscall.SIGTERM:
-		return 128 + 15
+	if s, ok := stopSignals[e.sig]; ok {
+		return s.code
 	}
 	return exitFailure
-}
-
-func signalName(s os.Signal) string {
-	switch s {
-	case os.Interrupt:
-		return "SIGINT"
-	case syscall.SIGTERM:
-		return "SIGTERM"
-	}
-	return s.String()
 }
 
 // Main runs warrantkit with args (without the program name) and returns the

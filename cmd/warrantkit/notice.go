@@ -3,10 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
-	"path/filepath"
+	"io"
 
+	"github.com/warrantkit/warrantkit/books"
 	"github.com/warrantkit/warrantkit/compute"
-	"github.com/warrantkit/warrantkit/templates"
 )
 
 func runNotice(ctx context.Context, env *Env, args []string) error {
@@ -36,7 +36,7 @@ func runNotice(ctx context.Context, env *Env, args []string) error {
 		return usageErrorf("notice: --send and --via go together")
 	}
 	if *out != "" {
-		if err := checkOutDir("notice", "--out", *out, false); err != nil {
+		if err := books.CheckOutDir("notice", "--out", *out, false); err != nil {
 			return err
 		}
 	}
@@ -44,66 +44,45 @@ func runNotice(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var c *compute.Case
+	b := &books.Books{CasePath: path}
 	if *out != "" {
-		c, err = loadCase(path, *register)
+		b, err = books.Open(path, *register)
 	} else {
-		c, err = openCase(path)
+		b.Case, err = books.OpenCase(path)
 	}
 	if err != nil {
 		return err
 	}
-	in := compute.NoticeInput{HasSend: *send != ""}
-	if in.Kind, err = compute.ParseNoticeKind(*kind); err != nil {
+	in, err := books.NoticeForm{Kind: *kind, RecordDate: *record, Send: *send, Via: *via}.Input(b.Terms)
+	if err != nil {
 		return err
 	}
-	if in.RecordDate, err = compute.ParseDate(*record); err != nil {
-		return &compute.InputError{Field: "--record-date", Problem: err.Error(), Allowed: "a date YYYY-MM-DD"}
-	}
-	if in.HasSend {
-		if in.Sent, err = compute.ParseSendTime(*send, c.Terms.Location); err != nil {
-			return err
-		}
-		if in.Via, err = compute.ParseDelivery(*via); err != nil {
-			return err
-		}
-	}
-	res, err := compute.Notice(c.Terms, in)
+	res, err := compute.Notice(b.Terms, in)
 	if err != nil {
 		return err
 	}
 	if *out != "" {
-		ni := templates.NoticeInput{Kind: in.Kind, Result: res, Description: *description, Date: in.RecordDate.AddDays(-c.Terms.NoticeLeadDays)}
-		if in.HasSend {
-			ni.Date = compute.DateOf(in.Sent.In(c.Terms.Location))
+		if err := b.Notices(*out, in, res, *description, *participation, opt); err != nil {
+			return err
 		}
-		if *participation != "" {
-			if ni.Participation, err = compute.ParseDate(*participation); err != nil {
-				return &compute.InputError{Field: "--participation-date", Problem: err.Error(), Allowed: "a date YYYY-MM-DD"}
-			}
-		}
-		for _, w := range c.Warrants {
-			doc, err := templates.Notice(c, w, ni, opt)
-			if err != nil {
-				return err
-			}
-			if err := writeDoc(filepath.Join(*out, "notice-"+fileName(w.Number)+".pdf"), doc); err != nil {
-				return err
-			}
-		}
-		fmt.Fprintf(env.Stderr, "wrote %d notices to holders to %s\n", len(c.Warrants), *out)
+		fmt.Fprintf(env.Stderr, "wrote %d notices to holders to %s\n", len(b.Warrants), *out)
 	}
 	if *asJSON {
 		return writeJSON(env.Stdout, res)
 	}
-	fmt.Fprintf(env.Stdout, "§9 notice, case %s\n", compute.NoticeKindText(in.Kind))
-	fmt.Fprintf(env.Stdout, "  record or effective date %s: the notice must be given by %s (%d days before, §9)\n", res.RecordDate, res.LatestNoticeDate, c.Terms.NoticeLeadDays)
+	printNotice(env.Stdout, b.Terms, in, res)
+	return nil
+}
+
+// printNotice prints a notice deadline for a person.
+func printNotice(w io.Writer, t compute.Terms, in compute.NoticeInput, res compute.NoticeResult) {
+	fmt.Fprintf(w, "§9 notice, case %s\n", compute.NoticeKindText(in.Kind))
+	fmt.Fprintf(w, "  record or effective date %s: the notice must be given by %s (%d days before, §9)\n", res.RecordDate, res.LatestNoticeDate, t.NoticeLeadDays)
 	if in.HasSend {
 		verdict := "on time"
 		if res.OnTime != nil && !*res.OnTime {
 			verdict = "LATE"
 		}
-		fmt.Fprintf(env.Stdout, "  sent %s by %s: deemed given %s (§12) — %s\n", res.Sent, res.Via, res.DeemedGiven, verdict)
+		fmt.Fprintf(w, "  sent %s by %s: deemed given %s (§12) — %s\n", res.Sent, res.Via, res.DeemedGiven, verdict)
 	}
-	return nil
 }

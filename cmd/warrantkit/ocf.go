@@ -2,13 +2,13 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
+	"github.com/warrantkit/warrantkit/books"
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/internal/safepath"
 	"github.com/warrantkit/warrantkit/ocf"
 )
 
@@ -50,11 +50,11 @@ func runOCFImport(env *Env, args []string) error {
 	if err := required(fs, "series", "output"); err != nil {
 		return err
 	}
-	if err := checkOutFile("ocf import", "-o", *out); err != nil {
+	if err := books.CheckOutFile("ocf import", "-o", *out); err != nil {
 		return err
 	}
 	if *register != "" {
-		if err := checkOutFile("ocf import", "--register", *register); err != nil {
+		if err := books.CheckOutFile("ocf import", "--register", *register); err != nil {
 			return err
 		}
 	}
@@ -76,59 +76,60 @@ func runOCFImport(env *Env, args []string) error {
 			opt.Set[k] = v
 		}
 	}
-	if *terms != "" {
-		if opt.Terms, err = os.ReadFile(*terms); err != nil {
-			return &compute.InputError{File: *terms, Field: "--terms", Problem: "cannot read the terms file: " + unwrapPath(err).Error()}
-		}
-		opt.TermsFile = *terms
+	if err := readTerms(&opt, *terms); err != nil {
+		return err
 	}
 	caseData, regData, unfilled, err := imp.Case(opt)
 	if err != nil {
 		return err
 	}
 	// Everything is checked: now write.
-	if err := writeBytes(*out, caseData); err != nil {
+	if err := books.WriteFile(*out, caseData); err != nil {
 		return err
 	}
 	if *register != "" {
-		if err := writeBytes(*register, regData); err != nil {
+		if err := books.WriteFile(*register, regData); err != nil {
 			return err
 		}
 	}
+	printImport(env, imp, *series, unfilled, *out, *register)
+	return nil
+}
+
+// readTerms reads the terms file named by --terms, if any, into opt.
+func readTerms(opt *ocf.CaseOptions, terms string) error {
+	if terms == "" {
+		return nil
+	}
+	data, err := os.ReadFile(terms)
+	if err != nil {
+		return &compute.InputError{File: terms, Field: "--terms", Problem: "cannot read the terms file: " + safepath.Unwrap(err).Error()}
+	}
+	opt.Terms, opt.TermsFile = data, terms
+	return nil
+}
+
+// printImport says what an import wrote, and what the export did not say.
+func printImport(env *Env, imp *ocf.Import, series string, unfilled []string, out, register string) {
 	if len(unfilled) > 0 {
 		fmt.Fprintf(env.Stderr, "ocf import: not in the export, the Warrant's defaults apply: %s\n", strings.Join(unfilled, ", "))
 	}
 	for _, n := range imp.Notes {
 		fmt.Fprintf(env.Stderr, "ocf import: note: %s\n", n)
 	}
-	dest := *out
-	if *register != "" {
-		dest += " and " + *register
+	dest := out
+	if register != "" {
+		dest += " and " + register
 	}
-	fmt.Fprintf(env.Stdout, "imported %d warrants of series %s (%d events) → %s\n", len(imp.Rows), *series, len(imp.Splits), dest)
-	return nil
+	fmt.Fprintf(env.Stdout, "imported %d warrants of series %s (%d events) → %s\n", len(imp.Rows), series, len(imp.Splits), dest)
 }
 
 // ocfError prints every problem of an OCF package but the first, which the
 // caller's report prints as the error line.
 func ocfError(env *Env, err error) error {
-	ps := ocf.Problems(err)
-	for _, p := range ps[min(1, len(ps)):] {
+	first, rest := ocf.SplitProblems(err)
+	for _, p := range rest {
 		fmt.Fprintln(env.Stderr, "warrantkit: "+p.String())
 	}
-	if len(ps) > 0 {
-		p := ps[0]
-		return &compute.InputError{File: p.File, Field: p.Path, Problem: problemWithCount(p.Problem, len(ps)), Allowed: p.Allowed}
-	}
-	return err
+	return first
 }
-
-func problemWithCount(s string, n int) string {
-	if n > 1 {
-		return fmt.Sprintf("%s [1 of %d problems; the others are above]", s, n)
-	}
-	return s
-}
-
-var _ = errors.New
-var _ = filepath.Join

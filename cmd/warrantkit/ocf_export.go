@@ -2,11 +2,8 @@ package main
 
 import (
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 
-	"github.com/warrantkit/warrantkit/internal/safepath"
+	"github.com/warrantkit/warrantkit/books"
 	"github.com/warrantkit/warrantkit/ocf"
 )
 
@@ -25,21 +22,10 @@ func runOCFExport(env *Env, args []string) error {
 	if err := required(fs, "ocf", "output"); err != nil {
 		return err
 	}
-	if err := checkOutDir("ocf export", "-o", *out, false); err != nil {
+	if err := books.CheckOutDir("ocf export", "-o", *out, false); err != nil {
 		return err
 	}
-	dir := fs.Args()[0]
-	// Which command's output: reissue writes manifest.json, exercise and
-	// assign their record.
-	var r *ocf.Reissue
-	var rec *ocf.Record
-	var recFile string
-	var err error
-	if _, statErr := os.Stat(filepath.Join(dir, manifestName)); statErr == nil {
-		r, err = ocf.ReadReissue(dir)
-	} else {
-		rec, recFile, err = ocf.ReadRecord(dir)
-	}
+	o, err := ocf.ReadOutput(fs.Args()[0])
 	if err != nil {
 		return err
 	}
@@ -51,53 +37,14 @@ func runOCFExport(env *Env, args []string) error {
 	if err != nil {
 		return ocfError(env, err)
 	}
-	var files []ocf.OutFile
-	if r != nil {
-		files, err = ocf.ExportReissue(pkg, r.Case.Terms.Series, r)
-	} else {
-		files, err = ocf.ExportRecord(pkg, rec, dir, recFile, ocf.RecordOptions{AssigneeCountry: *country, AssigneeType: *kind})
-	}
+	files, err := o.Export(pkg, ocf.RecordOptions{AssigneeCountry: *country, AssigneeType: *kind})
 	if err != nil {
 		return ocfError(env, err)
 	}
 	// Everything is computed and validated: now write, the manifest last.
-	if err := writeOCF(*out, files); err != nil {
+	if err := ocf.WriteFiles(*out, files); err != nil {
 		return err
 	}
-	if r != nil {
-		fmt.Fprintf(env.Stdout, "exported the reissue of %d warrants as OCF %s: %d files → %s\n", len(r.New), ocf.Version, len(files), *out)
-	} else {
-		fmt.Fprintf(env.Stdout, "exported the %s of %s as OCF %s: %d files → %s\n", rec.Command, rec.Warrant.Number, ocf.Version, len(files), *out)
-	}
-	return nil
-}
-
-// writeOCF writes the files of an export under out, each through
-// safepath: a path an input named (the OCF manifest, a reissue manifest, a
-// record) cannot lead outside out.
-func writeOCF(out string, files []ocf.OutFile) error {
-	for _, f := range files {
-		if _, err := safepath.Clean(f.Path, f.From); err != nil {
-			return err
-		}
-	}
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		return err
-	}
-	root, err := safepath.OpenRoot(out)
-	if err != nil {
-		return err
-	}
-	defer root.Close()
-	for _, f := range files {
-		write := f.Copy
-		if write == nil {
-			data := f.Data
-			write = func(w io.Writer) error { _, err := w.Write(data); return err }
-		}
-		if err := root.WriteFile(f.Path, f.From, write); err != nil {
-			return err
-		}
-	}
+	fmt.Fprintf(env.Stdout, "exported %s as OCF %s: %d files → %s\n", o, ocf.Version, len(files), *out)
 	return nil
 }

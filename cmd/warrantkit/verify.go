@@ -1,27 +1,17 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"runtime"
-	"sort"
-	"strings"
-	"sync"
 	"time"
 
-	"github.com/warrantkit/warrantkit/compute"
-	"github.com/warrantkit/warrantkit/internal/safepath"
-	"github.com/warrantkit/warrantkit/templates"
+	"github.com/warrantkit/warrantkit/books"
 )
 
 // verify recomputes every document of a reissue from the inputs its manifest
-// names (the copies under DIR/inputs) and checks each hash: the manifest's
-// against the recomputed document's and against the file on disk.
+// names and checks each hash (books.Verify).
 
 func runVerify(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "verify", "DIR [-j N]")
@@ -38,234 +28,18 @@ func runVerify(ctx context.Context, env *Env, args []string) error {
 	}
 	tuneGC(env)
 	start := time.Now()
-	problems, checked, err := verifyDir(ctx, dir, *jobs)
+	opt := toolOptions()
+	opt.Workers, opt.TempDir = *jobs, os.TempDir()
+	problems, checked, err := books.Verify(ctx, dir, opt)
 	if err != nil {
 		return err
 	}
 	for _, p := range problems {
 		fmt.Fprintln(env.Stderr, "warrantkit: verify: "+p)
 	}
-	if len(problems) > 0 {
-		return fmt.Errorf("verify: %s does not match its manifest: %s, each named above (%d files listed)", dir, plural(len(problems), "problem"), checked)
+	if n := len(problems); n > 0 {
+		return fmt.Errorf("verify: %s does not match its manifest: %d problem%s, each named above (%d files listed)", dir, n, map[bool]string{true: "s"}[n > 1], checked)
 	}
 	fmt.Fprintf(env.Stderr, "verified %d files of %s in %s: every hash matches\n", checked, dir, time.Since(start).Round(time.Millisecond))
 	return nil
-}
-
-// verifyDir returns one line per problem and the number of files checked.
-func verifyDir(ctx context.Context, dir string, workers int) ([]string, int, error) {
-	root, b, err := openManifest(dir)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer root.Close()
-	var m manifest
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&m); err != nil {
-		return nil, 0, &compute.InputError{File: filepath.Join(dir, manifestName), Problem: "not a warrantkit manifest: " + err.Error()}
-	}
-	var (
-		mu       sync.Mutex
-		problems []string
-		want     = make(map[string]manifestFile, len(m.Files))
-		seen     = make(map[string]bool, len(m.Files))
-	)
-	report := func(format string, a ...any) {
-		mu.Lock()
-		problems = append(problems, fmt.Sprintf(format, a...))
-		mu.Unlock()
-	}
-	for i, f := range m.Files {
-		if _, dup := want[f.Path]; dup {
-			report("%s: files[%d]: %s is listed twice", manifestName, i, f.Path)
-		}
-		want[f.Path] = f
-	}
-	problems = append(problems, checkManifestHead(&m)...)
-	problems = append(problems, checkStateFile(dir, &m)...)
-	problems = append(problems, strayFiles(dir, &m)...)
-	// The inputs must be the ones the manifest names: else the documents
-	// cannot be recomputed.
-	changed, err := checkInputs(root, &m)
-	if err != nil {
-		return nil, 0, err
-	}
-	if len(changed) > 0 {
-		problems = append(problems, changed...)
-		sort.Strings(problems)
-		return problems, len(m.Files), nil
-	}
-	opt := templates.Options{Creator: "warrantkit " + version, ESign: m.Options.ESign, EmbedData: m.Options.EmbedData}
-	if m.Options.Created != "" {
-		if opt.Created, err = time.Parse(time.RFC3339, m.Options.Created); err != nil {
-			return nil, 0, fmt.Errorf("manifest options.created: %w", err)
-		}
-	}
-	if m.Version != version {
-		report("%s: written by warrantkit %s, verified with %s: documents may differ", manifestName, m.Version, version)
-	}
-	scratch, err := os.MkdirTemp("", "warrantkit-verify-*")
-	if err != nil {
-		return nil, 0, err
-	}
-	defer os.RemoveAll(scratch)
-	r, err := prepareReissue(filepath.Join(dir, m.Inputs.Case.Path), filepath.Join(dir, m.Inputs.Register.Path), scratch, m.Options.FirstNumber, m.Options.Date, opt, false, m.Options.Bundle)
-	if err != nil {
-		return nil, 0, err
-	}
-	if m.Warrants != r.count {
-		report("%s: warrants is %d, but the register %s has %d rows", manifestName, m.Warrants, m.Inputs.Register.Path, r.count)
-	}
-	check := func(rel string, data []byte) (manifestFile, error) {
-		got := manifestFile{Path: rel, SHA256: sha(data), Size: int64(len(data))}
-		mu.Lock()
-		seen[rel] = true
-		mu.Unlock()
-		w, ok := want[rel]
-		switch {
-		case !ok:
-			report("%s: recomputed, but not in the manifest", rel)
-		case w.SHA256 != got.SHA256:
-			report("%s: recomputed document differs from the manifest (sha256 %s, manifest %s)", rel, got.SHA256, w.SHA256)
-		case w.Size != got.Size:
-			report("%s: recomputed document has %d bytes, the manifest says %d", rel, got.Size, w.Size)
-		}
-		onDisk, err := root.ReadFile(rel, safepath.From{File: dir}, max(safepath.MaxRead, got.Size))
-		switch {
-		case errors.Is(err, os.ErrNotExist):
-			report("%s: missing", rel)
-		case err != nil:
-			return got, err
-		case ok && sha(onDisk) != w.SHA256:
-			report("%s: file on disk differs from the manifest (sha256 %s, manifest %s)", rel, sha(onDisk), w.SHA256)
-		}
-		return got, nil
-	}
-	r.sink = check
-	if _, err := r.run(ctx, workers, func() {}); err != nil {
-		return nil, 0, err
-	}
-	// The tables were recomputed into the scratch directory.
-	for _, name := range []string{"register.csv", "summary.csv"} {
-		data, err := os.ReadFile(filepath.Join(scratch, name))
-		if err != nil {
-			return nil, 0, err
-		}
-		if _, err := check(name, data); err != nil {
-			return nil, 0, err
-		}
-	}
-	for _, f := range m.Files {
-		if !seen[f.Path] {
-			report("%s: in the manifest, but not produced by its inputs", f.Path)
-		}
-	}
-	sort.Strings(problems)
-	return problems, len(m.Files), nil
-}
-
-// checkManifestHead checks what the manifest says of itself.
-func checkManifestHead(m *manifest) []string {
-	var problems []string
-	if m.Tool != "warrantkit" {
-		problems = append(problems, fmt.Sprintf("%s: tool is %q, not \"warrantkit\"", manifestName, m.Tool))
-	}
-	return problems
-}
-
-// checkInputs checks the copies of the inputs against the manifest; a
-// problem means the documents cannot be recomputed.
-func checkInputs(root *safepath.Root, m *manifest) ([]string, error) {
-	var problems []string
-	for i, in := range []inputFile{m.Inputs.Case, m.Inputs.Register} {
-		field := []string{"inputs.case.path", "inputs.register.path"}[i]
-		data, err := root.ReadFile(in.Path, safepath.From{File: root.Path(manifestName), Field: field}, safepath.MaxRead)
-		switch {
-		case errors.Is(err, os.ErrNotExist):
-			problems = append(problems, fmt.Sprintf("%s: input missing", in.Path))
-		case err != nil:
-			return nil, err
-		case sha(data) != in.SHA256:
-			problems = append(problems, fmt.Sprintf("%s: input changed since the reissue (sha256 %s, manifest %s): the documents cannot be recomputed", in.Path, sha(data), in.SHA256))
-		case int64(len(data)) != in.Size:
-			problems = append(problems, fmt.Sprintf("%s: input has %d bytes, the manifest says %d", in.Path, len(data), in.Size))
-		}
-	}
-	return problems, nil
-}
-
-// checkStateFile checks the state a --resume would match (.reissue.json):
-// it stays after the run and must name the manifest's inputs and options.
-func checkStateFile(dir string, m *manifest) []string {
-	b, err := os.ReadFile(filepath.Join(dir, stateFile))
-	if err != nil {
-		return []string{fmt.Sprintf("%s: missing (%v)", stateFile, unwrapPath(err))}
-	}
-	var st reissueState
-	if err := json.Unmarshal(b, &st); err != nil {
-		return []string{fmt.Sprintf("%s: not the state of a reissue: %v", stateFile, err)}
-	}
-	var differ []string
-	for _, f := range []struct {
-		name string
-		same bool
-	}{
-		{"version", st.Version == m.Version},
-		{"case_sha256", st.Case == m.Inputs.Case.SHA256},
-		{"register_sha256", st.Register == m.Inputs.Register.SHA256},
-		{"options", st.Options == m.Options},
-	} {
-		if !f.same {
-			differ = append(differ, f.name)
-		}
-	}
-	if len(differ) > 0 {
-		return []string{fmt.Sprintf("%s: %s differ from %s", stateFile, strings.Join(differ, ", "), manifestName)}
-	}
-	return nil
-}
-
-// verifyAllowed are the files of a reissue directory the manifest does not
-// list in files[]: itself, the state and the copies of the inputs (listed
-// under inputs).
-func verifyAllowed(m *manifest) map[string]bool {
-	return map[string]bool{manifestName: true, stateFile: true, m.Inputs.Case.Path: true, m.Inputs.Register.Path: true}
-}
-
-// strayFiles names every file (or link, or anything else that is not a
-// directory) under dir that the manifest does not list.
-func strayFiles(dir string, m *manifest) []string {
-	known := verifyAllowed(m)
-	for _, f := range m.Files {
-		known[f.Path] = true
-	}
-	var problems []string
-	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			return nil
-		}
-		rel, err := filepath.Rel(dir, path)
-		if err != nil {
-			return err
-		}
-		if rel = filepath.ToSlash(rel); !known[rel] {
-			problems = append(problems, fmt.Sprintf("%s: in the directory, but not in the manifest", rel))
-		}
-		return nil
-	})
-	if err != nil {
-		problems = append(problems, fmt.Sprintf("cannot list every file: %v", err))
-	}
-	return problems
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -134,7 +134,7 @@ func (r *Root) Open(name string, from From) (*os.File, fs.FileInfo, error) {
 	st, err := f.Stat()
 	if err != nil {
 		f.Close()
-		return nil, nil, refuse(from, err, "cannot read %s: %v", name, unwrap(err))
+		return nil, nil, refuse(from, err, "cannot read %s: %v", name, Unwrap(err))
 	}
 	if !st.Mode().IsRegular() {
 		f.Close()
@@ -152,7 +152,7 @@ func openProblem(name string, from From, err error) error {
 	case errors.Is(err, syscall.ENXIO):
 		return refuse(from, nil, "%s is a socket or a device, not a regular file", name)
 	}
-	return refuse(from, err, "cannot read %s: %v", name, unwrap(err))
+	return refuse(from, err, "cannot read %s: %v", name, Unwrap(err))
 }
 
 // escapes tells os.Root's refusal of a path that leaves it (through a link,
@@ -176,7 +176,9 @@ func kind(m fs.FileMode) string {
 	return "not a file (" + m.String() + ")"
 }
 
-func unwrap(err error) error {
+// Unwrap drops the path from an *fs.PathError (an *os.PathError), anywhere
+// in err's chain: a message that names the path already says the rest.
+func Unwrap(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err
@@ -197,7 +199,7 @@ func (r *Root) ReadFile(name string, from From, limit int64) ([]byte, error) {
 	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
-		return nil, refuse(from, err, "cannot read %s: %v", name, unwrap(err))
+		return nil, refuse(from, err, "cannot read %s: %v", name, Unwrap(err))
 	}
 	if int64(len(data)) > limit {
 		return nil, tooLarge(name, from, limit)
@@ -271,7 +273,7 @@ func writeProblem(r *Root, name string, from From, err error) error {
 	if escapes(err) {
 		return refuse(from, nil, "%s leads outside %s through a link", name, r.dir)
 	}
-	return fmt.Errorf("write %s: %w", r.Path(name), unwrap(err))
+	return fmt.Errorf("write %s: %w", r.Path(name), Unwrap(err))
 }
 
 // ReadRegular reads the file at p, a path the user chose (a command-line
@@ -283,19 +285,19 @@ func ReadRegular(p string, limit int64) ([]byte, error) {
 	from := From{File: p}
 	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return nil, regular(refuse(from, err, "cannot read: %v", unwrap(err)))
+		return nil, regular(refuse(from, err, "cannot read: %v", Unwrap(err)))
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return nil, regular(refuse(from, err, "cannot read: %v", unwrap(err)))
+		return nil, regular(refuse(from, err, "cannot read: %v", Unwrap(err)))
 	}
 	if !st.Mode().IsRegular() {
 		return nil, regular(refuse(from, nil, "is %s, not a regular file", kind(st.Mode())))
 	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
-		return nil, regular(refuse(from, err, "cannot read: %v", unwrap(err)))
+		return nil, regular(refuse(from, err, "cannot read: %v", Unwrap(err)))
 	}
 	if int64(len(data)) > limit {
 		return nil, tooLarge(filepath.Base(p), from, limit)

@@ -1,4 +1,4 @@
-package ocf
+package folder
 
 import (
 	"strings"

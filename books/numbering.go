@@ -1,13 +1,11 @@
-package main
+package books
 
 import (
 	"fmt"
 	"strconv"
 	"strings"
 
-	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
-	"github.com/warrantkit/warrantkit/templates"
 )
 
 // maxNumber is the highest numeric suffix a warrant number may have: 18
@@ -77,7 +75,7 @@ func (in *issuedNumbers) format(n int64, width int) string {
 // maxNumber; this is checked before anything is written.
 func (in *issuedNumbers) numbers(first string, count int) (*newNumbers, error) {
 	next, width := in.highest+1, in.width
-	field := "--first-number"
+	field := "first_number"
 	if first != "" {
 		n, w, ok := suffixOf(in.series, first)
 		if !ok {
@@ -131,20 +129,4 @@ func (nn *newNumbers) take() string {
 	s := nn.peek()
 	nn.next++
 	return s
-}
-
-// writeReplacement renders the warrant that replaces old for shares (the
-// balance or an assignee's part), as of date, for DIR/warrants, lists it in
-// rec, and returns the new warrant.
-func writeReplacement(rec *pendingRecord, dir string, c *compute.Case, old compute.Warrant, holder compute.Holder, shares decimal.Decimal,
-	number string, adj *compute.Adjustment, date compute.Date, opt templates.Options) (compute.Warrant, error) {
-	nw := compute.Warrant{Number: number, Holder: holder, Shares: shares, Parent: old.Number}
-	doc, err := templates.Warrant(c, templates.WarrantInput{
-		Warrant: nw, Replacing: old.Number, State: compute.State{Price: adj.Final.Price, Shares: shares},
-		Entries: adj.Entries, Issued: date,
-	}, opt)
-	if err != nil {
-		return nw, err
-	}
-	return nw, recordDoc(rec, dir, "warrants/"+fileName(number)+".pdf", doc)
 }

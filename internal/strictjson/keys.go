@@ -1,4 +1,4 @@
-package ocf
+package strictjson
 
 import (
 	"bytes"

@@ -1,6 +1,6 @@
 //go:build !testhooks
 
-package main
+package books
 
 import "io"
 

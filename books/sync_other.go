@@ -1,6 +1,6 @@
 //go:build !unix
 
-package main
+package books
 
 // syncAll flushes written files to disk where the system offers no sync(2):
 // nothing to do beyond what closing the files did.

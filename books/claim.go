@@ -1,4 +1,4 @@
-package main
+package books
 
 import (
 	"encoding/json"
@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/warrantkit/warrantkit/books/folder"
 	"github.com/warrantkit/warrantkit/compute"
 )
 
@@ -23,14 +24,6 @@ import (
 // --resume must match. A directory without it that holds nothing but what an
 // unfinished claim of the same inputs leaves (their copies under inputs/ and
 // the claim's temporary files) is claimed afresh, by a new run or a --resume.
-
-// reissueState is what an interrupted run left to be resumed against.
-type reissueState struct {
-	Version  string         `json:"version"`
-	Case     string         `json:"case_sha256"`
-	Register string         `json:"register_sha256"`
-	Options  reissueOptions `json:"options"`
-}
 
 // claimOutput locks out (until release) and makes sure it is ours: empty,
 // absent or an unfinished claim for a new run; for --resume, a run of the
@@ -49,7 +42,7 @@ func (r *reissueRun) claimOutput() (err error) {
 		}
 	}()
 	stallAt("claim-locked")
-	st := reissueState{Version: version, Case: r.caseHash.SHA256, Register: r.regHash.SHA256, Options: r.ro}
+	st := folder.State{Version: r.opt.Version, Case: r.caseHash.SHA256, Register: r.regHash.SHA256, Options: r.ro}
 	claimed, err := r.checkOutput(st)
 	if err != nil {
 		return err
@@ -65,7 +58,7 @@ func (r *reissueRun) claimOutput() (err error) {
 		return nil
 	}
 	b, _ := json.MarshalIndent(st, "", "  ")
-	return writeAtomic(filepath.Join(r.out, stateFile), func(w io.Writer) error {
+	return writeAtomic(filepath.Join(r.out, folder.StateName), func(w io.Writer) error {
 		_, err := stallWriter(w, "claim-state").Write(append(b, '\n'))
 		return err
 	})
@@ -86,15 +79,15 @@ func errLocked(dir string) error {
 
 // checkOutput says whether out holds a claim to resume (true), or may be
 // claimed afresh (false), or neither (an error).
-func (r *reissueRun) checkOutput(st reissueState) (bool, error) {
-	b, err := os.ReadFile(filepath.Join(r.out, stateFile))
+func (r *reissueRun) checkOutput(st folder.State) (bool, error) {
+	b, err := os.ReadFile(filepath.Join(r.out, folder.StateName))
 	switch {
 	case err == nil && !r.resume:
 		return false, r.notEmpty()
 	case err == nil:
-		var prev reissueState
+		var prev folder.State
 		if err := json.Unmarshal(b, &prev); err != nil || prev != st {
-			return false, &compute.InputError{File: r.out, Field: "--resume", Problem: "the interrupted reissue had other inputs or options", Allowed: "the same CASE, register and flags as the interrupted run"}
+			return false, &compute.InputError{File: r.out, Field: "resume", Problem: "the interrupted reissue had other inputs or options", Allowed: "the same CASE, register and flags as the interrupted run"}
 		}
 		return true, nil
 	case !errors.Is(err, os.ErrNotExist):
@@ -107,14 +100,14 @@ func (r *reissueRun) checkOutput(st reissueState) (bool, error) {
 	case unfinished:
 		return false, nil
 	case r.resume:
-		return false, &compute.InputError{File: r.out, Field: "--resume", Problem: "the directory holds no interrupted reissue (" + stateFile + " is missing)"}
+		return false, &compute.InputError{File: r.out, Field: "resume", Problem: "the directory holds no interrupted reissue (" + folder.StateName + " is missing)"}
 	}
 	return false, r.notEmpty()
 }
 
 func (r *reissueRun) notEmpty() error {
-	return outError("reissue", "--out", r.out, "is not empty: what is written would mix with what is there",
-		"an empty directory, or a path that does not exist yet; or --resume to finish an interrupted reissue into it")
+	return &OutError{Command: "reissue", Flag: "--out", Path: r.out, Problem: "is not empty: what is written would mix with what is there",
+		Allowed: "an empty directory, or a path that does not exist yet; or --resume to finish an interrupted reissue into it"}
 }
 
 // unfinishedClaim reports whether out holds nothing but what a claim of
@@ -123,7 +116,7 @@ func (r *reissueRun) notEmpty() error {
 // An empty directory is one.
 func (r *reissueRun) unfinishedClaim() (bool, error) {
 	copies := map[string]string{r.caseHash.Path: r.caseHash.SHA256, r.regHash.Path: r.regHash.SHA256}
-	temps := map[string]bool{stateFile: true, r.caseHash.Path: true, r.regHash.Path: true}
+	temps := map[string]bool{folder.StateName: true, r.caseHash.Path: true, r.regHash.Path: true}
 	only := true
 	err := filepath.WalkDir(r.out, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -177,7 +170,7 @@ func fileSHA(path string) (string, error) {
 }
 
 // hasCopy reports whether out holds the input f, whole.
-func (r *reissueRun) hasCopy(f inputFile) bool {
+func (r *reissueRun) hasCopy(f folder.File) bool {
 	sum, err := fileSHA(filepath.Join(r.out, f.Path))
 	return err == nil && sum == f.SHA256
 }

@@ -1,0 +1,155 @@
+package books
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"github.com/warrantkit/warrantkit/books/folder"
+	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/templates"
+)
+
+// An Assignment is a transfer of a warrant on the books of the Issuer
+// (§2(e)): in whole, or in part (a Partial Assignment) when Shares is less
+// than the Warrant Share Number in effect on Date.
+type Assignment struct {
+	Warrant  compute.Warrant
+	Assignee compute.Holder
+	Attorney string // appointed to transfer the Warrant on the Issuer's books
+	Date     compute.Date
+	Shares   string // shares of Warrant Stock assigned, a decimal; "" for the whole Warrant
+}
+
+// A Transfer is what an assignment did: its kind ("assignment" or
+// "partial-assignment"), the shares assigned and the new warrants, the
+// assignee's first and, for a partial assignment, the balance's.
+type Transfer struct {
+	Kind   string
+	Shares decimal.Decimal
+	New    []compute.Warrant
+}
+
+// Assign transfers a warrant and writes into out (absent or empty) the
+// filled Assignment or Partial Assignment, the new warrants and the
+// issuer's record, then, last, assignment.json. §2(e): "each new Warrant to
+// represent the right to purchase such number of shares of Warrant Stock as
+// the Holder hereof shall designate": the assignee's part and, for a part,
+// the balance, both at the Warrant Price in effect on the date.
+func (b *Books) Assign(a Assignment, out string, opt Options) (*Transfer, error) {
+	c, t, w, day := b.Case, b.Terms, a.Warrant, a.Date
+	if day.Before(t.OriginalIssueDate) || day.After(t.ExpirationDate()) {
+		return nil, &compute.InputError{Field: "assignment_date", Problem: fmt.Sprintf("%s is outside the Term", day), Allowed: fmt.Sprintf("%s to %s", t.OriginalIssueDate, t.ExpirationDate())}
+	}
+	adj, err := compute.Adjust(t, w, c.Events, day)
+	if err != nil {
+		return nil, InCaseFile(err, b.CasePath)
+	}
+	adj.MakePending()
+	in, err := assignInput(a, adj.Final.Shares, t)
+	if err != nil {
+		return nil, err
+	}
+	count := 1 // the assignee's warrant, and the balance's for a partial assignment
+	if in.Partial {
+		count = 2
+	}
+	nn, err := numbering(c, opt.FirstNumber, count) // checked before anything is written
+	if err != nil {
+		return nil, err
+	}
+	tr := &Transfer{Kind: "assignment", Shares: in.Shares}
+	if in.Partial {
+		tr.Kind = "partial-assignment"
+	}
+	doc, err := templates.Assignment(c, in, opt.Documents)
+	if err != nil {
+		return nil, err
+	}
+	rec, err := newRecord(b, "assign", w, adj.Final, opt)
+	if err != nil {
+		return nil, err
+	}
+	rec.Assignment = &folder.Assignment{Date: day.String(), Partial: in.Partial, Assignee: recordHolder(in.Assignee), Attorney: in.Attorney,
+		Shares: in.Shares.StringFixed(t.ShareDecimals)}
+	if err := recordDoc(rec, out, tr.Kind+"-"+fileName(w.Number)+".pdf", doc); err != nil {
+		return nil, err
+	}
+	parts := []newPart{{"assignee", in.Assignee, in.Shares}}
+	if in.Partial {
+		parts = append(parts, newPart{"balance", w.Holder, adj.Final.Shares.Sub(in.Shares)})
+	}
+	record := templates.RecordInput{Old: w, Date: day, Reason: fmt.Sprintf("was transferred to %s (%s shares of Warrant Stock)", in.Assignee.Name, templates.Figures(in.Shares, t.ShareDecimals))}
+	for _, p := range parts {
+		nw, err := writeReplacement(rec, out, c, w, p.holder, p.shares, nn.take(), adj, day, opt.Documents)
+		if err != nil {
+			return nil, err
+		}
+		record.New, record.Shares = append(record.New, nw), append(record.Shares, nw.Shares)
+		rec.NewWarrants = append(rec.NewWarrants, recordWarrant(p.role, c, nw.Number, nw.Holder, nw.Shares, adj.Final.Price))
+	}
+	tr.New = record.New
+	rdoc, err := templates.IssuerRecord(c, record, opt.Documents)
+	if err != nil {
+		return nil, err
+	}
+	if err := recordDoc(rec, out, "records/"+fileName(w.Number)+".pdf", rdoc); err != nil {
+		return nil, err
+	}
+	return tr, finishRecord(out, rec)
+}
+
+// Holder is a holder as the commands take one: a name, and an address whose
+// lines are separated by | (as in a register's holder_address), each
+// trimmed, empty lines dropped.
+func Holder(name, address string) compute.Holder {
+	h := compute.Holder{Name: strings.TrimSpace(name)}
+	for _, l := range strings.Split(address, "|") {
+		if l = strings.TrimSpace(l); l != "" {
+			h.Address = append(h.Address, l)
+		}
+	}
+	return h
+}
+
+// newPart is a new warrant of a transfer: its role in the record, its holder
+// and its shares.
+type newPart struct {
+	role   string
+	holder compute.Holder
+	shares decimal.Decimal
+}
+
+// assignInput is the Assignment as the form states it: the whole Warrant
+// Share Number n in effect, or a part of it (more than 0, at most n, in the
+// Warrant's decimals), which makes it a Partial Assignment.
+func assignInput(a Assignment, n decimal.Decimal, t compute.Terms) (templates.AssignInput, error) {
+	in := templates.AssignInput{Warrant: a.Warrant, Assignee: a.Assignee, Attorney: a.Attorney, Date: a.Date, Shares: n}
+	if a.Shares == "" {
+		return in, nil
+	}
+	s, err := ParseDecimal("shares", a.Shares)
+	if err != nil {
+		return in, err
+	}
+	if s.Sign() <= 0 || s.GreaterThan(n) || !s.Equal(s.Round(t.ShareDecimals)) {
+		return in, &compute.InputError{Field: "shares", Problem: fmt.Sprintf("%s is not a part of the Warrant Share Number %s in effect on %s", s, n.StringFixed(t.ShareDecimals), a.Date),
+			Allowed: fmt.Sprintf("more than 0 and at most %s, with at most %d decimals", n.StringFixed(t.ShareDecimals), t.ShareDecimals)}
+	}
+	in.Shares, in.Partial = s, !s.Equal(n)
+	return in, nil
+}
+
+var plainDecimal = regexp.MustCompile(`^[+-]?[0-9]+(\.[0-9]+)?$`)
+
+// ParseDecimal parses a decimal number exactly, as the commands take one:
+// digits with an optional decimal point, commas between them ignored. A
+// problem is an *compute.InputError naming field.
+func ParseDecimal(field, s string) (decimal.Decimal, error) {
+	s = strings.ReplaceAll(strings.TrimSpace(s), ",", "")
+	if !plainDecimal.MatchString(s) {
+		return decimal.Decimal{}, &compute.InputError{Field: field, Problem: fmt.Sprintf("%q is not a decimal number", s), Allowed: "digits with an optional decimal point, such as 250000 or 1.20"}
+	}
+	return decimal.RequireFromString(s), nil
+}

@@ -1,0 +1,126 @@
+package books
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+
+	"github.com/warrantkit/warrantkit/books/folder"
+	"github.com/warrantkit/warrantkit/internal/safepath"
+	"github.com/warrantkit/warrantkit/templates"
+
+	"github.com/shopspring/decimal"
+	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/render"
+)
+
+// The machine-readable record an exercise or assign --out directory ends
+// with (DIR/exercise.json, DIR/assignment.json): what ocf export reads.
+
+// pendingRecord is a record being made and the files it lists, held in
+// memory: every document is rendered before finishRecord writes the first
+// byte, so that nothing that can fail (a template, a layout) fails after
+// writing began and leaves a partial directory.
+type pendingRecord struct {
+	*folder.Record
+	files []pendingFile
+}
+
+type pendingFile struct {
+	rel  string
+	data []byte
+}
+
+// add holds data for DIR/rel and lists it in the record.
+func (rec *pendingRecord) add(rel string, data []byte) folder.File {
+	rec.files = append(rec.files, pendingFile{rel: rel, data: data})
+	return entry(rel, data)
+}
+
+// newRecord starts the record of command on warrant w, in effect as st: it
+// will copy the inputs into DIR/inputs as reissue does (case, and the
+// register when the warrants came from one).
+func newRecord(b *Books, command string, w compute.Warrant, st compute.State, opt Options) (*pendingRecord, error) {
+	c, casePath, regPath := b.Case, b.CasePath, b.RegisterPath
+	rec := &pendingRecord{Record: &folder.Record{Tool: opt.tool(), Version: opt.Version, Command: command, Series: c.Terms.Series,
+		Warrant: recordWarrant("", c, w.Number, w.Holder, st.Shares, st.Price), NewWarrants: []folder.Warrant{}, Files: []folder.File{}}}
+	in, err := copyInput(rec, casePath, folder.CaseCopy(casePath))
+	if err != nil {
+		return nil, err
+	}
+	rec.Inputs.Case = in
+	if regPath != "" {
+		in, err := copyInput(rec, regPath, folder.RegisterCopy)
+		if err != nil {
+			return nil, err
+		}
+		rec.Inputs.Register = &in
+	}
+	return rec, nil
+}
+
+func recordWarrant(role string, c *compute.Case, number string, h compute.Holder, shares, price decimal.Decimal) folder.Warrant {
+	return folder.Warrant{Role: role, Number: number, Holder: recordHolder(h),
+		Shares: shares.StringFixed(c.Terms.ShareDecimals), Price: price.StringFixed(c.Terms.PriceDecimals)}
+}
+
+func recordHolder(h compute.Holder) folder.Holder {
+	addr := h.Address
+	if addr == nil {
+		addr = []string{}
+	}
+	return folder.Holder{Name: h.Name, Address: addr}
+}
+
+// copyInput reads the input at src, to be copied to DIR/rel, and returns its
+// entry.
+func copyInput(rec *pendingRecord, src, rel string) (folder.File, error) {
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return folder.File{}, &compute.InputError{File: src, Problem: "cannot read: " + safepath.Unwrap(err).Error()}
+	}
+	return rec.add(rel, data), nil
+}
+
+// recordDoc renders doc, to be written to DIR/rel by finishRecord (dir names
+// DIR for the reader), and lists it in rec with the sha256 of its bytes.
+func recordDoc(rec *pendingRecord, dir, rel string, doc *render.Doc) error {
+	var buf bytes.Buffer
+	if err := doc.Write(&buf); err != nil {
+		return err
+	}
+	rec.Files = append(rec.Files, rec.add(rel, buf.Bytes()))
+	return nil
+}
+
+// finishRecord writes the files of the record, each atomically, then the
+// record itself, last: a directory with a record holds everything the
+// record lists.
+func finishRecord(dir string, rec *pendingRecord) error {
+	data, err := rec.Encode()
+	if err != nil {
+		return err
+	}
+	for _, f := range rec.files {
+		if err := WriteFile(filepath.Join(dir, filepath.FromSlash(f.rel)), f.data); err != nil {
+			return err
+		}
+	}
+	return WriteFile(filepath.Join(dir, folder.RecordName(rec.Command)), data)
+}
+
+// writeReplacement renders the warrant that replaces old for shares (the
+// balance or an assignee's part), as of date, for DIR/warrants, lists it in
+// rec, and returns the new warrant.
+func writeReplacement(rec *pendingRecord, dir string, c *compute.Case, old compute.Warrant, holder compute.Holder, shares decimal.Decimal,
+	number string, adj *compute.Adjustment, date compute.Date, opt templates.Options) (compute.Warrant, error) {
+	nw := compute.Warrant{Number: number, Holder: holder, Shares: shares, Parent: old.Number}
+	doc, err := templates.Warrant(c, templates.WarrantInput{
+		Warrant: nw, Replacing: old.Number, State: compute.State{Price: adj.Final.Price, Shares: shares},
+		Entries: adj.Entries, Issued: date,
+	}, opt)
+	if err != nil {
+		return nw, err
+	}
+	return nw, recordDoc(rec, dir, "warrants/"+fileName(number)+".pdf", doc)
+}

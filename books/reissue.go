@@ -1,0 +1,244 @@
+package books
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/warrantkit/warrantkit/compute/casefile"
+
+	"github.com/warrantkit/warrantkit/books/folder"
+	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/internal/safepath"
+	"github.com/warrantkit/warrantkit/render"
+)
+
+// A reissue re-issues every warrant of a register after the case's events
+// (SPEC §5.1): per warrant its certificates of adjustment, the replacement
+// warrant and the issuer's cancellation record; then register.csv,
+// summary.csv and, last, manifest.json. The register streams through a pool
+// of workers; results are put back in register order, so the output does not
+// depend on the number of workers.
+
+// Reissue re-issues the warrants of the register at registerPath, after the
+// events of the case file at casePath, into the directory out: absent, empty,
+// or (with opt.Resume) a reissue of the same inputs and options that was
+// stopped. Every row is checked before the first file is written.
+//
+// Canceled (ctx) after it claimed out, it returns a *Stopped; the files
+// written stay, for opt.Resume to keep.
+func Reissue(ctx context.Context, casePath, registerPath, out string, opt Options) (Stats, error) {
+	r, err := plan(casePath, registerPath, out, opt)
+	if err != nil {
+		return Stats{}, err
+	}
+	if ctx.Err() != nil {
+		return Stats{}, fmt.Errorf("reissue %w before writing anything", context.Cause(ctx))
+	}
+	if err := r.claimOutput(); err != nil {
+		return Stats{}, err
+	}
+	defer r.release()
+	stallAt("claimed")
+	for _, w := range r.warnings {
+		opt.warn(w)
+	}
+	stats, err := r.run(ctx)
+	if err != nil {
+		if ctx.Err() != nil && errors.Is(err, context.Canceled) {
+			return stats, &Stopped{Cause: context.Cause(ctx), Done: stats.Done, Total: r.count, Dir: out}
+		}
+		return stats, err
+	}
+	stallAt("done")
+	return stats, nil
+}
+
+// reissueRun is one reissue (or its verification): the case, the options and
+// where the files go.
+type reissueRun struct {
+	c        *compute.Case
+	opt      Options
+	ro       folder.Options
+	date     compute.Date
+	out      string
+	resume   bool
+	count    int
+	numbers  *newNumbers
+	regPath  string // the register to stream (the copy in out/inputs)
+	caseHash folder.File
+	regHash  folder.File
+	// srcCase and srcReg are the inputs as given, named in messages and
+	// copied into out/inputs by the claim.
+	srcCase, srcReg string
+	caseData        []byte
+	// sink, when set, receives each document instead of the file system:
+	// verify checks them. Unset, run writes them (startSink).
+	sink sinkFunc
+	// warnings go to Options.Warn before the run (see readRegisterFile).
+	warnings []string
+	// existing returns a file already written by an interrupted run, if any.
+	existing func(rel string) (folder.File, bool, error)
+	// lock is out, locked against a second run until release.
+	lock *os.File
+}
+
+// sinkFunc receives one document of the run.
+type sinkFunc func(rel string, data []byte) (folder.File, error)
+
+// prepare plans a reissue and claims its output directory.
+func prepare(casePath, regPath, out string, opt Options) (*reissueRun, error) {
+	r, err := plan(casePath, regPath, out, opt)
+	if err != nil {
+		return nil, err
+	}
+	return r, r.claimOutput()
+}
+
+// plan checks everything that can be checked before a file is written: the
+// options, the case, every row of the register.
+func plan(casePath, regPath, out string, opt Options) (*reissueRun, error) {
+	c, err := OpenCase(casePath)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkFileNames(c, casePath); err != nil {
+		return nil, err
+	}
+	caseData, err := os.ReadFile(casePath)
+	if err != nil {
+		return nil, err
+	}
+	regHash, count, issued, warnings, err := readRegisterFile(regPath, c)
+	if err != nil {
+		return nil, err
+	}
+	nn, err := issued.numbers(opt.FirstNumber, count)
+	if err != nil {
+		return nil, err
+	}
+	docs := opt.Documents
+	ro := folder.Options{FirstNumber: nn.peek(), ESign: docs.ESign, EmbedData: docs.EmbedData, Bundle: opt.Bundle}
+	day, err := reissueDate(c, opt.Date)
+	if err != nil {
+		return nil, err
+	}
+	ro.Date = day.String()
+	if !docs.Created.IsZero() {
+		ro.Created = docs.Created.Format(time.RFC3339)
+	}
+	r := &reissueRun{c: c, opt: opt, ro: ro, date: day, out: out, resume: opt.Resume, count: count, numbers: nn,
+		caseHash: entry(folder.CaseCopy(casePath), caseData),
+		regHash:  regHash, warnings: warnings, srcCase: casePath, srcReg: regPath, caseData: caseData,
+	}
+	r.regPath = filepath.Join(out, r.regHash.Path)
+	r.existing = r.existingFile
+	if err := r.adjustFirst(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// adjustFirst adjusts the register's first warrant before anything is
+// written: an event the engine refuses for every warrant is refused here,
+// not by every worker once the directory is claimed. (One refused for some
+// warrants only, by their share number, still ends the run at that row:
+// adjusting every row first would cost a run of 100,000 warrants ~15 s.)
+func (r *reissueRun) adjustFirst() error {
+	f, err := os.Open(r.srcReg)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	rr, err := casefile.NewRegisterReader(r.srcReg, bufio.NewReader(f), r.c.Terms)
+	if err != nil {
+		return err
+	}
+	w, err := rr.Next()
+	if err != nil {
+		return err
+	}
+	if _, err := compute.Adjust(r.c.Terms, w, r.c.Events, compute.Date{}); err != nil {
+		return r.rowError(job{index: 0, w: w}, err)
+	}
+	return nil
+}
+
+// readRegisterFile reads and validates every row of the register, as a
+// stream, before anything is written; it keeps no rows: only its hash, the
+// count and the numbers issued.
+//
+// It also returns warnings, at most maxUnprintable and a count of the rest,
+// for names and addresses with characters the embedded font cannot print.
+func readRegisterFile(path string, c *compute.Case) (in folder.File, count int, issued *issuedNumbers, warnings []string, err error) {
+	in = folder.File{Path: folder.RegisterCopy}
+	f, err := os.Open(path)
+	if err != nil {
+		return in, 0, nil, nil, &compute.InputError{File: path, Field: "register", Problem: fmt.Sprintf("cannot read the register: %v", safepath.Unwrap(err))}
+	}
+	defer f.Close()
+	counted := newHashWriter()
+	rr, err := casefile.NewRegisterReader(path, bufio.NewReader(io.TeeReader(f, counted)), c.Terms)
+	if err != nil {
+		return in, 0, nil, nil, err
+	}
+	issued = newIssued(c.Terms.Series)
+	unprintable := 0
+	for {
+		w, err := rr.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return in, 0, nil, nil, err
+		}
+		count++
+		if ie := issued.add(w.Number); ie != nil {
+			ie.File, ie.Row, ie.Field = path, w.Line, "number"
+			return in, 0, nil, nil, ie
+		}
+		if bad := render.Unsupported(w.Holder.Name + " " + strings.Join(w.Holder.Address, " ")); len(bad) > 0 {
+			if unprintable++; unprintable <= maxUnprintable {
+				warnings = append(warnings, fmt.Sprintf("%s: row %d (warrant %s): the embedded font has no glyphs for %q in the holder's name or address: they stay in the documents' text but print blank", path, count, w.Number, string(bad)))
+			}
+		}
+	}
+	if count == 0 {
+		return in, 0, nil, nil, &compute.InputError{File: path, Field: "register", Problem: "the register has a header but no warrants", Allowed: "one row per outstanding warrant"}
+	}
+	if unprintable > maxUnprintable {
+		warnings = append(warnings, fmt.Sprintf("%s: %d more rows have characters that print blank", path, unprintable-maxUnprintable))
+	}
+	if _, err := io.Copy(counted, f); err != nil { // whatever the CSV reader left unread
+		return in, 0, nil, nil, err
+	}
+	in.SHA256, in.Size = counted.sum(), counted.size
+	return in, count, issued, warnings, nil
+}
+
+// maxUnprintable is how many rows with unprintable characters are named.
+const maxUnprintable = 5
+
+// reissueDate is --date, or the effective date of the last event.
+func reissueDate(c *compute.Case, date string) (compute.Date, error) {
+	if date != "" {
+		d, err := compute.ParseDate(date)
+		if err != nil {
+			return d, &compute.InputError{Field: "reissue_date", Problem: err.Error(), Allowed: "a date YYYY-MM-DD"}
+		}
+		return d, nil
+	}
+	last := c.Terms.OriginalIssueDate
+	for _, e := range c.Events {
+		if e.Effective().After(last) {
+			last = e.Effective()
+		}
+	}
+	return last, nil
+}
