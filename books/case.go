@@ -26,7 +26,10 @@ func LoadCase(path, register string) (*compute.Case, error) {
 		}
 		return c, nil
 	}
-	f, err := os.Open(register)
+	f, err := safepath.OpenRegular(register, "register")
+	if errors.As(err, new(*safepath.Error)) {
+		return nil, err
+	}
 	if err != nil {
 		return nil, &compute.InputError{File: register, Field: "register", Problem: fmt.Sprintf("cannot open the register: %v", safepath.Unwrap(err))}
 	}

@@ -178,7 +178,10 @@ func (r *reissueRun) adjustFirst() error {
 // for names and addresses with characters the embedded font cannot print.
 func readRegisterFile(path string, c *compute.Case) (in folder.File, count int, issued *issuedNumbers, warnings []string, err error) {
 	in = folder.File{Path: folder.RegisterCopy}
-	f, err := os.Open(path)
+	f, err := safepath.OpenRegular(path, "register")
+	if errors.As(err, new(*safepath.Error)) {
+		return in, 0, nil, nil, err
+	}
 	if err != nil {
 		return in, 0, nil, nil, &compute.InputError{File: path, Field: "register", Problem: fmt.Sprintf("cannot read the register: %v", safepath.Unwrap(err))}
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -90,6 +91,10 @@ func openVerifier(dir string) (*verifier, error) {
 	if err := dec.Decode(&v.m); err != nil {
 		root.Close()
 		return nil, &compute.InputError{File: filepath.Join(dir, folder.ManifestName), Problem: "not a warrantkit manifest: " + err.Error()}
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		root.Close()
+		return nil, &compute.InputError{File: filepath.Join(dir, folder.ManifestName), Problem: "not a warrantkit manifest: it has more after its JSON object", Allowed: "one JSON object"}
 	}
 	v.want = make(map[string]folder.File, len(v.m.Files))
 	v.seen = make(map[string]bool, len(v.m.Files))

@@ -2,12 +2,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"os"
+	"io"
 	"strings"
 
 	"github.com/warrantkit/warrantkit/books"
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/compute/casefile"
 	"github.com/warrantkit/warrantkit/internal/safepath"
 	"github.com/warrantkit/warrantkit/ocf"
 )
@@ -101,9 +103,21 @@ func readTerms(opt *ocf.CaseOptions, terms string) error {
 	if terms == "" {
 		return nil
 	}
-	data, err := os.ReadFile(terms)
+	f, err := safepath.OpenRegular(terms, "--terms") // a FIFO or a device is refused, never read
+	if errors.As(err, new(*safepath.Error)) {
+		return err
+	}
 	if err != nil {
 		return &compute.InputError{File: terms, Field: "--terms", Problem: "cannot read the terms file: " + safepath.Unwrap(err).Error()}
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, casefile.MaxCaseFileBytes+1))
+	if err != nil {
+		return &compute.InputError{File: terms, Field: "--terms", Problem: "cannot read the terms file: " + safepath.Unwrap(err).Error()}
+	}
+	if len(data) > casefile.MaxCaseFileBytes {
+		return &compute.InputError{File: terms, Field: "--terms", Problem: fmt.Sprintf("the terms file is larger than %d bytes", casefile.MaxCaseFileBytes),
+			Allowed: "a terms file no larger than a case file may be (4 MiB)"}
 	}
 	opt.Terms, opt.TermsFile = data, terms
 	return nil

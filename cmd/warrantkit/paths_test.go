@@ -400,3 +400,75 @@ func itoa(n int) string {
 	b, _ := json.Marshal(n)
 	return string(b)
 }
+
+// TestUserPathsAreRegularFiles: the files a user names on the command line
+// (the case, --register, --terms) must be regular files: a FIFO with no
+// writer or a device is refused at once, exit 3, naming the file and the
+// flag, and nothing is written. (A FIFO used to hang every command, deaf to
+// SIGINT and SIGTERM; /dev/zero as --terms filled memory.)
+func TestUserPathsAreRegularFiles(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	out := filepath.Join(dir, "out")
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"adjust", fifo}, "is a FIFO, not a regular file"},
+		{[]string{"adjust", "/dev/zero"}, "is a device, not a regular file"},
+		{[]string{"adjust", sample, "--register", fifo}, "--register: is a FIFO"},
+		{[]string{"exercise", sample, "--register", fifo, "--warrant", "W-F-05-001", "--shares", "1", "--date", "2009-10-01"}, "--register: is a FIFO"},
+		{[]string{"reissue", sample, "--register", fifo, "--out", out}, "--register: is a FIFO"},
+		{[]string{"ocf", "import", "../../samples/ocf/glowpoint", "--series", "W-F-05", "--terms", fifo, "-o", filepath.Join(out, "c.yaml")}, "--terms: is a FIFO"},
+		{[]string{"ocf", "import", "../../samples/ocf/glowpoint", "--series", "W-F-05", "--terms", "/dev/zero", "-o", filepath.Join(out, "c.yaml")}, "--terms: is a device"},
+	}
+	for _, c := range cases {
+		r := runWithin(t, c.args...)
+		if r.code != exitInvalid || !strings.Contains(r.stderr, c.want) || strings.Count(r.stderr, "\n") != 1 {
+			t.Errorf("%v: exit %d, %q; want exit 3, one line with %q", c.args, r.code, r.stderr, c.want)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Fatalf("%v wrote %s", c.args, out)
+		}
+	}
+}
+
+// TestTermsFileLimit: a --terms file is held to the size of a case file.
+func TestTermsFileLimit(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "terms.yaml")
+	if err := os.WriteFile(big, bytes.Repeat([]byte("# padding\n"), 500_000), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runWithin(t, "ocf", "import", "../../samples/ocf/glowpoint", "--series", "W-F-05", "--terms", big, "-o", filepath.Join(dir, "c.yaml"))
+	if r.code != exitInvalid || !strings.Contains(r.stderr, "--terms: the terms file is larger than") {
+		t.Errorf("exit %d, %q; want exit 3 naming --terms and its limit", r.code, r.stderr)
+	}
+}
+
+// TestVerify_TrailingManifestData: a manifest with more after its JSON
+// object is not the manifest the reissue wrote.
+func TestVerify_TrailingManifestData(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	if r := runWithin(t, "reissue", sample, "--register", "../../samples/register.csv", "--out", out, "-j", "1"); r.code != 0 {
+		t.Fatalf("reissue: %d %s", r.code, r.stderr)
+	}
+	for _, tail := range []string{`{"tool":"evil"}`, "garbage"} {
+		m := filepath.Join(out, "manifest.json")
+		orig, err := os.ReadFile(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(m, append(append([]byte{}, orig...), tail+"\n"...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r := runWithin(t, "verify", out)
+		if r.code == 0 || !strings.Contains(r.stderr, "more after its JSON object") {
+			t.Errorf("tail %q: exit %d, %q; want a refusal", tail, r.code, r.stderr)
+		}
+		os.WriteFile(m, orig, 0o644)
+	}
+}

@@ -9,24 +9,24 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/internal/safepath"
 	"go.yaml.in/yaml/v3"
 )
 
 // Load reads and decodes the case file at path; see Decode.
 func Load(path string) (*compute.Case, error) {
-	f, err := os.Open(path)
+	f, err := safepath.OpenRegular(path, "") // a FIFO or a device is refused, never read
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > MaxCaseFileBytes {
+	if fi, err := f.Stat(); err == nil && fi.Size() > MaxCaseFileBytes {
 		return nil, caseTooLarge(path)
 	}
 	return Decode(path, f)

@@ -283,18 +283,15 @@ func writeProblem(r *Root, name string, from From, err error) error {
 // hanging or filling memory. Problems are input errors naming p.
 func ReadRegular(p string, limit int64) ([]byte, error) {
 	from := From{File: p}
-	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-	if err != nil {
+	f, err := OpenRegular(p, "")
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
 		return nil, regular(refuse(from, err, "cannot read: %v", Unwrap(err)))
+	}
+	if err != nil {
+		return nil, err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, regular(refuse(from, err, "cannot read: %v", Unwrap(err)))
-	}
-	if !st.Mode().IsRegular() {
-		return nil, regular(refuse(from, nil, "is %s, not a regular file", kind(st.Mode())))
-	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, regular(refuse(from, err, "cannot read: %v", Unwrap(err)))
@@ -303,6 +300,28 @@ func ReadRegular(p string, limit int64) ([]byte, error) {
 		return nil, tooLarge(filepath.Base(p), from, limit)
 	}
 	return data, nil
+}
+
+// OpenRegular opens the file at p, a path the user chose (a command-line
+// argument), for reading. It must be a regular file: a FIFO, a device or a
+// directory is refused (an *Error, exit 3) without blocking, since it is
+// opened non-blocking, so a FIFO with no writer cannot hang the command.
+// An error opening p is returned as it is, an *fs.PathError.
+func OpenRegular(p, field string) (*os.File, error) {
+	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		f.Close()
+		return nil, regular(refuse(From{File: p, Field: field}, nil, "is %s, not a regular file", kind(st.Mode())))
+	}
+	return f, nil
 }
 
 // regular says what ReadRegular allows.
