@@ -25,7 +25,7 @@ func runOCF(ctx context.Context, env *Env, args []string) error {
 	case "import":
 		return runOCFImport(env, args[1:])
 	case "export":
-		return runOCFExport(env, args[1:])
+		return runOCFExport(ctx, env, args[1:])
 	case "-h", "--help", "help":
 		fmt.Fprintln(env.Stdout, "usage: warrantkit ocf import DIR|MANIFEST.ocf.json --series SERIES -o CASE.yaml [--register REGISTER.csv] [--terms FILE.yaml]")
 		fmt.Fprintln(env.Stdout, "       warrantkit ocf export REISSUE|EXERCISE|ASSIGN-DIR --ocf DIR|MANIFEST.ocf.json -o OUT [--assignee-country CC --assignee-type individual|institution]")

@@ -1,13 +1,17 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"os"
+	"runtime"
 
 	"github.com/warrantkit/warrantkit/books"
+	"github.com/warrantkit/warrantkit/compute"
 	"github.com/warrantkit/warrantkit/ocf"
 )
 
-func runOCFExport(env *Env, args []string) error {
+func runOCFExport(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "ocf export", "DIR --ocf DIR|MANIFEST.ocf.json -o OUT [--assignee-country CC --assignee-type individual|institution]")
 	src := fs.String("ocf", "", "the OCF export the warrants were imported from (required)")
 	out := fs.StringP("output", "o", "", "the output `DIR`: must be empty or absent (required)")
@@ -41,10 +45,37 @@ func runOCFExport(env *Env, args []string) error {
 	if err != nil {
 		return ocfError(env, err)
 	}
+	// Every listed hash is right: then recompute the reissue, as verify does.
+	if o.Reissue != nil {
+		if err := verifyBeforeExport(ctx, env, o.Dir); err != nil {
+			return err
+		}
+	}
 	// Everything is computed and validated: now write, the manifest last.
 	if err := ocf.WriteFiles(*out, files); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "exported %s as OCF %s: %d files → %s\n", o, ocf.Version, len(files), *out)
+	return nil
+}
+
+// verifyBeforeExport recomputes the reissue in dir as verify does: an OCF
+// export states what the documents say, so a folder whose manifest, tables
+// or documents were edited after the reissue is refused (exit 3), each
+// problem named on its own line, before anything is written.
+func verifyBeforeExport(ctx context.Context, env *Env, dir string) error {
+	opt := toolOptions()
+	opt.Workers, opt.TempDir = runtime.NumCPU(), os.TempDir()
+	problems, _, err := books.Verify(ctx, dir, opt)
+	if err != nil {
+		return err
+	}
+	for _, p := range problems {
+		fmt.Fprintln(env.Stderr, "warrantkit: ocf export: "+p)
+	}
+	if n := len(problems); n > 0 {
+		return &compute.InputError{File: dir, Problem: fmt.Sprintf("the reissue does not match its manifest: %d problem%s, each named above", n, map[bool]string{true: "s"}[n > 1]),
+			Allowed: "a reissue folder that warrantkit verify accepts"}
+	}
 	return nil
 }

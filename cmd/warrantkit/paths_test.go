@@ -472,3 +472,65 @@ func TestVerify_TrailingManifestData(t *testing.T) {
 		os.WriteFile(m, orig, 0o644)
 	}
 }
+
+// TestOCFExport_VerifiesReissue: an edit that keeps every listed hash right
+// (the manifest's count, its list, the resume state, a document and its
+// hash together) is found by recomputing the reissue, as verify does:
+// ocf export names each problem and the folder, exits 3 and writes nothing.
+func TestOCFExport_VerifiesReissue(t *testing.T) {
+	dir := t.TempDir()
+	caseFile, reg := filepath.Join(dir, "case.yaml"), filepath.Join(dir, "register.csv")
+	if r := runBinary(t, "ocf", "import", ocfFixture, "--series", "W-F-05", "-o", caseFile, "--register", reg, "--terms", ocfTerms); r.code != 0 {
+		t.Fatalf("import: %d %s", r.code, r.stderr)
+	}
+	re := filepath.Join(dir, "reissue")
+	if r := runBinary(t, "reissue", caseFile, "--register", reg, "--out", re); r.code != 0 {
+		t.Fatalf("reissue: %d %s", r.code, r.stderr)
+	}
+	i, pdf := pdfEntry(t, filepath.Join(re, "manifest.json"), "warrants")
+	for _, c := range []struct {
+		name   string
+		tamper func(t *testing.T, copy string)
+		want   string
+	}{
+		{"warrants count", func(t *testing.T, c string) {
+			editJSON(t, filepath.Join(c, "manifest.json"), func(m map[string]any) { m["warrants"] = 11 })
+		}, "warrants"},
+		{"state deleted", func(t *testing.T, c string) { os.Remove(filepath.Join(c, ".reissue.json")) }, ".reissue.json"},
+		{"entry dropped", func(t *testing.T, c string) {
+			editJSON(t, filepath.Join(c, "manifest.json"), func(m map[string]any) {
+				fs := m["files"].([]any)
+				m["files"] = append(fs[:i:i], fs[i+1:]...)
+			})
+			os.Remove(filepath.Join(c, pdf))
+		}, pdf},
+		{"document and hash edited", func(t *testing.T, c string) {
+			b, _ := os.ReadFile(filepath.Join(c, pdf))
+			b = append(b, "% edited\n"...)
+			os.WriteFile(filepath.Join(c, pdf), b, 0o644)
+			editJSON(t, filepath.Join(c, "manifest.json"), func(m map[string]any) {
+				entry(m, "files", i)["sha256"] = sha(b)
+				entry(m, "files", i)["size"] = len(b)
+			})
+		}, pdf},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			copy := filepath.Join(t.TempDir(), "reissue")
+			mustCopy(t, copy, re)
+			c.tamper(t, copy)
+			out := filepath.Join(t.TempDir(), "out")
+			r := runWithin(t, "ocf", "export", copy, "--ocf", ocfFixture, "-o", out)
+			if r.code != exitInvalid || !strings.Contains(r.stderr, "the reissue does not match its manifest") || !strings.Contains(r.stderr, c.want) {
+				t.Errorf("exit %d, %q; want exit 3 naming %s", r.code, r.stderr, c.want)
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Errorf("the refused export wrote %s", out)
+			}
+		})
+	}
+}
+
+func sha(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
+}
