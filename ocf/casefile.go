@@ -10,13 +10,13 @@ import (
 
 	"github.com/warrantkit/warrantkit/compute"
 	"github.com/warrantkit/warrantkit/compute/casefile"
+	"github.com/warrantkit/warrantkit/internal/safepath"
 	"go.yaml.in/yaml/v3"
 )
 
 // CaseOptions say what completes the case beyond the export.
 type CaseOptions struct {
-	TermsFile string            // a YAML case file without warrants: issuer, terms and events the export cannot hold
-	Terms     []byte            // its content
+	TermsFile string            // a YAML case file without warrants: issuer, terms and events the export cannot hold (--terms)
 	Set       map[string]string // terms set by flags ("exercise_start", ...): these win over the terms file
 	Register  string            // if set, the warrants go to this register instead of the case
 	CaseName  string            // the case file's name, for errors
@@ -44,8 +44,13 @@ func (imp *Import) Case(opt CaseOptions) (caseData, register []byte, unfilled []
 	userIssuer := map[string]*yaml.Node{}
 	var userEvents []*yaml.Node
 	if opt.TermsFile != "" {
+		// A FIFO or a device is refused, never read; the limit is a case file's.
+		terms, err := safepath.ReadRegular(opt.TermsFile, "--terms", casefile.MaxCaseFileBytes)
+		if err != nil {
+			return nil, nil, nil, err
+		}
 		var doc yaml.Node
-		if err := yaml.Unmarshal(opt.Terms, &doc); err != nil {
+		if err := yaml.Unmarshal(terms, &doc); err != nil {
 			return nil, nil, nil, &compute.InputError{File: opt.TermsFile, Problem: "is not YAML: " + err.Error(), Allowed: "a case file without warrants"}
 		}
 		if len(doc.Content) > 0 {

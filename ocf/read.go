@@ -98,7 +98,7 @@ func FindManifest(arg string) (string, error) {
 func Read(manifestPath string) (*Package, error) {
 	p := &Package{Dir: filepath.Dir(manifestPath), ManifestPath: manifestPath,
 		Stakeholders: map[string]*Stakeholder{}, StockClasses: map[string]*StockClass{}, ObjectIDs: map[string]location{}}
-	data, err := safepath.ReadRegular(manifestPath, safepath.MaxRead)
+	data, err := safepath.ReadRegular(manifestPath, "", safepath.MaxRead)
 	if err != nil {
 		return nil, err
 	}

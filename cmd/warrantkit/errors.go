@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/pflag"
 	"github.com/warrantkit/warrantkit/books"
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/internal/stop"
 )
 
 // Exit codes (SPEC §5).
@@ -30,12 +31,12 @@ func usageErrorf(format string, args ...any) error {
 func exitCode(err error) int {
 	var oe *books.OutError
 	var be *books.UsageError
-	var in *interrupted
+	var in *stop.Signal
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &in):
-		return in.exitCode()
+		return in.ExitCode()
 	case errors.As(err, &oe), errors.As(err, &be):
 		return exitUsage
 	case errors.Is(err, compute.ErrInvalid):

@@ -53,7 +53,7 @@ func TestInputLimits(t *testing.T) {
 			name                string
 			args                []string
 			file, field, substr string
-		}{"endless case file", []string{"adjust", "/dev/zero"}, "/dev/zero: ", "", "the case file is larger than 4 MiB"})
+		}{"endless case file", []string{"adjust", "/dev/zero"}, "/dev/zero: ", "", "is a device, not a regular file"})
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

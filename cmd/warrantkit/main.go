@@ -12,66 +12,19 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
-	"syscall"
 	_ "time/tzdata" // the Warrant's time zone must load on machines without zoneinfo
+
+	"github.com/warrantkit/warrantkit/internal/stop"
 )
 
 // version is the tool's version, stamped into manifests; set with -ldflags.
 var version = "0.1.0-dev"
 
 func main() {
-	ctx, stop := interruptible(context.Background())
+	ctx, release := stop.OnSignal(context.Background())
 	code := Main(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
+	release()
 	os.Exit(code)
-}
-
-// interruptible returns a context canceled by the first SIGINT or SIGTERM,
-// with an *interrupted as its cause, so that a command stops cleanly and
-// says which signal stopped it. The first signal also restores the default
-// action: a second one ends the process at once.
-func interruptible(parent context.Context) (context.Context, func()) {
-	ctx, cancel := context.WithCancelCause(parent)
-	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
-	done := make(chan struct{})
-	go func() {
-		select {
-		case s := <-sigs:
-			signal.Stop(sigs)
-			cancel(&interrupted{sig: s})
-		case <-done:
-		}
-	}()
-	return ctx, func() {
-		signal.Stop(sigs)
-		close(done)
-		cancel(nil)
-	}
-}
-
-// interrupted is the cause of a context that a signal canceled.
-type interrupted struct{ sig os.Signal }
-
-func (e *interrupted) Error() string { return "interrupted by " + stopSignals[e.sig].name }
-
-// Is makes errors.Is(err, context.Canceled) hold, as for any cancellation.
-func (e *interrupted) Is(target error) bool { return target == context.Canceled }
-
-// stopSignals are the signals that stop a command, by name, with the exit
-// code the shell gives a process one ended: 128 + its number (interruptible
-// listens for these two only).
-var stopSignals = map[os.Signal]struct {
-	name string
-	code int
-}{os.Interrupt: {"SIGINT", 128 + 2}, syscall.SIGTERM: {"SIGTERM", 128 + 15}}
-
-func (e *interrupted) exitCode() int {
-	if s, ok := stopSignals[e.sig]; ok {
-		return s.code
-	}
-	return exitFailure
 }
 
 // Main runs warrantkit with args (without the program name) and returns the

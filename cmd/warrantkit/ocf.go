@@ -2,15 +2,10 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/warrantkit/warrantkit/books"
-	"github.com/warrantkit/warrantkit/compute"
-	"github.com/warrantkit/warrantkit/compute/casefile"
-	"github.com/warrantkit/warrantkit/internal/safepath"
 	"github.com/warrantkit/warrantkit/ocf"
 )
 
@@ -60,26 +55,19 @@ func runOCFImport(env *Env, args []string) error {
 			return err
 		}
 	}
-	manifest, err := ocf.FindManifest(fs.Args()[0])
+	pkg, manifest, err := readPackage(env, fs.Args()[0])
 	if err != nil {
 		return err
-	}
-	pkg, err := ocf.Read(manifest)
-	if err != nil {
-		return ocfError(env, err)
 	}
 	imp, err := pkg.Warrants(*series)
 	if err != nil {
 		return ocfError(env, err)
 	}
-	opt := ocf.CaseOptions{Register: *register, CaseName: *out, Source: manifest, Set: map[string]string{}}
+	opt := ocf.CaseOptions{TermsFile: *terms, Register: *register, CaseName: *out, Source: manifest, Set: map[string]string{}}
 	for k, v := range map[string]string{"exercise_start": *start, "expiration": *expiration, "market_value_at_issue": *floor} {
 		if v != "" {
 			opt.Set[k] = v
 		}
-	}
-	if err := readTerms(&opt, *terms); err != nil {
-		return err
 	}
 	caseData, regData, unfilled, err := imp.Case(opt)
 	if err != nil {
@@ -98,29 +86,19 @@ func runOCFImport(env *Env, args []string) error {
 	return nil
 }
 
-// readTerms reads the terms file named by --terms, if any, into opt.
-func readTerms(opt *ocf.CaseOptions, terms string) error {
-	if terms == "" {
-		return nil
-	}
-	f, err := safepath.OpenRegular(terms, "--terms") // a FIFO or a device is refused, never read
-	if errors.As(err, new(*safepath.Error)) {
-		return err
-	}
+// readPackage reads the OCF export at path (a directory or its manifest)
+// and returns it with its manifest's path; every problem but the first is
+// printed (ocfError).
+func readPackage(env *Env, path string) (*ocf.Package, string, error) {
+	manifest, err := ocf.FindManifest(path)
 	if err != nil {
-		return &compute.InputError{File: terms, Field: "--terms", Problem: "cannot read the terms file: " + safepath.Unwrap(err).Error()}
+		return nil, "", err
 	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, casefile.MaxCaseFileBytes+1))
+	pkg, err := ocf.Read(manifest)
 	if err != nil {
-		return &compute.InputError{File: terms, Field: "--terms", Problem: "cannot read the terms file: " + safepath.Unwrap(err).Error()}
+		return nil, "", ocfError(env, err)
 	}
-	if len(data) > casefile.MaxCaseFileBytes {
-		return &compute.InputError{File: terms, Field: "--terms", Problem: fmt.Sprintf("the terms file is larger than %d bytes", casefile.MaxCaseFileBytes),
-			Allowed: "a terms file no larger than a case file may be (4 MiB)"}
-	}
-	opt.Terms, opt.TermsFile = data, terms
-	return nil
+	return pkg, manifest, nil
 }
 
 // printImport says what an import wrote, and what the export did not say.

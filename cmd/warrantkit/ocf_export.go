@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"runtime"
 
 	"github.com/warrantkit/warrantkit/books"
@@ -33,13 +32,9 @@ func runOCFExport(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	manifest, err := ocf.FindManifest(*src)
+	pkg, _, err := readPackage(env, *src)
 	if err != nil {
 		return err
-	}
-	pkg, err := ocf.Read(manifest)
-	if err != nil {
-		return ocfError(env, err)
 	}
 	files, err := o.Export(pkg, ocf.RecordOptions{AssigneeCountry: *country, AssigneeType: *kind})
 	if err != nil {
@@ -64,18 +59,10 @@ func runOCFExport(ctx context.Context, env *Env, args []string) error {
 // or documents were edited after the reissue is refused (exit 3), each
 // problem named on its own line, before anything is written.
 func verifyBeforeExport(ctx context.Context, env *Env, dir string) error {
-	opt := toolOptions()
-	opt.Workers, opt.TempDir = runtime.NumCPU(), os.TempDir()
-	problems, _, err := books.Verify(ctx, dir, opt)
-	if err != nil {
-		return err
-	}
-	for _, p := range problems {
-		fmt.Fprintln(env.Stderr, "warrantkit: ocf export: "+p)
-	}
-	if n := len(problems); n > 0 {
-		return &compute.InputError{File: dir, Problem: fmt.Sprintf("the reissue does not match its manifest: %d problem%s, each named above", n, map[bool]string{true: "s"}[n > 1]),
+	n, _, err := verifyReissue(ctx, env, dir, "ocf export", runtime.NumCPU())
+	if err == nil && n > 0 {
+		err = &compute.InputError{File: dir, Problem: fmt.Sprintf("the reissue does not match its manifest: %d problem%s, each named above", n, plural(n)),
 			Allowed: "a reissue folder that warrantkit verify accepts"}
 	}
-	return nil
+	return err
 }

@@ -444,7 +444,7 @@ func TestTermsFileLimit(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := runWithin(t, "ocf", "import", "../../samples/ocf/glowpoint", "--series", "W-F-05", "--terms", big, "-o", filepath.Join(dir, "c.yaml"))
-	if r.code != exitInvalid || !strings.Contains(r.stderr, "--terms: the terms file is larger than") {
+	if r.code != exitInvalid || !strings.Contains(r.stderr, "--terms: terms.yaml is larger than 4 MiB") {
 		t.Errorf("exit %d, %q; want exit 3 naming --terms and its limit", r.code, r.stderr)
 	}
 }

@@ -28,18 +28,28 @@ func runVerify(ctx context.Context, env *Env, args []string) error {
 	}
 	tuneGC(env)
 	start := time.Now()
-	opt := toolOptions()
-	opt.Workers, opt.TempDir = *jobs, os.TempDir()
-	problems, checked, err := books.Verify(ctx, dir, opt)
+	n, checked, err := verifyReissue(ctx, env, dir, "verify", *jobs)
 	if err != nil {
 		return err
 	}
-	for _, p := range problems {
-		fmt.Fprintln(env.Stderr, "warrantkit: verify: "+p)
-	}
-	if n := len(problems); n > 0 {
-		return fmt.Errorf("verify: %s does not match its manifest: %d problem%s, each named above (%d files listed)", dir, n, map[bool]string{true: "s"}[n > 1], checked)
+	if n > 0 {
+		return fmt.Errorf("verify: %s does not match its manifest: %d problem%s, each named above (%d files listed)", dir, n, plural(n), checked)
 	}
 	fmt.Fprintf(env.Stderr, "verified %d files of %s in %s: every hash matches\n", checked, dir, time.Since(start).Round(time.Millisecond))
 	return nil
 }
+
+// verifyReissue recomputes the reissue in dir (books.Verify) and prints each
+// problem on its own line, headed by cmd; it returns how many there were
+// and the files checked.
+func verifyReissue(ctx context.Context, env *Env, dir, cmd string, workers int) (int, int, error) {
+	opt := toolOptions()
+	opt.Workers, opt.TempDir = workers, os.TempDir()
+	problems, checked, err := books.Verify(ctx, dir, opt)
+	for _, p := range problems {
+		fmt.Fprintln(env.Stderr, "warrantkit: "+cmd+": "+p)
+	}
+	return len(problems), checked, err
+}
+
+func plural(n int) string { return map[bool]string{true: "s"}[n > 1] }

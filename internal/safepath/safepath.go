@@ -280,10 +280,11 @@ func writeProblem(r *Root, name string, from From, err error) error {
 // argument, or a fixed name in a directory given on it): it may be
 // anywhere, through links, but must be a regular file of at most limit
 // bytes, so that a FIFO or a device given by mistake is refused rather than
-// hanging or filling memory. Problems are input errors naming p.
-func ReadRegular(p string, limit int64) ([]byte, error) {
-	from := From{File: p}
-	f, err := OpenRegular(p, "")
+// hanging or filling memory. Problems are input errors naming p and field
+// (the flag or field that named p; may be empty).
+func ReadRegular(p, field string, limit int64) ([]byte, error) {
+	from := From{File: p, Field: field}
+	f, err := OpenRegular(p, field)
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return nil, regular(refuse(from, err, "cannot read: %v", Unwrap(err)))

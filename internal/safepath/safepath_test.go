@@ -293,7 +293,7 @@ func TestReadRegular(t *testing.T) {
 		{filepath.Join(dir, "big.txt"), "big.txt is larger than"},
 		{filepath.Join(dir, "missing"), "cannot read: no such file or directory"},
 	} {
-		data, err := ReadRegular(c.name, 64)
+		data, err := ReadRegular(c.name, "", 64)
 		switch {
 		case c.want == "" && (err != nil || len(data) == 0):
 			t.Errorf("ReadRegular(%s) = %q, %v", c.name, data, err)
