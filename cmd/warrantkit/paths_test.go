@@ -127,11 +127,9 @@ func refusedLine(t *testing.T, r result, wants ...string) {
 	}
 }
 
-// TestOCFExport_RefusesTamperedReissue: a reissue's manifest naming a path
-// outside the reissue, a link or FIFO in place of a PDF, a file whose size
-// or sha256 differs from the manifest's, a key twice: ocf export exits 3
-// naming manifest.json and the field, and writes nothing, in -o or outside.
-func TestOCFExport_RefusesTamperedReissue(t *testing.T) {
+// ocfReissue imports the OCF fixture and re-issues it, for an export.
+func ocfReissue(t *testing.T) string {
+	t.Helper()
 	dir := t.TempDir()
 	caseFile, reg := filepath.Join(dir, "case.yaml"), filepath.Join(dir, "register.csv")
 	if r := runBinary(t, "ocf", "import", ocfFixture, "--series", "W-F-05", "-o", caseFile, "--register", reg, "--terms", ocfTerms); r.code != 0 {
@@ -141,6 +139,15 @@ func TestOCFExport_RefusesTamperedReissue(t *testing.T) {
 	if r := runBinary(t, "reissue", caseFile, "--register", reg, "--out", re); r.code != 0 {
 		t.Fatalf("reissue: %d %s", r.code, r.stderr)
 	}
+	return re
+}
+
+// TestOCFExport_RefusesTamperedReissue: a reissue's manifest naming a path
+// outside the reissue, a link or FIFO in place of a PDF, a file whose size
+// or sha256 differs from the manifest's, a key twice: ocf export exits 3
+// naming manifest.json and the field, and writes nothing, in -o or outside.
+func TestOCFExport_RefusesTamperedReissue(t *testing.T) {
+	re := ocfReissue(t)
 	mf := filepath.Join(re, "manifest.json")
 	i, pdf := pdfEntry(t, mf, "warrants")
 	pdfData, _ := os.ReadFile(filepath.Join(re, pdf))
@@ -478,15 +485,7 @@ func TestVerify_TrailingManifestData(t *testing.T) {
 // hash together) is found by recomputing the reissue, as verify does:
 // ocf export names each problem and the folder, exits 3 and writes nothing.
 func TestOCFExport_VerifiesReissue(t *testing.T) {
-	dir := t.TempDir()
-	caseFile, reg := filepath.Join(dir, "case.yaml"), filepath.Join(dir, "register.csv")
-	if r := runBinary(t, "ocf", "import", ocfFixture, "--series", "W-F-05", "-o", caseFile, "--register", reg, "--terms", ocfTerms); r.code != 0 {
-		t.Fatalf("import: %d %s", r.code, r.stderr)
-	}
-	re := filepath.Join(dir, "reissue")
-	if r := runBinary(t, "reissue", caseFile, "--register", reg, "--out", re); r.code != 0 {
-		t.Fatalf("reissue: %d %s", r.code, r.stderr)
-	}
+	re := ocfReissue(t)
 	i, pdf := pdfEntry(t, filepath.Join(re, "manifest.json"), "warrants")
 	for _, c := range []struct {
 		name   string
