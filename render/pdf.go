@@ -359,6 +359,7 @@ func pdfString(s string) string {
 // resources every page shares, 4 info, 5 ToUnicode CMap; then three per
 // page (page, body, footer); five per face used (font, CIDFont, descriptor,
 // font file, CIDToGIDMap); two per attachment (file specification, file).
+// It is long because it writes the objects in that order, one after another.
 func (d *doc) output() []byte {
 	faces := usedFaces(d.faces)
 	var w pdfWriter

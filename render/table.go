@@ -87,6 +87,9 @@ func fold(cells []string, keep int) []string {
 // cell is a table cell broken into placed lines (x from the column's left).
 type cell []setLine
 
+// layout sets the table on the page: column widths, then each row's cells
+// broken into lines, a row kept whole across a page break, the header
+// repeated. It is long because those steps share the row's running state.
 func (t Table) layout(d *doc) {
 	cols := len(t.Header)
 	for _, r := range t.Rows {

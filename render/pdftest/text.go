@@ -175,7 +175,8 @@ func last(ops []operand, n, i int) float64 {
 	return num(ops, len(ops)-n+i)
 }
 
-// run interprets a content stream with resources res.
+// run interprets a content stream with resources res. It is long because it
+// is one switch over the PDF text and graphics operators, one short case each.
 func (in *interp) run(content []byte, res types.Dict, gs gstate, depth int) error {
 	if depth > maxFormDepth {
 		return errTooMuch
