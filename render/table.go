@@ -87,9 +87,10 @@ func fold(cells []string, keep int) []string {
 // cell is a table cell broken into placed lines (x from the column's left).
 type cell []setLine
 
-// layout sets the table on the page: column widths, then each row's cells
-// broken into lines, a row kept whole across a page break, the header
-// repeated. It is long because those steps share the row's running state.
+// layout sets the table on the page: columns fitted and measured, each
+// cell broken into lines, a row taller than a page split, the header
+// repeated on each page. It is long because its closures share the
+// columns' measures.
 func (t Table) layout(d *doc) {
 	cols := len(t.Header)
 	for _, r := range t.Rows {
