@@ -2,14 +2,10 @@ package render
 
 import (
 	"bytes"
-	"compress/zlib"
-	"hash/maphash"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
-	"unicode"
 	"unicode/utf16"
 )
 
@@ -69,77 +65,6 @@ func appendShow(b []byte, x, y float64, s string, used *runeSet, astral *astralC
 	return append(b, ") Tj ET\n"...)
 }
 
-// astralCodes gives the characters beyond U+FFFF a document shows 2-byte
-// codes of their own (an Identity-H code is 2 bytes, and for the BMP it is
-// the character itself): the codes 0xD800 to 0xDFFF, which no character has
-// (they are UTF-16's surrogates), in order of first appearance, so that the
-// same document gets the same codes. The document's ToUnicode CMap maps each
-// to its character, as a surrogate pair, so that text extraction and search
-// find it. No face has a glyph for them: they print as .notdef, as every
-// character outside the font does. Past 2048 distinct ones in a document,
-// the rest show as U+FFFD.
-type astralCodes struct {
-	codes map[rune]rune
-	runes []rune // by code - firstAstralCode
-}
-
-const (
-	firstAstralCode = 0xD800
-	maxAstralCodes  = 0x800
-)
-
-// code is the 2-byte code of r.
-func (a *astralCodes) code(r rune) rune {
-	if r <= 0xFFFF {
-		return r
-	}
-	if c, ok := a.codes[r]; ok {
-		return c
-	}
-	if len(a.runes) == maxAstralCodes {
-		return unicode.ReplacementChar
-	}
-	if a.codes == nil {
-		a.codes = map[rune]rune{}
-	}
-	c := firstAstralCode + rune(len(a.runes))
-	a.codes[r] = c
-	a.runes = append(a.runes, r)
-	return c
-}
-
-// toUnicode is the document's ToUnicode CMap, compressed: the shared one,
-// unless the document shows characters beyond U+FFFF.
-func (a *astralCodes) toUnicode() []byte {
-	if len(a.runes) == 0 {
-		return toUnicode()
-	}
-	var b strings.Builder
-	base := toUnicodeText()
-	end := strings.LastIndex(base, "endcmap")
-	b.WriteString(base[:end])
-	for i := 0; i < len(a.runes); i += 100 {
-		chunk := a.runes[i:min(i+100, len(a.runes))]
-		b.WriteString(strconv.Itoa(len(chunk)) + " beginbfchar\n")
-		for j, r := range chunk {
-			b.WriteString("<" + hex4(uint16(firstAstralCode+i+j)) + "> <")
-			for _, u := range utf16.Encode([]rune{r}) {
-				b.WriteString(hex4(u))
-			}
-			b.WriteString(">\n")
-		}
-		b.WriteString("endbfchar\n")
-	}
-	b.WriteString(base[end:])
-	return deflate(nil, []byte(b.String()))
-}
-
-// hex4 is u as four upper-case hex digits.
-func hex4(u uint16) string {
-	const hex = "0123456789ABCDEF"
-	return string([]byte{hex[u>>12&15], hex[u>>8&15], hex[u>>4&15], hex[u&15]})
-}
-
 // appendCodeByte appends one byte of a literal string, escaped as needed.
 func appendCodeByte(b []byte, c byte) []byte {
 	switch c {
@@ -161,126 +86,6 @@ func appendFont(b []byte, i int, size float64) []byte {
 	b = appendNum(b, size)
 	return append(b, " Tf ET\n"...)
 }
-
-// Compressors are pooled: a new one costs about a megabyte of zeroed state,
-// more than compressing a page. Pages are compressed fast; font subsets,
-// made once and written into many documents, at zlib's default level (smaller, slower).
-var (
-	fastPool  = zlibPool(zlib.BestSpeed)
-	smallPool = zlibPool(zlib.DefaultCompression)
-)
-
-func zlibPool(level int) *sync.Pool {
-	return &sync.Pool{New: func() any {
-		w, err := zlib.NewWriterLevel(nil, level)
-		if err != nil {
-			panic(err) // the level is valid
-		}
-		return w
-	}}
-}
-
-// deflate appends data zlib-compressed to dst, fast.
-func deflate(dst, data []byte) []byte { return compressWith(fastPool, dst, data) }
-
-// deflateSmall returns data zlib-compressed at the default level.
-func deflateSmall(data []byte) []byte { return compressWith(smallPool, nil, data) }
-
-func compressWith(pool *sync.Pool, dst, data []byte) []byte {
-	buf := bytes.NewBuffer(dst)
-	zw := pool.Get().(*zlib.Writer)
-	zw.Reset(buf)
-	zw.Write(data) // a bytes.Buffer does not fail
-	zw.Close()
-	zw.Reset(nil)
-	pool.Put(zw)
-	return buf.Bytes()
-}
-
-// pageCache keeps the compressed bytes of page bodies seen at least twice
-// (the invariant pages of the Warrant's text, drawn again for every holder).
-// It is emptied when full; it never changes the bytes written.
-var pageCache struct {
-	sync.Mutex
-	seed  maphash.Seed
-	seen  map[uint64]bool
-	m     map[string][]byte
-	bytes int
-}
-
-const (
-	maxPageCacheBytes = 8 << 20
-	maxPagesSeen      = 1 << 16
-)
-
-// compressedBody returns body compressed, from pageCache when it can.
-func compressedBody(body []byte) []byte {
-	pageCache.Lock()
-	if pageCache.m == nil {
-		pageCache.seed = maphash.MakeSeed()
-		pageCache.m, pageCache.seen = map[string][]byte{}, map[uint64]bool{}
-	}
-	if z, ok := pageCache.m[string(body)]; ok {
-		pageCache.Unlock()
-		return z
-	}
-	h := maphash.Bytes(pageCache.seed, body)
-	again := pageCache.seen[h]
-	if !again {
-		if len(pageCache.seen) >= maxPagesSeen {
-			clear(pageCache.seen)
-		}
-		pageCache.seen[h] = true
-	}
-	pageCache.Unlock()
-	z := deflate(nil, body)
-	if again {
-		pageCache.Lock()
-		if pageCache.bytes+len(body)+len(z) > maxPageCacheBytes {
-			clear(pageCache.m)
-			pageCache.bytes = 0
-		}
-		pageCache.m[string(body)] = z
-		pageCache.bytes += len(body) + len(z)
-		pageCache.Unlock()
-	}
-	return z
-}
-
-// toUnicodeText maps every 2-byte code to the character it is (surrogates
-// excepted): codes are characters. Made once.
-var toUnicodeText = sync.OnceValue(func() string {
-	var b strings.Builder
-	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
-		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
-		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
-		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
-	var hi []int
-	for h := 0; h < 256; h++ {
-		if h < 0xD8 || h > 0xDF {
-			hi = append(hi, h)
-		}
-	}
-	for len(hi) > 0 {
-		n := min(len(hi), 100)
-		b.WriteString(strconv.Itoa(n) + " beginbfrange\n")
-		for _, h := range hi[:n] {
-			x := strings.ToUpper(strconv.FormatInt(int64(h), 16))
-			if len(x) < 2 {
-				x = "0" + x
-			}
-			b.WriteString("<" + x + "00> <" + x + "FF> <" + x + "00>\n")
-		}
-		b.WriteString("endbfrange\n")
-		hi = hi[n:]
-	}
-	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend")
-	return b.String()
-})
-
-// toUnicode is toUnicodeText compressed, once: every document without
-// characters beyond U+FFFF shares it.
-var toUnicode = sync.OnceValue(func() []byte { return deflate(nil, []byte(toUnicodeText())) })
 
 // pdfWriter writes numbered objects and remembers their offsets.
 type pdfWriter struct {
