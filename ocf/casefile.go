@@ -39,71 +39,128 @@ var termsRequiredFromUser = []string{"exercise_start", "expiration", "market_val
 // warrantkit's own decoders before they are returned. unfilled names every
 // field neither the export nor the terms gave (the Warrant's defaults apply).
 func (imp *Import) Case(opt CaseOptions) (caseData, register []byte, unfilled []string, err error) {
-	user := map[string]*yaml.Node{}
-	var userOrder []string
-	userIssuer := map[string]*yaml.Node{}
-	var userEvents []*yaml.Node
-	if opt.TermsFile != "" {
-		// A FIFO or a device is refused, never read; the limit is a case file's.
-		terms, err := safepath.ReadRegular(opt.TermsFile, "--terms", casefile.MaxCaseFileBytes)
-		if err != nil {
+	u, err := readTerms(opt.TermsFile)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	u.set(opt.Set)
+	issuer, unfilled, err := imp.caseIssuer(u.issuer, opt.TermsFile)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	terms, unfilledTerms, err := imp.caseTerms(u, opt.Source)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	unfilled = append(unfilled, unfilledTerms...)
+	caseData, err = imp.encodeCase(imp.caseRoot(issuer, terms, u.events, opt.Register == ""), opt.Source, unfilled)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	c, err := casefile.Decode(opt.CaseName, bytes.NewReader(caseData))
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("the case the import would write is not valid: %w", err)
+	}
+	if opt.Register != "" {
+		if register, err = imp.register(opt.Register, c.Terms); err != nil {
 			return nil, nil, nil, err
 		}
-		var doc yaml.Node
-		if err := yaml.Unmarshal(terms, &doc); err != nil {
-			return nil, nil, nil, &compute.InputError{File: opt.TermsFile, Problem: "is not YAML: " + err.Error(), Allowed: "a case file without warrants"}
-		}
-		if len(doc.Content) > 0 {
-			top := doc.Content[0]
-			if top.Kind != yaml.MappingNode {
-				return nil, nil, nil, &compute.InputError{File: opt.TermsFile, Line: top.Line, Problem: "is not a mapping", Allowed: "issuer, terms and events keys"}
-			}
-			for i := 0; i+1 < len(top.Content); i += 2 {
-				k, v := top.Content[i], top.Content[i+1]
-				switch k.Value {
-				case "terms", "issuer":
-					if v.Kind != yaml.MappingNode {
-						return nil, nil, nil, &compute.InputError{File: opt.TermsFile, Line: k.Line, Field: k.Value, Problem: "is not a mapping"}
-					}
-					for j := 0; j+1 < len(v.Content); j += 2 {
-						kk := v.Content[j]
-						if k.Value == "issuer" {
-							userIssuer[kk.Value] = v.Content[j+1]
-							continue
-						}
-						if slices.Contains(termsFromOCF, kk.Value) {
-							return nil, nil, nil, &compute.InputError{File: opt.TermsFile, Line: kk.Line, Field: "terms." + kk.Value, Problem: "is taken from the OCF export", Allowed: "terms OCF cannot express: dates, the floor, the cap and the other terms of the case file"}
-						}
-						if _, dup := user[kk.Value]; !dup {
-							userOrder = append(userOrder, kk.Value)
-						}
-						user[kk.Value] = v.Content[j+1]
-					}
-				case "events":
-					if v.Kind != yaml.SequenceNode {
-						return nil, nil, nil, &compute.InputError{File: opt.TermsFile, Line: k.Line, Field: "events", Problem: "is not a list"}
-					}
-					userEvents = v.Content
-				case "warrants":
-					return nil, nil, nil, &compute.InputError{File: opt.TermsFile, Line: k.Line, Field: "warrants", Problem: "the warrants come from the OCF export", Allowed: "issuer, terms, events"}
-				default:
-					return nil, nil, nil, &compute.InputError{File: opt.TermsFile, Line: k.Line, Field: k.Value, Problem: "unknown field", Allowed: "issuer, terms, events"}
-				}
-			}
-		}
 	}
-	for k, v := range opt.Set {
-		if _, dup := user[k]; !dup {
-			userOrder = append(userOrder, k)
-		}
-		user[k] = str(v)
-	}
+	return caseData, register, unfilled, nil
+}
 
-	// The issuer: the export's, each key replaced by the terms file's.
-	issuer := &yaml.Node{Kind: yaml.MappingNode}
-	add := func(m *yaml.Node, key string, v *yaml.Node) {
-		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key}, v)
+// userTerms are what the terms file and flags give: terms by key in the
+// order first given, issuer fields by key, and events.
+type userTerms struct {
+	terms  map[string]*yaml.Node
+	order  []string
+	issuer map[string]*yaml.Node
+	events []*yaml.Node
+}
+
+// readTerms reads the terms file at path, if any: a mapping of issuer,
+// terms and events, none of them what the export decides.
+func readTerms(path string) (*userTerms, error) {
+	u := &userTerms{terms: map[string]*yaml.Node{}, issuer: map[string]*yaml.Node{}}
+	if path == "" {
+		return u, nil
 	}
+	// A FIFO or a device is refused, never read; the limit is a case file's.
+	data, err := safepath.ReadRegular(path, "--terms", casefile.MaxCaseFileBytes)
+	if err != nil {
+		return nil, err
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, &compute.InputError{File: path, Problem: "is not YAML: " + err.Error(), Allowed: "a case file without warrants"}
+	}
+	if len(doc.Content) == 0 {
+		return u, nil
+	}
+	top := doc.Content[0]
+	if top.Kind != yaml.MappingNode {
+		return nil, &compute.InputError{File: path, Line: top.Line, Problem: "is not a mapping", Allowed: "issuer, terms and events keys"}
+	}
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		if err := u.add(path, top.Content[i], top.Content[i+1]); err != nil {
+			return nil, err
+		}
+	}
+	return u, nil
+}
+
+// add takes top-level key k of the terms file at path, with value v.
+func (u *userTerms) add(path string, k, v *yaml.Node) error {
+	switch k.Value {
+	case "terms", "issuer":
+		if v.Kind != yaml.MappingNode {
+			return &compute.InputError{File: path, Line: k.Line, Field: k.Value, Problem: "is not a mapping"}
+		}
+		for j := 0; j+1 < len(v.Content); j += 2 {
+			kk := v.Content[j]
+			if k.Value == "issuer" {
+				u.issuer[kk.Value] = v.Content[j+1]
+				continue
+			}
+			if slices.Contains(termsFromOCF, kk.Value) {
+				return &compute.InputError{File: path, Line: kk.Line, Field: "terms." + kk.Value, Problem: "is taken from the OCF export", Allowed: "terms OCF cannot express: dates, the floor, the cap and the other terms of the case file"}
+			}
+			u.setTerm(kk.Value, v.Content[j+1])
+		}
+	case "events":
+		if v.Kind != yaml.SequenceNode {
+			return &compute.InputError{File: path, Line: k.Line, Field: "events", Problem: "is not a list"}
+		}
+		u.events = v.Content
+	case "warrants":
+		return &compute.InputError{File: path, Line: k.Line, Field: "warrants", Problem: "the warrants come from the OCF export", Allowed: "issuer, terms, events"}
+	default:
+		return &compute.InputError{File: path, Line: k.Line, Field: k.Value, Problem: "unknown field", Allowed: "issuer, terms, events"}
+	}
+	return nil
+}
+
+// setTerm sets term k to v, keeping the place k was first given at.
+func (u *userTerms) setTerm(k string, v *yaml.Node) {
+	if _, dup := u.terms[k]; !dup {
+		u.order = append(u.order, k)
+	}
+	u.terms[k] = v
+}
+
+// set sets the terms the flags give: these win over the terms file.
+func (u *userTerms) set(flags map[string]string) {
+	for k, v := range flags {
+		u.setTerm(k, str(v))
+	}
+}
+
+// issuerFields are the fields of a case's issuer, in the order it lists them.
+var issuerFields = []string{"name", "jurisdiction", "address", "signatory", "notice"}
+
+// caseIssuer is the case's issuer: the export's, each field replaced by
+// user's (from the terms file at termsFile), and the fields neither gave.
+func (imp *Import) caseIssuer(user map[string]*yaml.Node, termsFile string) (issuer *yaml.Node, unfilled []string, err error) {
 	ocfIssuer := map[string]*yaml.Node{"name": str(imp.Issuer.Name)}
 	if imp.Issuer.Jurisdiction != "" {
 		ocfIssuer["jurisdiction"] = str(imp.Issuer.Jurisdiction)
@@ -116,8 +173,9 @@ func (imp *Import) Case(opt CaseOptions) (caseData, register []byte, unfilled []
 		add(n, "phone", str(imp.Issuer.Notice.Phone))
 		ocfIssuer["notice"] = n
 	}
-	for _, k := range []string{"name", "jurisdiction", "address", "signatory", "notice"} {
-		v := userIssuer[k]
+	issuer = &yaml.Node{Kind: yaml.MappingNode}
+	for _, k := range issuerFields {
+		v := user[k]
 		if v == nil {
 			v = ocfIssuer[k]
 		}
@@ -127,13 +185,18 @@ func (imp *Import) Case(opt CaseOptions) (caseData, register []byte, unfilled []
 		}
 		add(issuer, k, v)
 	}
-	for k := range userIssuer {
-		if !slices.Contains([]string{"name", "jurisdiction", "address", "signatory", "notice"}, k) {
-			return nil, nil, nil, &compute.InputError{File: opt.TermsFile, Field: "issuer." + k, Problem: "unknown field", Allowed: "name, jurisdiction, address, signatory, notice"}
+	for k := range user {
+		if !slices.Contains(issuerFields, k) {
+			return nil, nil, &compute.InputError{File: termsFile, Field: "issuer." + k, Problem: "unknown field", Allowed: "name, jurisdiction, address, signatory, notice"}
 		}
 	}
+	return issuer, unfilled, nil
+}
 
-	// The terms.
+// caseTerms are the case's terms: those the user gave, else the export's,
+// in termsOrder and then the user's order, and the terms neither gave. A
+// term only the user can give that is missing is an error naming source.
+func (imp *Import) caseTerms(u *userTerms, source string) (terms *yaml.Node, unfilled []string, err error) {
 	ocfTerms := map[string]*yaml.Node{
 		"series":                str(imp.Series),
 		"original_issue_date":   str(imp.FirstIssue.String()),
@@ -142,13 +205,13 @@ func (imp *Import) Case(opt CaseOptions) (caseData, register []byte, unfilled []
 	if imp.Expiration != "" {
 		ocfTerms["expiration"] = str(imp.Expiration)
 	}
-	terms := &yaml.Node{Kind: yaml.MappingNode}
+	terms = &yaml.Node{Kind: yaml.MappingNode}
 	var missing []string
-	for _, k := range append(slices.Clone(termsOrder), userOrder...) {
-		if idx := slices.Index(termsOrder, k); idx >= 0 && len(terms.Content) > 0 && containsKey(terms, k) {
+	for _, k := range append(slices.Clone(termsOrder), u.order...) {
+		if slices.Contains(termsOrder, k) && containsKey(terms, k) {
 			continue
 		}
-		v := user[k]
+		v := u.terms[k]
 		if v == nil {
 			v = ocfTerms[k]
 		}
@@ -166,51 +229,71 @@ func (imp *Import) Case(opt CaseOptions) (caseData, register []byte, unfilled []
 		add(terms, k, v)
 	}
 	if len(missing) > 0 {
-		return nil, nil, nil, &compute.InputError{File: opt.Source, Field: "terms", Problem: "the OCF export cannot give " + strings.Join(missing, ", "),
+		return nil, nil, &compute.InputError{File: source, Field: "terms", Problem: "the OCF export cannot give " + strings.Join(missing, ", "),
 			Allowed: "--terms FILE.yaml with a terms mapping, or --exercise-start, --expiration, --market-value-at-issue"}
 	}
+	return terms, unfilled, nil
+}
 
-	// The events: the export's splits, then the terms file's events.
+// caseRoot is the case's mapping: issuer, terms, the warrants if withWarrants
+// (else they go to a register), and the events, the export's splits and
+// then userEvents, if there are any.
+func (imp *Import) caseRoot(issuer, terms *yaml.Node, userEvents []*yaml.Node, withWarrants bool) *yaml.Node {
 	events := &yaml.Node{Kind: yaml.SequenceNode}
 	for _, e := range imp.Splits {
-		m := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
-		if e.ID != "" {
-			add(m, "id", str(e.ID))
-		}
-		add(m, "type", str(string(e.Type)))
-		add(m, "date", str(e.Date.String()))
-		add(m, "ratio", str(e.Ratio.String()))
-		add(m, "description", str(e.Description))
-		events.Content = append(events.Content, m)
+		events.Content = append(events.Content, eventNode(e))
 	}
 	events.Content = append(events.Content, userEvents...)
 
 	root := &yaml.Node{Kind: yaml.MappingNode}
 	add(root, "issuer", issuer)
 	add(root, "terms", terms)
-	if opt.Register == "" {
+	if withWarrants {
 		ws := &yaml.Node{Kind: yaml.SequenceNode}
 		for _, r := range imp.Rows {
-			m := &yaml.Node{Kind: yaml.MappingNode}
-			add(m, "number", str(r.Number))
-			h := &yaml.Node{Kind: yaml.MappingNode}
-			add(h, "name", str(r.Holder.Name))
-			add(h, "address", strs(r.Holder.Address))
-			add(m, "holder", h)
-			add(m, "shares", str(r.Shares.String()))
-			if r.Email != "" {
-				add(m, "email", str(r.Email))
-			}
-			ws.Content = append(ws.Content, m)
+			ws.Content = append(ws.Content, warrantNode(r))
 		}
 		add(root, "warrants", ws)
 	}
 	if len(events.Content) > 0 {
 		add(root, "events", events)
 	}
+	return root
+}
 
+// eventNode is split e as an event of the case, on one line.
+func eventNode(e compute.Event) *yaml.Node {
+	m := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+	if e.ID != "" {
+		add(m, "id", str(e.ID))
+	}
+	add(m, "type", str(string(e.Type)))
+	add(m, "date", str(e.Date.String()))
+	add(m, "ratio", str(e.Ratio.String()))
+	add(m, "description", str(e.Description))
+	return m
+}
+
+// warrantNode is row r as a warrant of the case.
+func warrantNode(r Row) *yaml.Node {
+	m := &yaml.Node{Kind: yaml.MappingNode}
+	add(m, "number", str(r.Number))
+	h := &yaml.Node{Kind: yaml.MappingNode}
+	add(h, "name", str(r.Holder.Name))
+	add(h, "address", strs(r.Holder.Address))
+	add(m, "holder", h)
+	add(m, "shares", str(r.Shares.String()))
+	if r.Email != "" {
+		add(m, "email", str(r.Email))
+	}
+	return m
+}
+
+// encodeCase writes root as YAML after a header comment naming the series,
+// the source manifest, the unfilled fields and the import's notes.
+func (imp *Import) encodeCase(root *yaml.Node, source string, unfilled []string) ([]byte, error) {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# Series %s imported by warrantkit ocf import from %s (OCF %s).\n", imp.Series, filepath.ToSlash(opt.Source), Version)
+	fmt.Fprintf(&b, "# Series %s imported by warrantkit ocf import from %s (OCF %s).\n", imp.Series, filepath.ToSlash(source), Version)
 	if len(unfilled) > 0 {
 		fmt.Fprintf(&b, "# Not in the export nor the terms (the Warrant's defaults apply): %s.\n", strings.Join(unfilled, ", "))
 	}
@@ -220,29 +303,32 @@ func (imp *Import) Case(opt CaseOptions) (caseData, register []byte, unfilled []
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
 	if err := enc.Encode(root); err != nil {
-		return nil, nil, nil, err
+		return nil, err
 	}
 	enc.Close()
-	caseData = b.Bytes()
+	return b.Bytes(), nil
+}
 
-	c, err := casefile.Decode(opt.CaseName, bytes.NewReader(caseData))
-	if err != nil {
-		return nil, nil, nil, fmt.Errorf("the case the import would write is not valid: %w", err)
+// register writes the rows as the register CSV named name and checks it
+// with warrantkit's own reader under terms.
+func (imp *Import) register(name string, terms compute.Terms) ([]byte, error) {
+	var rb bytes.Buffer
+	w := csv.NewWriter(&rb)
+	w.Write([]string{"number", "holder_name", "holder_address", "shares", "email"})
+	for _, r := range imp.Rows {
+		w.Write(casefile.CSVRecord([]string{r.Number, r.Holder.Name, strings.Join(r.Holder.Address, "|"), r.Shares.String(), r.Email}))
 	}
-	if opt.Register != "" {
-		var rb bytes.Buffer
-		w := csv.NewWriter(&rb)
-		w.Write([]string{"number", "holder_name", "holder_address", "shares", "email"})
-		for _, r := range imp.Rows {
-			w.Write(casefile.CSVRecord([]string{r.Number, r.Holder.Name, strings.Join(r.Holder.Address, "|"), r.Shares.String(), r.Email}))
-		}
-		w.Flush()
-		register = rb.Bytes()
-		if _, err := casefile.ReadRegister(opt.Register, bytes.NewReader(register), c.Terms); err != nil {
-			return nil, nil, nil, fmt.Errorf("the register the import would write is not valid: %w", err)
-		}
+	w.Flush()
+	register := rb.Bytes()
+	if _, err := casefile.ReadRegister(name, bytes.NewReader(register), terms); err != nil {
+		return nil, fmt.Errorf("the register the import would write is not valid: %w", err)
 	}
-	return caseData, register, unfilled, nil
+	return register, nil
+}
+
+// add appends key with value v to mapping m.
+func add(m *yaml.Node, key string, v *yaml.Node) {
+	m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key}, v)
 }
 
 func containsKey(m *yaml.Node, k string) bool {

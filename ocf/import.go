@@ -51,44 +51,96 @@ var ocfEventID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._:-]*$`)
 // met (including the package's own, from Read) is returned as an *Error
 // naming the object: nothing is guessed.
 func (p *Package) Warrants(series string) (*Import, error) {
-	probs := append(slices.Clone(p.SchemaProblems), p.Inconsistencies...)
-	imp := &Import{Series: series}
-	bad := func(t *Tx, field, problem, allowed string) {
-		probs = append(probs, t.at.problem(field, problem, allowed))
+	s := &seriesImport{
+		p:     p,
+		imp:   &Import{Series: series, Issuer: p.issuer()},
+		probs: append(slices.Clone(p.SchemaProblems), p.Inconsistencies...),
 	}
+	txs := p.byDate()
+	warrants, issued := s.issuances(txs)
+	ended := s.endings(txs, warrants)
+	g := s.outstanding(issued, ended)
+	s.checkFound(len(issued))
+	s.checkOneOfEach(g)
+	if err := s.err(); err != nil {
+		return nil, err
+	}
+	s.imp.summarize()
+	s.splits(txs)
+	if err := s.err(); err != nil {
+		return nil, err
+	}
+	return s.imp, nil
+}
 
-	// The issuer.
+// seriesImport is one call of Warrants: the package, the import being
+// built and every problem met so far, in the order met.
+type seriesImport struct {
+	p     *Package
+	imp   *Import
+	probs []Problem
+}
+
+// bad reports a problem with field of transaction t.
+func (s *seriesImport) bad(t *Tx, field, problem, allowed string) {
+	s.probs = append(s.probs, t.at.problem(field, problem, allowed))
+}
+
+// err is the problems met so far as one *Error, or nil if there are none.
+func (s *seriesImport) err() error {
+	if len(s.probs) > 0 {
+		return asError(dedup(s.probs))
+	}
+	return nil
+}
+
+// issuer is the issuer as the manifest names it.
+func (p *Package) issuer() compute.Issuer {
+	var iss compute.Issuer
 	is := p.Manifest.Issuer
-	imp.Issuer.Name = is.LegalName
-	imp.Issuer.Jurisdiction = is.CountrySubdivisionOfFormation
+	iss.Name = is.LegalName
+	iss.Jurisdiction = is.CountrySubdivisionOfFormation
 	if is.Address != nil {
-		imp.Issuer.Address = is.Address.Lines()
+		iss.Address = is.Address.Lines()
 	}
 	if is.Phone != nil {
-		imp.Issuer.Notice.Phone = is.Phone.PhoneNumber
+		iss.Notice.Phone = is.Phone.PhoneNumber
 	}
+	return iss
+}
 
-	// Every warrant issuance by security id; the series' in order.
-	warrants := map[string]*Tx{}
-	var series_ []*Tx
+// byDate is the package's transactions in the order they take effect: OCF
+// transactions take effect in date order; same-day ones in file order.
+func (p *Package) byDate() []*Tx {
 	txs := slices.Clone(p.Transactions)
-	// OCF transactions take effect in date order; same-day ones in file order.
 	sort.SliceStable(txs, func(i, j int) bool { return txs[i].Date < txs[j].Date })
+	return txs
+}
+
+// issuances indexes every warrant issuance by security id, reporting a
+// security issued twice, and lists the series' issuances in order.
+func (s *seriesImport) issuances(txs []*Tx) (warrants map[string]*Tx, issued []*Tx) {
+	warrants = map[string]*Tx{}
 	for _, t := range txs {
 		if t.ObjectType != "TX_WARRANT_ISSUANCE" {
 			continue
 		}
 		if first, dup := warrants[t.SecurityID]; dup {
-			bad(t, "security_id", fmt.Sprintf("security_id %q was already issued by %s (%s#%s)", t.SecurityID, first.ID, first.at.file, first.at.path), "one issuance per security_id")
+			s.bad(t, "security_id", fmt.Sprintf("security_id %q was already issued by %s (%s#%s)", t.SecurityID, first.ID, first.at.file, first.at.path), "one issuance per security_id")
 			continue
 		}
 		warrants[t.SecurityID] = t
-		if strings.HasPrefix(t.CustomID, series+"-") {
-			series_ = append(series_, t)
+		if strings.HasPrefix(t.CustomID, s.imp.Series+"-") {
+			issued = append(issued, t)
 		}
 	}
+	return warrants, issued
+}
 
-	// Transfers, cancellations, exercises, retractions end a security.
+// endings finds the transfer, cancellation, exercise or retraction that
+// ends each security, by security id, reporting every one that names no
+// issuance, ends a security twice or does not fit the issuance it ends.
+func (s *seriesImport) endings(txs []*Tx, warrants map[string]*Tx) map[string]*Tx {
 	ended := map[string]*Tx{}
 	for _, t := range txs {
 		switch t.ObjectType {
@@ -98,134 +150,83 @@ func (p *Package) Warrants(series string) (*Import, error) {
 		}
 		w, ok := warrants[t.SecurityID]
 		if !ok {
-			bad(t, "security_id", fmt.Sprintf("%s %s names security_id %q, which no TX_WARRANT_ISSUANCE issued", t.ObjectType, t.ID, t.SecurityID), "the security_id of a warrant issuance of the export")
+			s.bad(t, "security_id", fmt.Sprintf("%s %s names security_id %q, which no TX_WARRANT_ISSUANCE issued", t.ObjectType, t.ID, t.SecurityID), "the security_id of a warrant issuance of the export")
 			continue
 		}
 		if prev, done := ended[t.SecurityID]; done {
-			bad(t, "security_id", fmt.Sprintf("security_id %q was already ended by %s %s", t.SecurityID, prev.ObjectType, prev.ID), "one transfer, cancellation, exercise or retraction per security")
+			s.bad(t, "security_id", fmt.Sprintf("security_id %q was already ended by %s %s", t.SecurityID, prev.ObjectType, prev.ID), "one transfer, cancellation, exercise or retraction per security")
 			continue
 		}
 		if t.Date < w.Date {
-			bad(t, "date", fmt.Sprintf("%s is before the issuance %s of %s (%s)", t.Date, w.ID, t.SecurityID, w.Date), "a date on or after the issuance")
+			s.bad(t, "date", fmt.Sprintf("%s is before the issuance %s of %s (%s)", t.Date, w.ID, t.SecurityID, w.Date), "a date on or after the issuance")
 		}
 		ended[t.SecurityID] = t
-		for _, id := range append(slices.Clone(t.ResultingSecurityIDs), t.BalanceSecurityID) {
-			if id == "" {
-				continue
-			}
-			if _, ok := warrants[id]; !ok && t.ObjectType != "TX_WARRANT_EXERCISE" {
-				bad(t, "resulting_security_ids", fmt.Sprintf("security_id %q resulting from %s is issued by no TX_WARRANT_ISSUANCE", id, t.ID), "the security_id of a warrant issuance of the export")
-			}
-		}
-		if t.Quantity != "" && w.Quantity != "" {
-			q, p1 := ParseNumeric(t.Quantity)
-			wq, p2 := ParseNumeric(w.Quantity)
-			switch {
-			case p1 != "" || p2 != "":
-			case q.GreaterThan(wq):
-				bad(t, "quantity", fmt.Sprintf("%s ends %s shares of %s, which was issued for %s", t.ID, t.Quantity, t.SecurityID, w.Quantity), "at most the quantity issued")
-			case q.LessThan(wq) && t.BalanceSecurityID == "":
-				bad(t, "quantity", fmt.Sprintf("%s ends %s of the %s shares of %s and names no balance_security_id", t.ID, t.Quantity, w.Quantity, t.SecurityID), "the whole quantity, or a balance_security_id for the rest")
-			}
-		}
+		s.checkResulting(t, warrants)
+		s.checkEndedQuantity(t, w)
 	}
+	return ended
+}
 
-	// The outstanding warrants of the series.
-	numbers := map[string]*Tx{}
-	prices := map[string][]string{}
-	classes := map[string][]string{}
-	expirations := map[string][]string{}
-	for _, t := range series_ {
-		if _, done := ended[t.SecurityID]; done {
+// checkResulting reports each security resulting from t (other than an
+// exercise's) that no warrant issuance issued.
+func (s *seriesImport) checkResulting(t *Tx, warrants map[string]*Tx) {
+	for _, id := range append(slices.Clone(t.ResultingSecurityIDs), t.BalanceSecurityID) {
+		if id == "" {
 			continue
 		}
-		r := Row{Number: t.CustomID, TxID: t.ID, SecurityID: t.SecurityID, StakeholderID: t.StakeholderID, Issuance: t, Expiration: t.WarrantExpirationDate}
-		if digits := strings.TrimPrefix(t.CustomID, series+"-"); digits == "" || strings.Trim(digits, "0123456789") != "" {
-			bad(t, "custom_id", fmt.Sprintf("%q is not a warrant number of series %s", t.CustomID, series), series+"-NNN, digits after the series")
-			continue
+		if _, ok := warrants[id]; !ok && t.ObjectType != "TX_WARRANT_EXERCISE" {
+			s.bad(t, "resulting_security_ids", fmt.Sprintf("security_id %q resulting from %s is issued by no TX_WARRANT_ISSUANCE", id, t.ID), "the security_id of a warrant issuance of the export")
 		}
-		if first, dup := numbers[t.CustomID]; dup {
-			bad(t, "custom_id", fmt.Sprintf("warrant number %q is also the custom_id of outstanding %s", t.CustomID, first.ID), "one outstanding warrant per number")
-			continue
-		}
-		numbers[t.CustomID] = t
-		d, err := compute.ParseDate(t.Date)
-		if err != nil {
-			bad(t, "date", err.Error(), "YYYY-MM-DD")
-			continue
-		}
-		r.Date = d
-		sh, ok := p.Stakeholders[t.StakeholderID]
-		if !ok {
-			bad(t, "stakeholder_id", fmt.Sprintf("stakeholder_id %q of %s resolves to no stakeholder", t.StakeholderID, t.ID), "the id of a STAKEHOLDER in the stakeholders files")
-			continue
-		}
-		r.Holder.Name = strings.TrimSpace(sh.Name.LegalName)
-		if len(sh.Addresses) == 0 || len(sh.Addresses[0].Lines()) == 0 {
-			probs = append(probs, sh.at.problem("addresses", fmt.Sprintf("stakeholder %s, holder of %s, has no address; the register needs one", sh.ID, t.CustomID), "an addresses entry"))
-			continue
-		}
-		r.Holder.Address = sh.Addresses[0].Lines()
-		if sh.ContactInfo != nil && len(sh.ContactInfo.Emails) > 0 {
-			r.Email = sh.ContactInfo.Emails[0].EmailAddress
-		}
-		if t.Quantity == "" {
-			bad(t, "quantity", fmt.Sprintf("%s has no quantity: the Warrant Share Number is unknown", t.ID), "a quantity")
-			continue
-		}
-		q, pr := ParseNumeric(t.Quantity)
-		if pr == "" && q.Sign() <= 0 {
-			pr = fmt.Sprintf("quantity %s is not positive", t.Quantity)
-		}
-		if pr != "" {
-			bad(t, "quantity", pr, NumericAllowed)
-			continue
-		}
-		r.Shares = q
-		if t.ExercisePrice == nil {
-			bad(t, "exercise_price", fmt.Sprintf("%s has no exercise_price: the Warrant Price is unknown", t.ID), "an exercise_price")
-			continue
-		}
-		price, pr := ParseNumeric(t.ExercisePrice.Amount)
-		if pr == "" && price.Sign() <= 0 {
-			pr = fmt.Sprintf("exercise price %s is not positive", t.ExercisePrice.Amount)
-		}
-		if pr != "" {
-			bad(t, "exercise_price/amount", pr, NumericAllowed)
-			continue
-		}
-		r.Price, r.Currency = price, t.ExercisePrice.Currency
-		prices[price.String()+" "+r.Currency] = append(prices[price.String()+" "+r.Currency], t.ID)
-		r.StockClassID = underlyingClass(t)
-		if r.StockClassID != "" {
-			if _, ok := p.StockClasses[r.StockClassID]; !ok {
-				bad(t, "exercise_triggers", fmt.Sprintf("converts_to_stock_class_id %q of %s resolves to no stock class", r.StockClassID, t.ID), "the id of a STOCK_CLASS of the export")
-				continue
-			}
-			classes[r.StockClassID] = append(classes[r.StockClassID], t.ID)
-		}
-		expirations[r.Expiration] = append(expirations[r.Expiration], t.ID)
-		imp.Rows = append(imp.Rows, r)
 	}
-	if len(series_) == 0 {
-		probs = append(probs, Problem{File: p.ManifestPath, Problem: fmt.Sprintf("the export issues no warrant of series %s", series), Allowed: "a series whose TX_WARRANT_ISSUANCE custom_ids start with SERIES-"})
-	} else if len(imp.Rows) == 0 && len(probs) == 0 {
-		probs = append(probs, Problem{File: p.ManifestPath, Problem: fmt.Sprintf("no warrant of series %s is outstanding", series)})
-	}
+}
 
-	// One price, one class, one expiration for the case.
-	if len(prices) > 1 {
-		probs = append(probs, Problem{File: p.ManifestPath, Problem: "the outstanding warrants of series " + series + " have different exercise prices: " + describeGroups(prices), Allowed: "one exercise price per series (a case has one Warrant Price)"})
+// checkEndedQuantity reports a t that ends more shares than issuance w
+// issued, or fewer without a balance security for the rest.
+func (s *seriesImport) checkEndedQuantity(t, w *Tx) {
+	if t.Quantity == "" || w.Quantity == "" {
+		return
 	}
-	if len(classes) > 1 {
-		probs = append(probs, Problem{File: p.ManifestPath, Problem: "the warrants of series " + series + " are exercisable for different stock classes: " + describeGroups(classes), Allowed: "one underlying stock class"})
+	q, p1 := ParseNumeric(t.Quantity)
+	wq, p2 := ParseNumeric(w.Quantity)
+	switch {
+	case p1 != "" || p2 != "":
+	case q.GreaterThan(wq):
+		s.bad(t, "quantity", fmt.Sprintf("%s ends %s shares of %s, which was issued for %s", t.ID, t.Quantity, t.SecurityID, w.Quantity), "at most the quantity issued")
+	case q.LessThan(wq) && t.BalanceSecurityID == "":
+		s.bad(t, "quantity", fmt.Sprintf("%s ends %s of the %s shares of %s and names no balance_security_id", t.ID, t.Quantity, w.Quantity, t.SecurityID), "the whole quantity, or a balance_security_id for the rest")
 	}
-	if len(expirations) > 1 {
-		probs = append(probs, Problem{File: p.ManifestPath, Problem: "the warrants of series " + series + " expire on different dates: " + describeGroups(expirations), Allowed: "one warrant_expiration_date (or none) per series"})
+}
+
+// checkFound reports a series the export never issued, or one none of
+// whose warrants is outstanding when nothing else explains why.
+func (s *seriesImport) checkFound(issued int) {
+	p, series := s.p, s.imp.Series
+	if issued == 0 {
+		s.probs = append(s.probs, Problem{File: p.ManifestPath, Problem: fmt.Sprintf("the export issues no warrant of series %s", series), Allowed: "a series whose TX_WARRANT_ISSUANCE custom_ids start with SERIES-"})
+	} else if len(s.imp.Rows) == 0 && len(s.probs) == 0 {
+		s.probs = append(s.probs, Problem{File: p.ManifestPath, Problem: fmt.Sprintf("no warrant of series %s is outstanding", series)})
 	}
-	if len(probs) > 0 {
-		return nil, asError(dedup(probs))
+}
+
+// checkOneOfEach reports outstanding warrants that differ in exercise
+// price, underlying class or expiration: a case has one of each.
+func (s *seriesImport) checkOneOfEach(g seriesGroups) {
+	file, series := s.p.ManifestPath, s.imp.Series
+	if len(g.prices) > 1 {
+		s.probs = append(s.probs, Problem{File: file, Problem: "the outstanding warrants of series " + series + " have different exercise prices: " + describeGroups(g.prices), Allowed: "one exercise price per series (a case has one Warrant Price)"})
 	}
+	if len(g.classes) > 1 {
+		s.probs = append(s.probs, Problem{File: file, Problem: "the warrants of series " + series + " are exercisable for different stock classes: " + describeGroups(g.classes), Allowed: "one underlying stock class"})
+	}
+	if len(g.expirations) > 1 {
+		s.probs = append(s.probs, Problem{File: file, Problem: "the warrants of series " + series + " expire on different dates: " + describeGroups(g.expirations), Allowed: "one warrant_expiration_date (or none) per series"})
+	}
+}
+
+// summarize sets the series' price, currency, expiration, first issue and
+// underlying class from its rows, all checked, and notes what the
+// documents will not show as the export has it.
+func (imp *Import) summarize() {
 	r0 := imp.Rows[0]
 	imp.Price, imp.Currency, imp.Expiration, imp.FirstIssue = r0.Price, r0.Currency, r0.Expiration, r0.Date
 	for _, r := range imp.Rows {
@@ -242,8 +243,13 @@ func (p *Package) Warrants(series string) (*Import, error) {
 	if imp.Expiration == "" {
 		imp.Notes = append(imp.Notes, "terms.expiration: no warrant_expiration_date in the export")
 	}
+}
 
-	// Splits of the underlying class.
+// splits imports the splits of the underlying class as events, noting the
+// ones every outstanding warrant already reflects and reporting one that
+// falls between the issuances of the series.
+func (s *seriesImport) splits(txs []*Tx) {
+	imp := s.imp
 	if imp.StockClass == "" {
 		imp.Notes = append(imp.Notes, "events: no warrant names its underlying class (exercise_triggers[].conversion_right.converts_to_stock_class_id), so no TX_STOCK_CLASS_SPLIT was imported")
 	}
@@ -253,46 +259,33 @@ func (p *Package) Warrants(series string) (*Import, error) {
 		}
 		e, pr, field := splitEvent(t)
 		if pr != "" {
-			bad(t, field, pr, "")
+			s.bad(t, field, pr, "")
 			continue
 		}
-		// A split on or before a warrant's issuance is already in its numbers.
-		var before, after []string
-		for _, r := range imp.Rows {
-			if e.Date.After(r.Date) {
-				after = append(after, r.Number)
-			} else {
-				before = append(before, r.Number)
-			}
-		}
+		before, after := splitSides(e, imp.Rows)
 		switch {
 		case len(after) == 0:
 			imp.Notes = append(imp.Notes, fmt.Sprintf("split %s of %s is not an event: every outstanding warrant was issued on or after it", t.ID, t.Date))
 		case len(before) > 0:
-			bad(t, "date", fmt.Sprintf("split %s of %s falls after the issuance of %s but not of %s: one case cannot hold both", t.ID, t.Date, strings.Join(after, ", "), strings.Join(before, ", ")), "warrants of one series issued on the same side of every split")
+			s.bad(t, "date", fmt.Sprintf("split %s of %s falls after the issuance of %s but not of %s: one case cannot hold both", t.ID, t.Date, strings.Join(after, ", "), strings.Join(before, ", ")), "warrants of one series issued on the same side of every split")
 		default:
 			imp.Splits = append(imp.Splits, e)
 		}
 	}
-	if len(probs) > 0 {
-		return nil, asError(dedup(probs))
-	}
-	return imp, nil
 }
 
-// underlyingClass is the stock class the first trigger naming one converts to.
-func underlyingClass(t *Tx) string {
-	for _, raw := range t.ExerciseTriggers {
-		var trig struct {
-			ConversionRight struct {
-				ConvertsToStockClassID string `json:"converts_to_stock_class_id"`
-			} `json:"conversion_right"`
-		}
-		if jsonUnmarshal(raw, &trig) == nil && trig.ConversionRight.ConvertsToStockClassID != "" {
-			return trig.ConversionRight.ConvertsToStockClassID
+// splitSides sorts the numbers of rows by where split e falls: before lists
+// the rows it falls on or before the issuance of (a split on or before a
+// warrant's issuance is already in its numbers), after the rest.
+func splitSides(e compute.Event, rows []Row) (before, after []string) {
+	for _, r := range rows {
+		if e.Date.After(r.Date) {
+			after = append(after, r.Number)
+		} else {
+			before = append(before, r.Number)
 		}
 	}
-	return ""
+	return before, after
 }
 
 // splitEvent turns a TX_STOCK_CLASS_SPLIT into a stock-split or combination.
