@@ -2,37 +2,15 @@ package main
 
 import (
 	"bytes"
-	"github.com/warrantkit/warrantkit/ocf"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/warrantkit/warrantkit/ocf"
+
 	"github.com/warrantkit/warrantkit/render/pdftest"
 )
-
-// tree lists the files under dir (relative paths) with their bytes.
-func tree(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	out := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, path)
-		out[rel] = b
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
 
 func names(m map[string][]byte) []string {
 	var out []string
