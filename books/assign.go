@@ -73,7 +73,7 @@ func (b *Books) Assign(a Assignment, out string, opt Options) (*Transfer, error)
 	}
 	rec.Assignment = &folder.Assignment{Date: day.String(), Partial: in.Partial, Assignee: recordHolder(in.Assignee), Attorney: in.Attorney,
 		Shares: in.Shares.StringFixed(t.ShareDecimals)}
-	if err := recordDoc(rec, out, tr.Kind+"-"+fileName(w.Number)+".pdf", doc); err != nil {
+	if err := recordDoc(rec, tr.Kind+"-"+fileName(w.Number)+".pdf", doc); err != nil {
 		return nil, err
 	}
 	parts := []newPart{{"assignee", in.Assignee, in.Shares}}
@@ -82,7 +82,7 @@ func (b *Books) Assign(a Assignment, out string, opt Options) (*Transfer, error)
 	}
 	record := templates.RecordInput{Old: w, Date: day, Reason: fmt.Sprintf("was transferred to %s (%s shares of Warrant Stock)", in.Assignee.Name, templates.Figures(in.Shares, t.ShareDecimals))}
 	for _, p := range parts {
-		nw, err := writeReplacement(rec, out, c, w, p.holder, p.shares, nn.take(), adj, day, opt.Documents)
+		nw, err := writeReplacement(rec, c, w, p.holder, p.shares, nn.take(), adj, day, opt.Documents)
 		if err != nil {
 			return nil, err
 		}
@@ -94,7 +94,7 @@ func (b *Books) Assign(a Assignment, out string, opt Options) (*Transfer, error)
 	if err != nil {
 		return nil, err
 	}
-	if err := recordDoc(rec, out, "records/"+fileName(w.Number)+".pdf", rdoc); err != nil {
+	if err := recordDoc(rec, "records/"+fileName(w.Number)+".pdf", rdoc); err != nil {
 		return nil, err
 	}
 	return tr, finishRecord(out, rec)

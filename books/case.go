@@ -1,8 +1,10 @@
 package books
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -16,33 +18,11 @@ import (
 // LoadCase reads the case file and, when register is set, takes the warrants
 // from that register instead of the case file's own list.
 func LoadCase(path, register string) (*compute.Case, error) {
-	c, err := OpenCase(path)
+	b, err := Open(path, register)
 	if err != nil {
 		return nil, err
 	}
-	if register == "" {
-		if len(c.Warrants) == 0 {
-			return nil, &compute.InputError{File: path, Field: "warrants", Problem: "the case lists no warrants and no --register was given", Allowed: "a warrants list, or --register FILE.csv"}
-		}
-		return c, nil
-	}
-	f, err := safepath.OpenRegular(register, "register")
-	if errors.As(err, new(*safepath.Error)) {
-		return nil, err
-	}
-	if err != nil {
-		return nil, &compute.InputError{File: register, Field: "register", Problem: fmt.Sprintf("cannot open the register: %v", safepath.Unwrap(err))}
-	}
-	defer f.Close()
-	ws, err := casefile.ReadRegister(register, f, c.Terms)
-	if err != nil {
-		return nil, err
-	}
-	if len(ws) == 0 {
-		return nil, &compute.InputError{File: register, Field: "register", Problem: "the register has a header but no warrants", Allowed: "one row per outstanding warrant"}
-	}
-	c.Warrants = ws
-	return c, nil
+	return b.Case, nil
 }
 
 // FindWarrant returns the warrant of c numbered num: W-F-05-1 finds
@@ -65,18 +45,25 @@ func FindWarrant(c *compute.Case, num string) (compute.Warrant, error) {
 // invalid input, named like every other. It also checks that the case gives
 // every text the documents print, before any command writes one.
 func OpenCase(path string) (*compute.Case, error) {
-	c, err := casefile.Load(path)
+	c, _, err := openCaseData(path)
+	return c, err
+}
+
+// openCaseData is OpenCase that also returns the bytes decoded, for the
+// copy a reissue or a record keeps of its inputs.
+func openCaseData(path string) (*compute.Case, []byte, error) {
+	c, data, err := casefile.LoadData(path)
 	var pe *os.PathError
 	if errors.As(err, &pe) {
-		return nil, &compute.InputError{File: path, Problem: fmt.Sprintf("cannot read the case file: %v", pe.Err)}
+		return nil, nil, &compute.InputError{File: path, Problem: fmt.Sprintf("cannot read the case file: %v", pe.Err)}
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := templates.CheckCase(c); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return c, nil
+	return c, data, nil
 }
 
 // Books are the case a command works on, with its warrants taken from the
@@ -86,16 +73,55 @@ type Books struct {
 	*compute.Case
 	CasePath     string
 	RegisterPath string // "" when the warrants are the case file's own
+	caseData     []byte // the files' bytes as decoded, for a record's copies
+	registerData []byte
 }
 
 // Open reads the books: the case file at casePath and, when registerPath is
-// not "", the warrants of that register (LoadCase).
+// not "", the warrants of that register instead of the case file's own list.
+// Each file is read once; its bytes are kept for the record's copy.
 func Open(casePath, registerPath string) (*Books, error) {
-	c, err := LoadCase(casePath, registerPath)
+	c, caseData, err := openCaseData(casePath)
 	if err != nil {
 		return nil, err
 	}
-	return &Books{Case: c, CasePath: casePath, RegisterPath: registerPath}, nil
+	b := &Books{Case: c, CasePath: casePath, RegisterPath: registerPath, caseData: caseData}
+	if registerPath == "" {
+		if len(c.Warrants) == 0 {
+			return nil, &compute.InputError{File: casePath, Field: "warrants", Problem: "the case lists no warrants and no --register was given", Allowed: "a warrants list, or --register FILE.csv"}
+		}
+		return b, nil
+	}
+	if b.registerData, err = readRegisterData(registerPath); err != nil {
+		return nil, err
+	}
+	ws, err := casefile.ReadRegister(registerPath, bytes.NewReader(b.registerData), c.Terms)
+	if err != nil {
+		return nil, err
+	}
+	if len(ws) == 0 {
+		return nil, &compute.InputError{File: registerPath, Field: "register", Problem: "the register has a header but no warrants", Allowed: "one row per outstanding warrant"}
+	}
+	c.Warrants = ws
+	return b, nil
+}
+
+// readRegisterData reads the register a command takes whole (adjust,
+// exercise, assign, notice: a reissue streams its register instead).
+func readRegisterData(path string) ([]byte, error) {
+	f, err := safepath.OpenRegular(path, "register")
+	if errors.As(err, new(*safepath.Error)) {
+		return nil, err
+	}
+	if err != nil {
+		return nil, &compute.InputError{File: path, Field: "register", Problem: fmt.Sprintf("cannot open the register: %v", safepath.Unwrap(err))}
+	}
+	defer f.Close()
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return nil, &compute.InputError{File: path, Field: "register", Problem: fmt.Sprintf("cannot read the register: %v", safepath.Unwrap(err))}
+	}
+	return data, nil
 }
 
 // Warrant is the warrant numbered num (FindWarrant).

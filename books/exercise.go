@@ -47,13 +47,13 @@ func (b *Books) writeExercise(dir string, w compute.Warrant, date compute.Date, 
 	if err != nil {
 		return err
 	}
-	if err := recordDoc(rec, dir, "exercise-form-"+fileName(w.Number)+".pdf", doc); err != nil {
+	if err := recordDoc(rec, "exercise-form-"+fileName(w.Number)+".pdf", doc); err != nil {
 		return err
 	}
 	record := templates.RecordInput{Old: w, Date: date, IssuedTo: w.Holder.Name,
 		Reason: fmt.Sprintf("was exercised for %s shares of Warrant Stock (%s)", templates.Figures(v.Exercised, t.ShareDecimals), res.Method)}
 	if v.Remaining.Sign() > 0 {
-		nw, err := writeReplacement(rec, dir, c, w, w.Holder, v.Remaining, nn.take(), v.Adjustment, date, docs)
+		nw, err := writeReplacement(rec, c, w, w.Holder, v.Remaining, nn.take(), v.Adjustment, date, docs)
 		if err != nil {
 			return err
 		}
@@ -64,7 +64,7 @@ func (b *Books) writeExercise(dir string, w compute.Warrant, date compute.Date, 
 	if err != nil {
 		return err
 	}
-	if err := recordDoc(rec, dir, "records/"+fileName(w.Number)+".pdf", rdoc); err != nil {
+	if err := recordDoc(rec, "records/"+fileName(w.Number)+".pdf", rdoc); err != nil {
 		return err
 	}
 	return finishRecord(dir, rec)

@@ -43,9 +43,6 @@ func CheckOutDir(cmd, flag, dir string, nonEmptyOK bool) error {
 		return outError(cmd, flag, dir, "cannot be read: "+safepath.Unwrap(err).Error(), allowed)
 	}
 	if len(names) > 0 {
-		if cmd == "reissue" {
-			allowed += "; or --resume to finish an interrupted reissue into it"
-		}
 		return outError(cmd, flag, dir, fmt.Sprintf("is not empty (it holds %q): what is written would mix with what is there", names[0]), allowed)
 	}
 	return nil

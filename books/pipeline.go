@@ -264,18 +264,13 @@ func (r *reissueRun) one(ctx context.Context, j job, put sinkFunc) warrantResult
 	}
 	emit := func(rel string, render func() (docWriter, error)) { r.emit(ctx, &res, put, rel, render) }
 	certs := 0
-	names := newOutputPaths(r.caseHash.Path) // checkFileNames made them distinct: the belt
+	number := fileName(j.w.Number) // plan's checkFileNames made the events' names distinct
 	for _, e := range adj.Entries {
 		if !e.Status.Certified() {
 			continue
 		}
 		certs++
-		rel := "certificates/" + fileName(j.w.Number) + "-" + fileName(e.Event) + ".pdf"
-		if err := names.add(rel, fmt.Sprintf("the certificate for event %q", e.Event)); err != nil {
-			res.err = err
-			return res
-		}
-		emit(rel, func() (docWriter, error) {
+		emit("certificates/"+number+"-"+fileName(e.Event)+".pdf", func() (docWriter, error) {
 			return templates.Certificate(c, j.w, e, r.opt.Documents)
 		})
 		if r.ro.Bundle {
@@ -286,7 +281,7 @@ func (r *reissueRun) one(ctx context.Context, j job, put sinkFunc) warrantResult
 	emit("warrants/"+fileName(nw.Number)+".pdf", func() (docWriter, error) {
 		return templates.Warrant(c, templates.WarrantInput{Warrant: nw, Replacing: j.w.Number, State: adj.Final, Entries: adj.Entries, Issued: r.date}, r.opt.Documents)
 	})
-	emit("records/"+fileName(j.w.Number)+".pdf", func() (docWriter, error) {
+	emit("records/"+number+".pdf", func() (docWriter, error) {
 		return templates.IssuerRecord(c, templates.RecordInput{Old: j.w, Date: r.date, New: []compute.Warrant{nw}, Shares: []decimal.Decimal{nw.Shares},
 			Reason: "was exchanged for a replacement warrant stating the adjusted Warrant Price and Warrant Share Number"}, r.opt.Documents)
 	})
@@ -312,7 +307,7 @@ func (r *reissueRun) emit(ctx context.Context, res *warrantResult, put sinkFunc,
 	if res.err != nil {
 		return
 	}
-	if f, ok, err := r.existing(rel); err != nil || ok {
+	if f, ok, err := r.existingFile(rel); err != nil || ok {
 		res.err = err
 		res.files = append(res.files, f)
 		res.docs++

@@ -2,11 +2,9 @@ package books
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 
 	"github.com/warrantkit/warrantkit/books/folder"
-	"github.com/warrantkit/warrantkit/internal/safepath"
 	"github.com/warrantkit/warrantkit/templates"
 
 	"github.com/shopspring/decimal"
@@ -41,19 +39,12 @@ func (rec *pendingRecord) add(rel string, data []byte) folder.File {
 // will copy the inputs into DIR/inputs as reissue does (case, and the
 // register when the warrants came from one).
 func newRecord(b *Books, command string, w compute.Warrant, st compute.State, opt Options) (*pendingRecord, error) {
-	c, casePath, regPath := b.Case, b.CasePath, b.RegisterPath
+	c := b.Case
 	rec := &pendingRecord{Record: &folder.Record{Tool: opt.tool(), Version: opt.Version, Command: command, Series: c.Terms.Series,
 		Warrant: recordWarrant("", c, w.Number, w.Holder, st.Shares, st.Price), NewWarrants: []folder.Warrant{}, Files: []folder.File{}}}
-	in, err := copyInput(rec, casePath, folder.CaseCopy(casePath))
-	if err != nil {
-		return nil, err
-	}
-	rec.Inputs.Case = in
-	if regPath != "" {
-		in, err := copyInput(rec, regPath, folder.RegisterCopy)
-		if err != nil {
-			return nil, err
-		}
+	rec.Inputs.Case = rec.add(folder.CaseCopy(b.CasePath), b.caseData)
+	if b.RegisterPath != "" {
+		in := rec.add(folder.RegisterCopy, b.registerData)
 		rec.Inputs.Register = &in
 	}
 	return rec, nil
@@ -72,19 +63,9 @@ func recordHolder(h compute.Holder) folder.Holder {
 	return folder.Holder{Name: h.Name, Address: addr}
 }
 
-// copyInput reads the input at src, to be copied to DIR/rel, and returns its
-// entry.
-func copyInput(rec *pendingRecord, src, rel string) (folder.File, error) {
-	data, err := os.ReadFile(src)
-	if err != nil {
-		return folder.File{}, &compute.InputError{File: src, Problem: "cannot read: " + safepath.Unwrap(err).Error()}
-	}
-	return rec.add(rel, data), nil
-}
-
-// recordDoc renders doc, to be written to DIR/rel by finishRecord (dir names
-// DIR for the reader), and lists it in rec with the sha256 of its bytes.
-func recordDoc(rec *pendingRecord, dir, rel string, doc *render.Doc) error {
+// recordDoc renders doc, to be written to DIR/rel by finishRecord, and lists
+// it in rec with the sha256 of its bytes.
+func recordDoc(rec *pendingRecord, rel string, doc *render.Doc) error {
 	var buf bytes.Buffer
 	if err := doc.Write(&buf); err != nil {
 		return err
@@ -112,7 +93,7 @@ func finishRecord(dir string, rec *pendingRecord) error {
 // writeReplacement renders the warrant that replaces old for shares (the
 // balance or an assignee's part), as of date, for DIR/warrants, lists it in
 // rec, and returns the new warrant.
-func writeReplacement(rec *pendingRecord, dir string, c *compute.Case, old compute.Warrant, holder compute.Holder, shares decimal.Decimal,
+func writeReplacement(rec *pendingRecord, c *compute.Case, old compute.Warrant, holder compute.Holder, shares decimal.Decimal,
 	number string, adj *compute.Adjustment, date compute.Date, opt templates.Options) (compute.Warrant, error) {
 	nw := compute.Warrant{Number: number, Holder: holder, Shares: shares, Parent: old.Number}
 	doc, err := templates.Warrant(c, templates.WarrantInput{
@@ -122,5 +103,5 @@ func writeReplacement(rec *pendingRecord, dir string, c *compute.Case, old compu
 	if err != nil {
 		return nw, err
 	}
-	return nw, recordDoc(rec, dir, "warrants/"+fileName(number)+".pdf", doc)
+	return nw, recordDoc(rec, "warrants/"+fileName(number)+".pdf", doc)
 }

@@ -33,7 +33,7 @@ func TestRecordWritesNothingUntilFinished(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := recordDoc(rec, dir, "warrants/"+w.Number+".pdf", doc); err != nil {
+	if err := recordDoc(rec, "warrants/"+w.Number+".pdf", doc); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(dir); !os.IsNotExist(err) {

@@ -83,8 +83,6 @@ type reissueRun struct {
 	sink sinkFunc
 	// warnings go to Options.Warn before the run (see readRegisterFile).
 	warnings []string
-	// existing returns a file already written by an interrupted run, if any.
-	existing func(rel string) (folder.File, bool, error)
 	// lock is out, locked against a second run until release.
 	lock *os.File
 }
@@ -104,18 +102,15 @@ func prepare(casePath, regPath, out string, opt Options) (*reissueRun, error) {
 // plan checks everything that can be checked before a file is written: the
 // options, the case, every row of the register.
 func plan(casePath, regPath, out string, opt Options) (*reissueRun, error) {
-	c, err := OpenCase(casePath)
+	c, caseData, err := openCaseData(casePath)
 	if err != nil {
 		return nil, err
 	}
 	if err := checkFileNames(c, casePath); err != nil {
 		return nil, err
 	}
-	caseData, err := os.ReadFile(casePath)
-	if err != nil {
-		return nil, err
-	}
-	regHash, count, issued, warnings, err := readRegisterFile(regPath, c)
+	var first compute.Warrant
+	regHash, count, issued, warnings, err := readRegisterFile(regPath, c, &first)
 	if err != nil {
 		return nil, err
 	}
@@ -138,36 +133,15 @@ func plan(casePath, regPath, out string, opt Options) (*reissueRun, error) {
 		regHash:  regHash, warnings: warnings, srcCase: casePath, srcReg: regPath, caseData: caseData,
 	}
 	r.regPath = filepath.Join(out, r.regHash.Path)
-	r.existing = r.existingFile
-	if err := r.adjustFirst(); err != nil {
-		return nil, err
+	// The first warrant is adjusted before anything is written: an event the
+	// engine refuses for every warrant is refused here, not by every worker
+	// once the directory is claimed. (One refused for some warrants only, by
+	// their share number, still ends the run at that row: adjusting every
+	// row first would cost a run of 100,000 warrants ~15 s.)
+	if _, err := compute.Adjust(c.Terms, first, c.Events, compute.Date{}); err != nil {
+		return nil, r.rowError(job{index: 0, w: first}, err)
 	}
 	return r, nil
-}
-
-// adjustFirst adjusts the register's first warrant before anything is
-// written: an event the engine refuses for every warrant is refused here,
-// not by every worker once the directory is claimed. (One refused for some
-// warrants only, by their share number, still ends the run at that row:
-// adjusting every row first would cost a run of 100,000 warrants ~15 s.)
-func (r *reissueRun) adjustFirst() error {
-	f, err := os.Open(r.srcReg)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	rr, err := casefile.NewRegisterReader(r.srcReg, bufio.NewReader(f), r.c.Terms)
-	if err != nil {
-		return err
-	}
-	w, err := rr.Next()
-	if err != nil {
-		return err
-	}
-	if _, err := compute.Adjust(r.c.Terms, w, r.c.Events, compute.Date{}); err != nil {
-		return r.rowError(job{index: 0, w: w}, err)
-	}
-	return nil
 }
 
 // readRegisterFile reads and validates every row of the register, as a
@@ -176,7 +150,7 @@ func (r *reissueRun) adjustFirst() error {
 //
 // It also returns warnings, at most maxUnprintable and a count of the rest,
 // for names and addresses with characters the embedded font cannot print.
-func readRegisterFile(path string, c *compute.Case) (in folder.File, count int, issued *issuedNumbers, warnings []string, err error) {
+func readRegisterFile(path string, c *compute.Case, first *compute.Warrant) (in folder.File, count int, issued *issuedNumbers, warnings []string, err error) {
 	in = folder.File{Path: folder.RegisterCopy}
 	f, err := safepath.OpenRegular(path, "register")
 	if errors.As(err, new(*safepath.Error)) {
@@ -201,7 +175,9 @@ func readRegisterFile(path string, c *compute.Case) (in folder.File, count int, 
 		if err != nil {
 			return in, 0, nil, nil, err
 		}
-		count++
+		if count++; count == 1 {
+			*first = w
+		}
 		if ie := issued.add(w.Number); ie != nil {
 			ie.File, ie.Row, ie.Field = path, w.Line, "number"
 			return in, 0, nil, nil, ie

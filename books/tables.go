@@ -24,7 +24,6 @@ type tables struct {
 	register, summary, man *os.File
 	regCSV, sumCSV         *csv.Writer
 	manBuf                 *bufio.Writer
-	verify                 bool
 	regHash, sumHash       *hashWriter
 }
 

@@ -134,10 +134,14 @@ func (v *verifier) recompute(ctx context.Context, opt Options) error {
 		return err
 	}
 	defer os.RemoveAll(scratch)
-	r, err := prepare(filepath.Join(v.dir, m.Inputs.Case.Path), filepath.Join(v.dir, m.Inputs.Register.Path), scratch, ro)
+	// Only planned, not claimed: the recomputation streams the folder's own
+	// checked copy of the register, and the scratch directory receives just
+	// the tables.
+	r, err := plan(filepath.Join(v.dir, m.Inputs.Case.Path), filepath.Join(v.dir, m.Inputs.Register.Path), scratch, ro)
 	if err != nil {
 		return err
 	}
+	r.regPath = r.srcReg
 	if m.Warrants != r.count {
 		v.report("%s: warrants is %d, but the register %s has %d rows", folder.ManifestName, m.Warrants, m.Inputs.Register.Path, r.count)
 	}

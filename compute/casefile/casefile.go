@@ -21,15 +21,28 @@ import (
 
 // Load reads and decodes the case file at path; see Decode.
 func Load(path string) (*compute.Case, error) {
+	c, _, err := LoadData(path)
+	return c, err
+}
+
+// LoadData is Load that also returns the bytes it decoded, read once: a
+// caller that copies or hashes the case file uses these, never a second
+// read that could see another file.
+func LoadData(path string) (*compute.Case, []byte, error) {
 	f, err := safepath.OpenRegular(path, "") // a FIFO or a device is refused, never read
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
 	if fi, err := f.Stat(); err == nil && fi.Size() > MaxCaseFileBytes {
-		return nil, caseTooLarge(path)
+		return nil, nil, caseTooLarge(path)
 	}
-	return Decode(path, f)
+	data, err := readCaseData(path, f)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := decodeData(path, data)
+	return c, data, err
 }
 
 // Decode decodes a case file, YAML or JSON, from r. name is the file name
@@ -50,6 +63,11 @@ func Decode(name string, r io.Reader) (*compute.Case, error) {
 	if err != nil {
 		return nil, err
 	}
+	return decodeData(name, data)
+}
+
+// decodeData decodes the case file data, named name.
+func decodeData(name string, data []byte) (*compute.Case, error) {
 	d := &caseDecoder{file: name}
 	root, err := d.parse(data)
 	if err != nil {
