@@ -42,17 +42,17 @@ func Run(ctx context.Context, casePath string, cfg Config) (Result, error) {
 		return Result{}, err
 	}
 	defer os.RemoveAll(work)
+	c, err := books.OpenCase(casePath)
+	if err != nil {
+		return Result{}, err
+	}
 	reg := filepath.Join(work, "register.csv")
-	if err := WriteRegister(reg, cfg.Holders, 1, "W-F-05"); err != nil {
+	if err := WriteRegister(reg, cfg.Holders, 1, c.Terms.Series); err != nil {
 		return Result{}, err
 	}
 	out := cfg.Out
 	if out == "" {
 		out = filepath.Join(work, "out")
-	}
-	c, err := books.OpenCase(casePath)
-	if err != nil {
-		return Result{}, err
 	}
 	cfg.Log(fmt.Sprintf("bench: floor, %d replacement warrants on raw fpdf…", cfg.FloorDocs))
 	fl, err := Floor(c, cfg.FloorDocs, cfg.Workers, cfg.Now)

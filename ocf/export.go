@@ -13,7 +13,6 @@ import (
 	"strings"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
-	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/books/folder"
 	"github.com/warrantkit/warrantkit/compute"
 	"github.com/warrantkit/warrantkit/internal/safepath"
@@ -187,7 +186,6 @@ func ocfFile(name, fileType string, items []map[string]any) (OutFile, error) {
 	return OutFile{Path: name, Data: data}, checkOwn(name, fileSchemas[fileType], data)
 }
 
-// encode writes JSON with sorted keys, two-space indent, no HTML escaping.
 // checkOwn validates a file warrantkit wrote: failing is a bug, not bad input.
 func checkOwn(name, rel string, data []byte) error {
 	_, probs, err := parseAndValidate(name, data, rel)
@@ -233,5 +231,3 @@ func updatedManifest(p *Package, day string, add map[string]OutFile) (OutFile, e
 	}
 	return OutFile{Path: ManifestName, Data: data}, checkOwn(ManifestName, fileSchemas["OCF_MANIFEST_FILE"], data)
 }
-
-var _ = decimal.Zero

@@ -56,7 +56,7 @@ func ExportRecord(p *Package, r *folder.Record, dir, file string, opt RecordOpti
 		return nil, e.bad("/warrant/holder/name", fmt.Sprintf("%q is not the holder of %s in the OCF export, %q", w.Holder.Name, w.Number, row.Holder.Name), "the holder the OCF import gave")
 	}
 	if d, _ := compute.ParseDate(day); d.Before(row.Date) {
-		return nil, e.bad("/"+map[string]string{"exercise": "exercise", "assignment": "assignment"}[what]+"/date", fmt.Sprintf("%s is before the issuance of %s on %s", day, w.Number, row.Date), "a date on or after the issuance")
+		return nil, e.bad("/"+what+"/date", fmt.Sprintf("%s is before the issuance of %s on %s", day, w.Number, row.Date), "a date on or after the issuance")
 	}
 	if r.Exercise != nil {
 		if err := e.exercise(r.Exercise); err != nil {

@@ -74,11 +74,12 @@ func (s *seriesImport) warrantNumber(t *Tx, numbers map[string]*Tx) bool {
 		s.bad(t, "custom_id", fmt.Sprintf("%q is not a warrant number of series %s", t.CustomID, series), series+"-NNN, digits after the series")
 		return false
 	}
-	if first, dup := numbers[t.CustomID]; dup {
-		s.bad(t, "custom_id", fmt.Sprintf("warrant number %q is also the custom_id of outstanding %s", t.CustomID, first.ID), "one outstanding warrant per number")
+	key := compute.WarrantNumberKey(series, t.CustomID) // W-F-05-1 is W-F-05-001
+	if first, dup := numbers[key]; dup {
+		s.bad(t, "custom_id", fmt.Sprintf("warrant number %q is also the number of outstanding %s (%s)", t.CustomID, first.ID, first.CustomID), "one outstanding warrant per number")
 		return false
 	}
-	numbers[t.CustomID] = t
+	numbers[key] = t
 	return true
 }
 
