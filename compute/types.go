@@ -14,6 +14,9 @@ type Case struct {
 	Terms    Terms
 	Warrants []Warrant
 	Events   []Event // in file order; Event.Index is the 1-based position
+	// Transactions are the ledger's (SPEC §2.5), in file order;
+	// Transaction.Index is the 1-based position.
+	Transactions []Transaction
 }
 
 // Issuer is the company that issued the Warrant (the "Issuer", §8).
