@@ -69,7 +69,18 @@ type AlternateItem struct {
 
 // Adjustment is the whole adjustment history of one warrant.
 type Adjustment struct {
-	Warrant   string
+	Warrant   string // its number
+	// Subject is the warrant as issued: its holder and, for a warrant
+	// created by a transaction (SPEC §3.13), its parent and its Warrant
+	// Share Number when created.
+	Subject Warrant
+	// Issued is the date a created warrant was issued (zero for an
+	// original); CreatedBy the transaction that issued it.
+	Issued    Date
+	CreatedBy *TxRef
+	// Surrendered is set when a transaction surrendered the warrant; Final
+	// is then the state that transaction acted on.
+	Surrendered *Surrender
 	Initial   State
 	Entries   []Entry
 	Final     State  // the state in effect (E)
