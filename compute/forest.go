@@ -70,11 +70,10 @@ type txChange struct {
 // "up to, but not beyond the date of exercise").
 func (f *forest) transact(it item, h *history) ([]txChange, error) {
 	var out []txChange
-	for i, old := range it.st.surrendered {
-		rs, ok := f.rs[old]
-		if !ok {
-			continue // a reissue surrenders the warrants of other lineages too
-		}
+	// A reissue surrenders the warrants of other lineages too.
+	for _, i := range it.st.of(f.order) {
+		old := it.st.surrendered[i]
+		rs := f.rs[old]
 		rs.E, rs.pending = rs.V, nil
 		news := it.st.successors[i]
 		shares, err := h.newShares(*it.tx, rs.E, len(news))

@@ -43,8 +43,31 @@ type issued struct {
 // txStep is what one transaction did: the warrants it surrendered and, for
 // each, the warrants it issued in their place.
 type txStep struct {
-	surrendered []string   // numbers, in ascending order (a reissue: every warrant outstanding)
-	successors  [][]string // successors[i] were issued for surrendered[i]
+	surrendered []string       // numbers, in ascending order (a reissue: every warrant outstanding)
+	successors  [][]string     // successors[i] were issued for surrendered[i]
+	at          map[string]int // surrendered[at[n]] == n, for a step that surrenders many
+}
+
+// of are the positions in st.surrendered of the numbers among live, in
+// ascending order: what the step does to one lineage.
+func (st *txStep) of(live []string) []int {
+	if st.at == nil {
+		var out []int
+		for i, n := range st.surrendered {
+			if slices.Contains(live, n) {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
+	var out []int
+	for _, n := range live {
+		if i, ok := st.at[n]; ok {
+			out = append(out, i)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // TxRef names the transaction that issued a warrant, and the warrant's part
@@ -202,6 +225,12 @@ func (l *Ledger) surrender(i int, old []*issued, succ [][]string) {
 		st.surrendered = append(st.surrendered, w.number)
 		if ps := l.byRoot[w.root]; len(ps) == 0 || ps[len(ps)-1] != i {
 			l.byRoot[w.root] = append(ps, i)
+		}
+	}
+	if len(st.surrendered) > 8 {
+		st.at = make(map[string]int, len(st.surrendered))
+		for j, n := range st.surrendered {
+			st.at[n] = j
 		}
 	}
 	l.steps[i] = st
