@@ -122,7 +122,10 @@ func (h *history) newShares(x Transaction, s State, n int) ([]decimal.Decimal, e
 		if x.Shares.GreaterThan(N) {
 			return nil, h.txFail(x, "shares", fmt.Sprintf("%s exceeds the Warrant Share Number %s in effect", fs(x.Shares, t), fs(N, t)), "at most "+fs(N, t))
 		}
-		if x.Method == MethodCashless || x.Method == MethodCombined {
+		// B > P is checked against the price as known at the exercise
+		// (SPEC §3.13): a later replay that raises the price does not
+		// undo an exercise made on the certificates then in effect.
+		if (x.Method == MethodCashless || x.Method == MethodCombined) && h.cause == nil {
 			if b := x.MarketValue; b != nil && !b.Value.GreaterThan(s.Price) {
 				return nil, h.txFail(x, "market_value", fmt.Sprintf("the Per Share Market Value %s is not above the Warrant Price %s: a cashless exercise would issue nothing (§2(c))", fp(b.Value, t), fp(s.Price, t)), "a market value above the Warrant Price, or method cash")
 			}
