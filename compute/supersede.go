@@ -128,6 +128,9 @@ func checkPriceIncrease(ev Event, c *cse, t Terms) error {
 // name them.
 func (rs *replay) expire(ev Event) stepResult {
 	delete(rs.cses, ev.Ref)
+	if rs.expired == nil {
+		rs.expired = map[string]bool{}
+	}
 	rs.expired[ev.Ref] = true
 	return stepResult{status: StatusNoAdjustment}
 }
