@@ -84,6 +84,9 @@ func (rs *replay) cseIssuance(ev Event) (stepResult, error) {
 	// Live means its price per share C/max_shares was below P when issued.
 	c.live = ev.Consideration.LessThan(rs.V.Price.Mul(ev.MaxShares))
 	res := rs.dilute(ev, ev.MaxShares, ev.ID)
+	if rs.cses == nil {
+		rs.cses = map[string]*cse{}
+	}
 	rs.cses[ev.ID] = c
 	if !slices.Contains(rs.cseOrder, ev.ID) {
 		rs.cseOrder = append(rs.cseOrder, ev.ID)

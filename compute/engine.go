@@ -110,7 +110,7 @@ type replay struct {
 
 func newReplay(t Terms, initial State) *replay {
 	return &replay{t: t, V: initial, E: initial, F: Round(t.MarketValueAtIssue, t.PriceDecimals),
-		fNum: one, fDen: one, cses: map[string]*cse{}} // expired: made by the first expiry
+		fNum: one, fDen: one} // cses and expired: made when first needed
 }
 
 // stepResult is what one step of the replay did.

@@ -102,7 +102,10 @@ func (f *forest) transact(it item, h *history) ([]txChange, error) {
 func (rs *replay) clone(s State) *replay {
 	c := *rs
 	c.V, c.E = s, s
-	c.cses = make(map[string]*cse, len(rs.cses))
+	c.cses = nil // nil until a Common Stock Equivalent issue (cseIssuance)
+	if len(rs.cses) > 0 {
+		c.cses = make(map[string]*cse, len(rs.cses))
+	}
 	for id, v := range rs.cses {
 		cc := *v
 		c.cses[id] = &cc

@@ -33,6 +33,7 @@ type Ledger struct {
 // issued is one warrant of the ledger.
 type issued struct {
 	number      string
+	key         string // WarrantNumberKey of number
 	root        string // the key of the original it descends from
 	parent      string // "" for an original
 	created     int    // position in Ledger.txs of the transaction that issued it; -1 for an original
@@ -105,7 +106,7 @@ func NewLedger(t Terms, originals []string, txs []Transaction) (*Ledger, error) 
 		if l.byKey[k] != nil {
 			return nil, &InputError{Field: "warrants", Problem: fmt.Sprintf("%s is listed twice", n), Allowed: "each number once"}
 		}
-		l.byKey[k] = &issued{number: n, root: k, created: -1, surrendered: -1}
+		l.byKey[k] = &issued{number: n, key: k, root: k, created: -1, surrendered: -1}
 		l.noteHighest(k)
 	}
 	l.txs = slices.Clone(txs)
@@ -162,7 +163,7 @@ func (l *Ledger) reissue(i int) error {
 			out = append(out, w)
 		}
 	}
-	slices.SortFunc(out, func(a, b *issued) int { return compareKeys(l.key(a.number), l.key(b.number)) })
+	slices.SortFunc(out, func(a, b *issued) int { return compareKeys(a.key, b.key) })
 	first := x.FirstNumber
 	if first == "" {
 		first = l.NextNumber()
@@ -212,7 +213,7 @@ func (l *Ledger) issue(i int, num string, parent *issued, field string) error {
 		return txError(x, field, fmt.Sprintf("%s is already used (%s)", num, how), "a number no warrant of the ledger has, such as "+l.NextNumber())
 	}
 	l.issues++
-	l.byKey[k] = &issued{number: num, root: parent.root, parent: parent.number, created: i, surrendered: -1, seq: l.issues}
+	l.byKey[k] = &issued{number: num, key: k, root: parent.root, parent: parent.number, created: i, surrendered: -1, seq: l.issues}
 	l.noteHighest(k)
 	return nil
 }

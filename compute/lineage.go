@@ -193,10 +193,11 @@ func (h *history) transact(it item, b *books) error {
 		return err
 	}
 	x := it.tx
+	name := x.Name()
 	for _, c := range changes {
 		old := b.adjs[c.old]
 		old.Final, old.Floor, old.Alternate, old.Pending = c.acted, c.floor, c.alternate, nil
-		old.Surrendered = &Surrender{Date: x.Date, Type: x.Type, Transaction: x.Name(), Index: x.Index, Successors: c.news}
+		old.Surrendered = &Surrender{Date: x.Date, Type: x.Type, Transaction: name, Index: x.Index, Successors: c.news}
 		for j, n := range c.news {
 			subject := Warrant{Number: n, Holder: old.Subject.Holder, Email: old.Subject.Email, TaxID4: old.Subject.TaxID4,
 				Parent: c.old, Shares: c.initials[j].Shares, Line: x.Line}
@@ -204,7 +205,7 @@ func (h *history) transact(it item, b *books) error {
 				subject.Holder, subject.Email, subject.TaxID4 = x.To, "", ""
 			}
 			b.add(&Adjustment{Warrant: n, Subject: subject, Initial: c.initials[j], Issued: x.Date,
-				CreatedBy: &TxRef{Type: x.Type, Transaction: x.Name(), Index: x.Index, Date: x.Date, Role: role(x.Type, j)}})
+				CreatedBy: &TxRef{Type: x.Type, Transaction: name, Index: x.Index, Date: x.Date, Role: role(x.Type, j)}})
 		}
 	}
 	return nil
