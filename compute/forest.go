@@ -77,7 +77,7 @@ func (f *forest) transact(it item, h *history) ([]txChange, error) {
 		at := slices.Index(f.order, old)
 		rs := f.reps[at]
 		rs.E, rs.pending = rs.V, nil
-		news := it.st.successors[i]
+		news := it.st.successors(i)
 		shares, err := h.newShares(*it.tx, rs.E, len(news))
 		if err != nil {
 			return nil, err

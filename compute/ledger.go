@@ -24,47 +24,68 @@ type Ledger struct {
 	byKey map[string]*issued
 	// highest is the key of the highest number ever issued.
 	highest string
-	// byRoot lists, for each original (by key), the positions in txs of the
-	// transactions that surrender a warrant of its lineage.
-	byRoot map[string][]int
+	// links are, for each original, the positions in txs of the
+	// transactions that surrender a warrant of its lineage: a list from
+	// the original's head, latest first.
+	links  []txLink
 	issues int // warrants issued by transactions so far
 }
+
+// The ledger of a 100,000-row register and a reissue holds 200,000
+// warrants: an issued is kept small (no map or slice of its own), which is
+// why positions are int32 and a lineage's transactions are a linked list.
 
 // issued is one warrant of the ledger.
 type issued struct {
 	number      string
-	key         string // WarrantNumberKey of number
-	root        string // the key of the original it descends from
-	parent      string // "" for an original
-	created     int    // position in Ledger.txs of the transaction that issued it; -1 for an original
-	surrendered int    // position in Ledger.txs of the transaction that surrendered it; -1 while outstanding
-	seq         int    // the order it was issued in among the warrants transactions issued
+	root        *issued // the original it descends from (itself for an original)
+	created     int32   // position in Ledger.txs of the transaction that issued it; -1 for an original
+	surrendered int32   // position in Ledger.txs of the transaction that surrendered it; -1 while outstanding
+	slot        int32   // its position in the surrendered list of that transaction's step
+	seq         int32   // the order it was issued in among the warrants transactions issued
+	head        int32   // an original's: its latest entry in Ledger.links; -1 for none
+}
+
+// txLink is one entry of a lineage's list of transactions.
+type txLink struct {
+	pos  int32 // a position in Ledger.txs
+	prev int32 // the lineage's previous entry; -1 for none
 }
 
 // txStep is what one transaction did: the warrants it surrendered and, for
 // each, the warrants it issued in their place.
 type txStep struct {
-	surrendered []string       // numbers, in ascending order (a reissue: every warrant outstanding)
-	successors  [][]string     // successors[i] were issued for surrendered[i]
-	at          map[string]int // surrendered[at[n]] == n, for a step that surrenders many
+	l           *Ledger
+	pos         int32    // its position in l.txs
+	surrendered []string // numbers, in ascending order (a reissue: every warrant outstanding)
+	// news are the numbers issued, the successors of surrendered[i] being
+	// news[first[i]:first[i+1]]; first is nil when each got exactly one
+	// (a reissue).
+	news  []string
+	first []int32
+}
+
+// successors are the warrants issued for surrendered[i].
+func (st *txStep) successors(i int) []string {
+	if st.first == nil {
+		return st.news[i : i+1 : i+1]
+	}
+	return st.news[st.first[i]:st.first[i+1]:st.first[i+1]] // capped: an append copies
 }
 
 // of are the positions in st.surrendered of the numbers among live, in
 // ascending order: what the step does to one lineage.
 func (st *txStep) of(live []string) []int {
-	if st.at == nil {
-		var out []int
-		for i, n := range st.surrendered {
-			if slices.Contains(live, n) {
-				out = append(out, i)
-			}
+	if len(st.surrendered) == 1 {
+		if slices.Contains(live, st.surrendered[0]) {
+			return []int{0}
 		}
-		return out
+		return nil
 	}
 	var out []int
 	for _, n := range live {
-		if i, ok := st.at[n]; ok {
-			out = append(out, i)
+		if w := st.l.byKey[st.l.key(n)]; w != nil && w.surrendered == st.pos {
+			out = append(out, int(w.slot))
 		}
 	}
 	slices.Sort(out)
@@ -100,13 +121,15 @@ type Surrender struct {
 // series. Dates (original issue, exercise start, expiration) are the
 // decoder's to check.
 func NewLedger(t Terms, originals []string, txs []Transaction) (*Ledger, error) {
-	l := &Ledger{t: t, byKey: make(map[string]*issued, len(originals)+2*len(txs)), byRoot: map[string][]int{}}
+	l := &Ledger{t: t, byKey: make(map[string]*issued, len(originals)+2*len(txs))}
 	for _, n := range originals {
 		k := WarrantNumberKey(t.Series, n)
 		if l.byKey[k] != nil {
 			return nil, &InputError{Field: "warrants", Problem: fmt.Sprintf("%s is listed twice", n), Allowed: "each number once"}
 		}
-		l.byKey[k] = &issued{number: n, key: k, root: k, created: -1, surrendered: -1}
+		w := &issued{number: n, created: -1, surrendered: -1, head: -1}
+		w.root = w
+		l.byKey[k] = w
 		l.noteHighest(k)
 	}
 	l.txs = slices.Clone(txs)
@@ -148,7 +171,7 @@ func (l *Ledger) apply(i int) error {
 			return err
 		}
 	}
-	l.surrender(i, []*issued{old}, [][]string{news})
+	l.surrender(i, []*issued{old}, news, []int32{0, int32(len(news))})
 	return nil
 }
 
@@ -157,29 +180,38 @@ func (l *Ledger) apply(i int) error {
 // (default: one above the highest number issued so far).
 func (l *Ledger) reissue(i int) error {
 	x := &l.txs[i]
-	var out []*issued
-	for _, w := range l.byKey {
+	// Sorted by key, each key computed once (not per comparison).
+	type keyed struct {
+		key string
+		w   *issued
+	}
+	var ks []keyed
+	for k, w := range l.byKey {
 		if w.surrendered < 0 {
-			out = append(out, w)
+			ks = append(ks, keyed{k, w})
 		}
 	}
-	slices.SortFunc(out, func(a, b *issued) int { return compareKeys(a.key, b.key) })
+	slices.SortFunc(ks, func(a, b keyed) int { return compareKeys(a.key, b.key) })
+	out := make([]*issued, len(ks))
+	for j, kw := range ks {
+		out[j] = kw.w
+	}
 	first := x.FirstNumber
 	if first == "" {
 		first = l.NextNumber()
 		x.FirstNumber = first
 	}
 	next := l.key(first)
-	succ := make([][]string, len(out))
+	news := make([]string, len(out))
 	for j, w := range out {
 		n := l.format(next, first)
 		if err := l.issue(i, n, w, "first_number"); err != nil {
 			return err
 		}
-		succ[j] = []string{n}
+		news[j] = n
 		next = incKey(next)
 	}
-	l.surrender(i, out, succ)
+	l.surrender(i, out, news, nil)
 	return nil
 }
 
@@ -213,28 +245,40 @@ func (l *Ledger) issue(i int, num string, parent *issued, field string) error {
 		return txError(x, field, fmt.Sprintf("%s is already used (%s)", num, how), "a number no warrant of the ledger has, such as "+l.NextNumber())
 	}
 	l.issues++
-	l.byKey[k] = &issued{number: num, key: k, root: parent.root, parent: parent.number, created: i, surrendered: -1, seq: l.issues}
+	l.byKey[k] = &issued{number: num, root: parent.root, created: int32(i), surrendered: -1, seq: int32(l.issues), head: -1}
 	l.noteHighest(k)
 	return nil
 }
 
-// surrender records what the i-th transaction surrendered and issued.
-func (l *Ledger) surrender(i int, old []*issued, succ [][]string) {
-	st := txStep{successors: succ}
-	for _, w := range old {
-		w.surrendered = i
-		st.surrendered = append(st.surrendered, w.number)
-		if ps := l.byRoot[w.root]; len(ps) == 0 || ps[len(ps)-1] != i {
-			l.byRoot[w.root] = append(ps, i)
-		}
-	}
-	if len(st.surrendered) > 8 {
-		st.at = make(map[string]int, len(st.surrendered))
-		for j, n := range st.surrendered {
-			st.at[n] = j
+// surrender records what the i-th transaction surrendered and issued: the
+// successors of old[j] are news[first[j]:first[j+1]], or news[j] alone when
+// first is nil.
+func (l *Ledger) surrender(i int, old []*issued, news []string, first []int32) {
+	st := txStep{l: l, pos: int32(i), news: news, first: first, surrendered: make([]string, len(old))}
+	for j, w := range old {
+		w.surrendered, w.slot = int32(i), int32(j)
+		st.surrendered[j] = w.number
+		if r := w.root; r.head < 0 || l.links[r.head].pos != int32(i) {
+			l.links = append(l.links, txLink{pos: int32(i), prev: r.head})
+			r.head = int32(len(l.links) - 1)
 		}
 	}
 	l.steps[i] = st
+}
+
+// lineageTxs are the positions in l.txs of the transactions that surrender
+// a warrant descended from the original numbered root, in ascending order.
+func (l *Ledger) lineageTxs(root string) []int {
+	w := l.byKey[l.key(root)]
+	if w == nil || w.root != w {
+		return nil
+	}
+	var out []int
+	for k := w.head; k >= 0; k = l.links[k].prev {
+		out = append(out, int(l.links[k].pos))
+	}
+	slices.Reverse(out)
+	return out
 }
 
 // NextNumber is the next free number of the series: one above the highest
@@ -268,7 +312,7 @@ func (l *Ledger) Root(num string) string {
 	if w == nil {
 		return ""
 	}
-	return l.byKey[w.root].number
+	return w.root.number
 }
 
 // Transactions are the ledger's transactions in the order they apply.
@@ -278,7 +322,7 @@ func (l *Ledger) Transactions() []Transaction { return l.txs }
 // issued (0 for an original).
 func (l *Ledger) seq(num string) int {
 	if w := l.byKey[l.key(num)]; w != nil {
-		return w.seq
+		return int(w.seq)
 	}
 	return 0
 }
@@ -357,8 +401,8 @@ func describeTx(x Transaction) string {
 // successorsNote lists what was issued in place of num.
 func successorsNote(st txStep, num string) string {
 	for i, n := range st.surrendered {
-		if n == num && len(st.successors[i]) > 0 {
-			return ", issuing " + strings.Join(st.successors[i], ", ")
+		if n == num && len(st.successors(i)) > 0 {
+			return ", issuing " + strings.Join(st.successors(i), ", ")
 		}
 	}
 	return ""

@@ -51,7 +51,7 @@ func AdjustCase(c *Case, asOf Date) ([]*Adjustment, error) {
 // the others in the order they were created. Transactions and events after
 // asOf are ignored unless asOf is the zero Date.
 func (l *Ledger) Lineage(root Warrant, events []Event, asOf Date) ([]*Adjustment, error) {
-	return lineage(l.t, root, events, l, l.byRoot[l.key(root.Number)], asOf)
+	return lineage(l.t, root, events, l, l.lineageTxs(root.Number), asOf)
 }
 
 // lineage is the replay of root and its descendants: the events, and the
