@@ -15,13 +15,12 @@ import (
 // the replay of its own state. A lineage holds few warrants: slices, not a
 // map, so that a lineage costs no map of its own.
 type forest struct {
-	t     Terms
 	order []string  // the numbers outstanding, in the order they were issued
 	reps  []*replay // reps[i] is the replay of order[i]
 }
 
-func newForest(t Terms, root string, initial State) *forest {
-	return &forest{t: t, order: []string{root}, reps: []*replay{newReplay(t, initial)}}
+func newForest(t *Terms, root string, initial State) *forest {
+	return &forest{order: []string{root}, reps: []*replay{newReplay(t, initial)}}
 }
 
 // any is the replay of one warrant outstanding: what every warrant of the
