@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/warrantkit/warrantkit/compute"
@@ -110,7 +111,9 @@ func checkAppended(name string, data, out []byte, ins insertion, txs []compute.T
 	if !bytes.Equal(out[:ins.at], data[:ins.at]) || !bytes.Equal(out[ins.at+len(ins.text):], data[ins.at:]) {
 		return fail("is not the input with one insertion (a bug)", nil)
 	}
-	if !json && ((ins.at > 0 && data[ins.at-1] != '\n') || (ins.at < len(data) && ins.text[len(ins.text)-1] != '\n')) {
+	lineStart := ins.at == 0 || data[ins.at-1] == '\n' ||
+		ins.at == len(data) && (strings.HasPrefix(ins.text, "\n") || strings.HasPrefix(ins.text, "\r\n"))
+	if !json && (!lineStart || !strings.HasSuffix(ins.text, "\n")) {
 		return fail("would change a line of the input (a bug)", nil)
 	}
 	before, err := genericDoc(data)
