@@ -6,7 +6,6 @@ package casefile
 import (
 	"bytes"
 	"fmt"
-	"reflect"
 	"strings"
 	"unicode/utf8"
 
@@ -116,11 +115,11 @@ func checkAppended(name string, data, out []byte, ins insertion, txs []compute.T
 	if !json && (!lineStart || !strings.HasSuffix(ins.text, "\n")) {
 		return fail("would change a line of the input (a bug)", nil)
 	}
-	before, err := genericDoc(data)
+	before, err := parseTop(name, data)
 	if err != nil {
 		return fail("cannot be compared with the input", err)
 	}
-	after, err := genericDoc(out)
+	after, err := parseTop(name, out)
 	if err != nil {
 		return fail("does not parse", err)
 	}
@@ -130,34 +129,66 @@ func checkAppended(name string, data, out []byte, ins insertion, txs []compute.T
 	return checkDecoded(name, out, txs, t, json, fail)
 }
 
-// genericDoc is the document as plain values (maps, lists, scalars).
-func genericDoc(data []byte) (m map[string]any, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("yaml: the parser failed: %v", p)
+// sameButTransactions reports whether the document after is before with n
+// items added at the end of its top-level transactions list (created, at
+// the end, when before had none). The trees are compared node by node,
+// aliases by name, never expanded; lines and comments are not compared.
+func sameButTransactions(before, after *yaml.Node, n int) bool {
+	if before.Kind != yaml.MappingNode || after.Kind != yaml.MappingNode {
+		return false
+	}
+	b, a := before.Content, after.Content
+	if !hasKey(b, "transactions") {
+		b = append(b[:len(b):len(b)], &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "transactions"}, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null"})
+	}
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i+1 < len(a); i += 2 {
+		if !sameNode(a[i], b[i]) {
+			return false
 		}
-	}()
-	err = yaml.Unmarshal(data, &m)
-	return m, err
-}
-
-// sameButTransactions reports whether after is before with n items added at
-// the end of its transactions list (created when before had none).
-func sameButTransactions(before, after map[string]any, n int) bool {
-	old, had := before["transactions"]
-	oldItems, _ := old.([]any)
-	now, ok := after["transactions"].([]any)
-	if !ok || len(now) != len(oldItems)+n || (len(oldItems) > 0 && !reflect.DeepEqual(oldItems, now[:len(oldItems)])) {
-		return false
-	}
-	if want := len(before); !had && len(after) != want+1 || had && len(after) != want {
-		return false
-	}
-	for k, v := range before {
-		if k == "transactions" {
+		if a[i].Value != "transactions" {
+			if !sameNode(a[i+1], b[i+1]) {
+				return false
+			}
 			continue
 		}
-		if av, ok := after[k]; !ok || !reflect.DeepEqual(av, v) {
+		var old []*yaml.Node
+		if b[i+1].Kind == yaml.SequenceNode {
+			old = b[i+1].Content
+		}
+		now := a[i+1]
+		if now.Kind != yaml.SequenceNode || len(now.Content) != len(old)+n {
+			return false
+		}
+		for k, item := range old {
+			if !sameNode(now.Content[k], item) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// hasKey reports whether the mapping's content holds key.
+func hasKey(content []*yaml.Node, key string) bool {
+	for i := 0; i+1 < len(content); i += 2 {
+		if content[i].Kind == yaml.ScalarNode && content[i].Value == key {
+			return true
+		}
+	}
+	return false
+}
+
+// sameNode reports whether a and b are the same YAML value, written the
+// same way (kind, tag, value, anchor), aliases compared by their name.
+func sameNode(a, b *yaml.Node) bool {
+	if a.Kind != b.Kind || a.Tag != b.Tag || a.Value != b.Value || a.Anchor != b.Anchor || len(a.Content) != len(b.Content) {
+		return false
+	}
+	for i := range a.Content {
+		if !sameNode(a.Content[i], b.Content[i]) {
 			return false
 		}
 	}

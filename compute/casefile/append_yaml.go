@@ -30,6 +30,10 @@ func yamlInsertions(name string, data []byte, items []string) ([]insertion, erro
 	if top.Kind != yaml.MappingNode || top.Style&yaml.FlowStyle != 0 {
 		return nil, &compute.InputError{File: name, Line: top.Line, Problem: "the document is not a block mapping (one key per line), so the transactions cannot be appended as whole lines", Allowed: "a YAML case file whose top-level keys each start a line"}
 	}
+	if line, what := oddLineBreak(data); line > 0 {
+		return nil, &compute.InputError{File: name, Line: line, Problem: "has " + what + ", which YAML counts as a line break: the lines cannot be told apart for appending",
+			Allowed: "lines ending in LF or CRLF"}
+	}
 	lines := splitLines(data)
 	nl := lineEnding(data)
 	for i := 0; i+1 < len(top.Content); i += 2 {
@@ -80,6 +84,9 @@ func intoTransactions(name string, lines []lineSpan, nl string, top, k, v, next 
 		end = next.Line
 	}
 	last := v.Content[len(v.Content)-1].Line
+	if end > len(lines)+1 || last >= end || v.Line > len(lines) {
+		return nil, refuse("could not be located line by line (a bug)")
+	}
 	plain := lineStart(lines, end)
 	// ...or above the blank and comment lines that lead to it (a comment
 	// indented no deeper than the dash, which no item can own).
@@ -98,6 +105,26 @@ func intoTransactions(name string, lines []lineSpan, nl string, top, k, v, next 
 		}
 	}
 	return out, nil
+}
+
+// oddLineBreak finds the first line break other than LF and CRLF (a lone
+// CR, NEL, LS or PS) and returns its line and name, or 0.
+func oddLineBreak(data []byte) (int, string) {
+	for i := 0; i < len(data); i++ {
+		what := ""
+		switch {
+		case data[i] == '\r' && (i+1 == len(data) || data[i+1] != '\n'):
+			what = "a carriage return without a line feed"
+		case bytes.HasPrefix(data[i:], []byte("\u0085")):
+			what = "a next-line character (U+0085)"
+		case bytes.HasPrefix(data[i:], []byte("\u2028")), bytes.HasPrefix(data[i:], []byte("\u2029")):
+			what = "a line or paragraph separator (U+2028, U+2029)"
+		}
+		if what != "" {
+			return 1 + bytes.Count(data[:i], []byte("\n")), what
+		}
+	}
+	return 0, ""
 }
 
 // skippable reports whether a line may stand between the last item and the
@@ -124,6 +151,9 @@ func seqDash(lines []lineSpan, v *yaml.Node) string {
 	first := v.Content[0]
 	if first.Line == v.Line && first.Column > v.Column+1 && v.Line <= len(lines) {
 		l := lines[v.Line-1].text
+		if first.Column-1 > len(l) || l[v.Column-1] != '-' {
+			return indent + "- "
+		}
 		if gap := l[v.Column : first.Column-1]; strings.Trim(gap, " ") == "" {
 			return indent + "-" + gap
 		}
