@@ -37,7 +37,7 @@ func AppendTransactions(name string, data []byte, txs []compute.Transaction, t c
 	if len(txs) == 0 {
 		return nil, fmt.Errorf("record in %s: no transaction to append", name)
 	}
-	json := isJSON(data)
+	json := IsJSON(data)
 	items := make([]string, len(txs))
 	for i, tx := range txs {
 		if err := checkText(tx); err != nil {
@@ -73,9 +73,9 @@ func AppendTransactions(name string, data []byte, txs []compute.Transaction, t c
 	return nil, first
 }
 
-// isJSON reports whether data is a JSON case file: its first non-space byte
+// IsJSON reports whether data is a JSON case file: its first non-space byte
 // is '{' (the decoder reads both with one parser; only recording tells).
-func isJSON(data []byte) bool {
+func IsJSON(data []byte) bool {
 	s := bytes.TrimLeft(data, " \t\r\n")
 	return len(s) > 0 && s[0] == '{'
 }

@@ -288,6 +288,6 @@ func FuzzAppendTransactions(f *testing.F) {
 		if err != nil {
 			return
 		}
-		checkOneInsertion(t, data, out, !isJSON(data))
+		checkOneInsertion(t, data, out, !IsJSON(data))
 	})
 }
