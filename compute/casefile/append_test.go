@@ -220,3 +220,48 @@ func TestAppendTransactions_JSON(t *testing.T) {
 		})
 	}
 }
+
+// TestAppendTransactions_ReadBack: SPEC §2.5's example ledger, every type,
+// appended at once to a case without transactions, reads back field for
+// field (the guard decodes the result and compares each transaction).
+func TestAppendTransactions_ReadBack(t *testing.T) {
+	head := strings.Replace(appendHead, "warrants:\n", `warrants:
+  - {number: W-F-05-002, holder: {name: "Gryphon", address: ["Dallas"]}, shares: "166667"}
+  - {number: W-F-05-003, holder: {name: "José", address: ["Madrid"]}, shares: "83333"}
+`, 1)
+	mv := compute.NewMarketValue(compute.MVExchange, []decimal.Decimal{dec("2.90"), dec("3.10")}, 4)
+	txs := []compute.Transaction{
+		{Type: compute.TxAssignment, Warrant: "W-F-05-002", Date: date(t, "2007-01-05"), Shares: dec("10000"),
+			To: compute.Holder{Name: "Müller GmbH", Address: []string{"Königstraße 1", "70173 Stuttgart"}}, Number: "W-F-05-008", Balance: "W-F-05-009"},
+		{Type: compute.TxExchange, Warrant: "W-F-05-003", Date: date(t, "2007-02-01"),
+			Into: []compute.ExchangeItem{{Number: "W-F-05-010", Shares: dec("50000")}, {Number: "W-F-05-011"}}},
+		{Type: compute.TxReplacement, Warrant: "W-F-05-010", Date: date(t, "2008-04-02"), Reason: "lost", Number: "W-F-05-012"},
+		{Type: compute.TxCancellation, Warrant: "W-F-05-011", Date: date(t, "2008-06-30"), Reason: "repurchased", ID: "c-2008", Note: "by agreement: \"final\""},
+		{Type: compute.TxExercise, Warrant: "W-F-05-004", Date: date(t, "2009-10-01"), Shares: dec("20000"), Method: "combined",
+			CashlessShares: dec("5000"), MarketValue: &mv, Balance: "W-F-05-007"},
+		{Type: compute.TxReissue, Date: date(t, "2009-11-02"), FirstNumber: "W-F-05-013"},
+	}
+	for _, in := range []string{head, head + "transactions:\n"} {
+		out, err := AppendTransactions("case.yaml", []byte(in), txs, appendTerms(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkOneInsertion(t, []byte(in), out, true)
+	}
+}
+
+// TestAppendTransactions_GuardDecodes: a transaction the decoder refuses
+// (shares beyond share_decimals) is not appended: the error says so and
+// keeps the decoder's InputError.
+func TestAppendTransactions_GuardDecodes(t *testing.T) {
+	if _, err := Decode("case.yaml", strings.NewReader(appendHead+"transactions:\n")); err != nil && decoderLacksTransactions(err) {
+		t.Skip("the decoder does not read transactions yet")
+	}
+	tx := exerciseTx(t)
+	tx.Shares = dec("20000.001")
+	_, err := AppendTransactions("case.yaml", []byte(appendHead), []compute.Transaction{tx}, appendTerms(t))
+	var ie *compute.InputError
+	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "does not decode") || !strings.Contains(err.Error(), "nothing was written") {
+		t.Errorf("error %v, want the decoder's refusal", err)
+	}
+}
