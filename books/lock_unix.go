@@ -34,14 +34,15 @@ func lockDir(dir string) (*os.File, error) {
 }
 
 // lockDirWait takes an exclusive lock on the directory dir (flock(2)) as
-// lockDir does, waiting up to wait while another process holds it.
+// lockDir does, trying again every 20 ms for up to wait while another
+// process holds it (counted in tries: the clock is not read).
 func lockDirWait(dir string, wait time.Duration) (*os.File, error) {
 	f, err := os.Open(dir)
 	if err != nil {
 		return nil, err
 	}
-	deadline := time.Now().Add(wait)
-	for {
+	const every = 20 * time.Millisecond
+	for try := time.Duration(0); ; try++ {
 		err = syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
 		switch {
 		case err == nil:
@@ -52,10 +53,10 @@ func lockDirWait(dir string, wait time.Duration) (*os.File, error) {
 		case !errors.Is(err, syscall.EWOULDBLOCK):
 			f.Close()
 			return nil, fmt.Errorf("lock %s: %w", dir, err)
-		case time.Now().After(deadline):
+		case try*every >= wait:
 			f.Close()
 			return nil, fmt.Errorf("%s is locked by another recording or reissue for more than %s; wait for it to end, then run again", dir, wait)
 		}
-		time.Sleep(20 * time.Millisecond)
+		time.Sleep(every)
 	}
 }

@@ -226,3 +226,28 @@ func TestRecordCase_SIGKILL(t *testing.T) {
 		}
 	}
 }
+
+// TestRecordCase_WaitsForLock: a recording waits while another holds the
+// directory's lock, then records.
+func TestRecordCase_WaitsForLock(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "case.yaml")
+	os.WriteFile(path, []byte("a\n"), 0o644)
+	lock, err := lockDir(dir)
+	if err != nil || lock == nil {
+		t.Skip("no locks here", err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- RecordCase(path, []byte("a\n"), []byte("a\nb\n")) }()
+	time.Sleep(150 * time.Millisecond)
+	if got, _ := os.ReadFile(path); string(got) != "a\n" {
+		t.Fatalf("recorded while the lock was held: %q", got)
+	}
+	lock.Close()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "a\nb\n" {
+		t.Fatalf("case file holds %q", got)
+	}
+}
