@@ -240,6 +240,10 @@ func TestAppendTransactions_ReadBack(t *testing.T) {
 		{Type: compute.TxExercise, Warrant: "W-F-05-004", Date: date(t, "2009-10-01"), Shares: dec("20000"), Method: "combined",
 			CashlessShares: dec("5000"), MarketValue: &mv, Balance: "W-F-05-007"},
 		{Type: compute.TxReissue, Date: date(t, "2009-11-02"), FirstNumber: "W-F-05-013"},
+		// defaults: an assignment of the whole warrant, an exercise for cash
+		{Type: compute.TxAssignment, Warrant: "W-F-05-013", Date: date(t, "2009-12-01"), To: compute.Holder{Name: "yes", Address: []string{"null"}}, Number: "W-F-05-020"},
+		{Type: compute.TxExercise, Warrant: "W-F-05-020", Date: date(t, "2009-12-02"), Shares: dec("1.5"), Balance: "W-F-05-021"},
+		{Type: compute.TxReissue, Date: date(t, "2009-12-03")},
 	}
 	for _, in := range []string{head, head + "transactions:\n"} {
 		out, err := AppendTransactions("case.yaml", []byte(in), txs, appendTerms(t))
@@ -247,14 +251,35 @@ func TestAppendTransactions_ReadBack(t *testing.T) {
 			t.Fatal(err)
 		}
 		checkOneInsertion(t, []byte(in), out, true)
+		if !decoderReadsTransactions() {
+			continue
+		}
+		// and the ledger is one the engine accepts
+		c, err := Decode("case.yaml", bytes.NewReader(out))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var nums []string
+		for _, w := range c.Warrants {
+			nums = append(nums, w.Number)
+		}
+		if _, err := compute.NewLedger(c.Terms, nums, c.Transactions); err != nil {
+			t.Fatal(err)
+		}
 	}
+}
+
+// decoderReadsTransactions reports whether Decode reads a transactions key.
+func decoderReadsTransactions() bool {
+	_, err := Decode("case.yaml", strings.NewReader(appendHead+"transactions:\n"))
+	return err == nil || !decoderLacksTransactions(err)
 }
 
 // TestAppendTransactions_GuardDecodes: a transaction the decoder refuses
 // (shares beyond share_decimals) is not appended: the error says so and
 // keeps the decoder's InputError.
 func TestAppendTransactions_GuardDecodes(t *testing.T) {
-	if _, err := Decode("case.yaml", strings.NewReader(appendHead+"transactions:\n")); err != nil && decoderLacksTransactions(err) {
+	if !decoderReadsTransactions() {
 		t.Skip("the decoder does not read transactions yet")
 	}
 	tx := exerciseTx(t)
