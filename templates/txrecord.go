@@ -39,7 +39,7 @@ func RecordOf(t compute.Terms, x compute.Transaction, old compute.Warrant, news 
 		}
 		in.Reason = fmt.Sprintf("was transferred to %s (%s shares of Warrant Stock)", x.To.Name, Figures(s, t.ShareDecimals))
 	case compute.TxExchange:
-		in.Reason = fmt.Sprintf("was exchanged under Section 2(e) for the %s below, for the same aggregate number of shares of Warrant Stock", countWarrants(len(news)))
+		in.Reason = fmt.Sprintf("was exchanged under Section 2(e) for the %s below (the same aggregate number of shares of Warrant Stock)", countWarrants(len(news)))
 		in.Notes = []string{"Section 2(e): “This Warrant is exchangeable at the principal office of the Issuer for Warrants for the purchase of the same aggregate number of shares of Warrant Stock, each new Warrant to represent the right to purchase such number of shares of Warrant Stock as the Holder hereof shall designate at the time of such exchange.” Each new Warrant is dated the Original Issue Date."}
 	case compute.TxReplacement:
 		in.Reason, in.Notes, in.FillIn = replacementRecord(x.Reason)
@@ -53,7 +53,7 @@ func RecordOf(t compute.Terms, x compute.Transaction, old compute.Warrant, news 
 		in.Notes = []string{"No warrant was issued in its place."}
 	}
 	if x.Index > 0 {
-		in.Notes = append(in.Notes, "Recorded in the ledger of the series as transaction "+x.Name()+" ("+string(x.Type)+").")
+		in.Notes = append([]string{"Recorded in the ledger of the series as transaction " + x.Name() + " (" + string(x.Type) + ")."}, in.Notes...)
 	}
 	if x.Note != "" {
 		in.Notes = append(in.Notes, "Note: "+x.Note)
