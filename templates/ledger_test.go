@@ -191,3 +191,81 @@ func writePDF(t *testing.T, name string, pdf []byte) {
 		t.Fatal(err)
 	}
 }
+
+// Each transaction in words, as a row of the Schedule and as the clause
+// that says how the warrant was issued.
+func TestLedgerText_EveryTransaction(t *testing.T) {
+	c := loadSample(t, "glowpoint-2005.yaml")
+	tt := c.Terms
+	muller := compute.Holder{Name: "Müller GmbH"}
+	assign := &compute.Transaction{Type: compute.TxAssignment, Date: date(2007, 1, 5), Warrant: "W-F-05-002", Shares: dec("10000"), To: muller, Number: "W-F-05-008", Balance: "W-F-05-009"}
+	whole := &compute.Transaction{Type: compute.TxAssignment, Date: date(2007, 1, 5), Warrant: "W-F-05-002", To: muller, Number: "W-F-05-008"}
+	exchange := &compute.Transaction{Type: compute.TxExchange, Date: date(2007, 2, 1), Warrant: "W-F-05-003",
+		Into: []compute.ExchangeItem{{Number: "W-F-05-010", Shares: dec("50000")}, {Number: "W-F-05-011"}}}
+	combined := &compute.Transaction{Type: compute.TxExercise, Date: date(2009, 10, 1), Warrant: "W-F-05-004", Shares: dec("20000"), Method: compute.MethodCombined, CashlessShares: dec("5000")}
+	mutilated := &compute.Transaction{Type: compute.TxReplacement, Date: date(2008, 4, 2), Warrant: "W-F-05-010", Number: "W-F-05-012", Reason: "mutilated"}
+	sur := func(x *compute.Transaction) compute.Surrender {
+		if x == nil {
+			return compute.Surrender{Date: date(2009, 10, 1), Type: compute.TxExercise}
+		}
+		return compute.Surrender{Date: x.Date, Type: x.Type}
+	}
+	for _, tc := range []struct {
+		from, to, role, shares string
+		x                      *compute.Transaction
+		row, clause            string
+	}{
+		{"W-F-05-002", "W-F-05-008", "assignee", "10000", assign,
+			"Assignment of 10,000.00 shares of W-F-05-002 to Müller GmbH, issued as W-F-05-008",
+			"it was issued on January 5, 2007 to the Holder as assignee of 10,000.00 shares of Warrant Stock under that Warrant (Section 2(e))"},
+		{"W-F-05-002", "W-F-05-009", "balance", "323334", assign,
+			"Partial assignment of 10,000.00 shares of W-F-05-002 to Müller GmbH (W-F-05-008); balance of 323,334.00 issued as W-F-05-009",
+			"it was issued on January 5, 2007 as the balance after the assignment of 10,000.00 shares of Warrant Stock under that Warrant to Müller GmbH (Section 2(e))"},
+		{"W-F-05-002", "W-F-05-008", "assignee", "333334", whole,
+			"Assignment of W-F-05-002 to Müller GmbH, issued as W-F-05-008",
+			"it was issued on January 5, 2007 to the Holder as assignee of that Warrant (Section 2(e))"},
+		{"W-F-05-003", "W-F-05-011", "exchange", "116666", exchange,
+			"Exchange of W-F-05-003 for W-F-05-010 and W-F-05-011; 116,666.00 issued as W-F-05-011",
+			"it was issued on February 1, 2007 in exchange for that Warrant, together with Warrant No. W-F-05-010 (Section 2(e))"},
+		{"W-F-05-004", "W-F-05-007", "balance", "63334", combined,
+			"Exercise of 20,000.00 shares of W-F-05-004 (combined: 5,000.00 cashless); balance of 63,334.00 issued as W-F-05-007",
+			"it was issued on October 1, 2009 as the balance after the exercise of 20,000.00 shares of Warrant Stock (combined: 5,000.00 cashless) under that Warrant (Section 2)"},
+		{"W-F-05-010", "W-F-05-012", "replacement", "50000", mutilated,
+			"Replacement of W-F-05-010, surrendered mutilated, issued as W-F-05-012",
+			"it was issued on April 2, 2008 in lieu of that Warrant, surrendered mutilated (Section 3(d))"},
+		{"W-F-05-004", "W-F-05-007", "balance", "63334", nil,
+			"Exercise of W-F-05-004; W-F-05-007 issued for 63,334.00",
+			"it was issued on October 1, 2009 on the exercise of that Warrant"},
+	} {
+		s := step{from: tc.from, sur: sur(tc.x), tx: tc.x, to: compute.Warrant{Number: tc.to}, role: tc.role, initial: st("1.20", tc.shares)}
+		if got := stepRow(tt, s); got != tc.row {
+			t.Errorf("row\n got %q\nwant %q", got, tc.row)
+		}
+		if got := creationClause(tt, s); got != tc.clause {
+			t.Errorf("clause\n got %q\nwant %q", got, tc.clause)
+		}
+	}
+}
+
+// Lineage follows Subject.Parent up from any warrant of the series, in any
+// order, and names numbers as the ledger compares them.
+func TestLineage_PicksTheLineOfDescent(t *testing.T) {
+	c := loadSample(t, "glowpoint-2005.yaml")
+	chain, _ := balanceLineage(c)
+	other := &compute.Adjustment{Warrant: "W-F-05-001", Subject: c.Warrants[0]}
+	all := []*compute.Adjustment{chain[2], other, chain[0], chain[1]}
+	for number, want := range map[string][]string{
+		"W-F-05-013": {"W-F-05-004", "W-F-05-007", "W-F-05-013"},
+		"W-F-05-7":   {"W-F-05-004", "W-F-05-007"},
+		"W-F-05-004": {"W-F-05-004"},
+		"W-F-05-099": nil,
+	} {
+		var got []string
+		for _, a := range Lineage(c.Terms.Series, all, number) {
+			got = append(got, a.Warrant)
+		}
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("Lineage(%s) = %v, want %v", number, got, want)
+		}
+	}
+}

@@ -52,7 +52,7 @@ func CreatedWarrant(lineage []*compute.Adjustment, txs []compute.Transaction) Wa
 
 // schedule is the Schedule of Adjustments page of a replacement warrant.
 func schedule(c *compute.Case, in WarrantInput) []render.Block {
-	steps, own, ancestors := lineageSteps(in)
+	steps, own, ancestors := lineageSteps(c.Terms.Series, in)
 	if len(steps) == 0 {
 		entries := in.Entries
 		if len(ancestors) > 0 {
@@ -104,9 +104,9 @@ func plainSchedule(c *compute.Case, in WarrantInput, entries []compute.Entry, ow
 // transactions between them. No steps: the plain Schedule applies — no
 // lineage, or one whose only ancestor is an original that this warrant
 // re-issues for the same Warrant Share Number.
-func lineageSteps(in WarrantInput) (steps []step, own *compute.Adjustment, ancestors []*compute.Adjustment) {
+func lineageSteps(series string, in WarrantInput) (steps []step, own *compute.Adjustment, ancestors []*compute.Adjustment) {
 	ancestors = in.Lineage
-	if n := len(ancestors); n > 0 && sameNumber(ancestors[n-1].Warrant, in.Warrant.Number) {
+	if n := len(ancestors); n > 0 && sameNumber(series, ancestors[n-1].Warrant, in.Warrant.Number) {
 		own, ancestors = ancestors[n-1], ancestors[:n-1]
 	}
 	if len(ancestors) == 0 {
@@ -144,9 +144,11 @@ func lineageSteps(in WarrantInput) (steps []step, own *compute.Adjustment, ances
 	return steps, own, ancestors
 }
 
-// sameNumber says whether a and b name the same warrant. Numbers compare as
-// written: a lineage holds them as the ledger wrote them.
-func sameNumber(a, b string) bool { return a == b }
+// sameNumber says whether a and b name the same warrant of the series, as
+// the ledger compares numbers (W-F-05-7 is W-F-05-007).
+func sameNumber(series, a, b string) bool {
+	return compute.WarrantNumberKey(series, a) == compute.WarrantNumberKey(series, b)
+}
 
 // lineageSchedule is the Schedule of a warrant created by a transaction: a
 // paragraph saying what it replaces and how it was issued, and a table in
