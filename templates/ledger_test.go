@@ -269,3 +269,28 @@ func TestLineage_PicksTheLineOfDescent(t *testing.T) {
 		}
 	}
 }
+
+// The Schedule of a balance warrant computed by the engine from the sample
+// and a ledger of one exercise: the balance's rows state its 63,334 shares,
+// the original's its 83,334.
+func TestSchedule_FromTheEngine(t *testing.T) {
+	c := loadSample(t, "glowpoint-2005.yaml")
+	c.Transactions = []compute.Transaction{{Index: 1, Type: compute.TxExercise, Date: date(2009, 10, 1), Warrant: "W-F-05-004", Shares: dec("20000"),
+		Method: compute.MethodCashless, MarketValue: &compute.MarketValue{Method: compute.MVPlain, Value: dec("1.50")}, Balance: "W-F-05-005"}}
+	all, err := compute.AdjustCase(c, compute.Date{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := CreatedWarrant(Lineage(c.Terms.Series, all, "W-F-05-005"), c.Transactions)
+	if len(in.Lineage) != 2 || in.Replacing != "W-F-05-004" || in.Warrant.Holder.Name != "Łukasz Żółć" {
+		t.Fatalf("lineage of W-F-05-005: %d warrants, replacing %q, holder %q", len(in.Lineage), in.Replacing, in.Warrant.Holder.Name)
+	}
+	page := schedulePage(t, c, in)
+	contains(t, page, "the Warrant Price in effect is $1.1237", "Sixty-Three Thousand Three Hundred Thirty-Four (63,334)",
+		"2006-01-17 W-F-05-004 4(b)", "$1.1800 83,334.00", "2009-10-01 W-F-05-005 2 Exercise of 20,000.00 shares of")
+	for _, line := range strings.Split(page, "\n") {
+		if strings.Contains(line, "W-F-05-005") && strings.Contains(line, "83,334") {
+			t.Errorf("the balance states its ancestor's share number: %q", line)
+		}
+	}
+}
