@@ -236,8 +236,14 @@ func TestLedgerText_EveryTransaction(t *testing.T) {
 		{"W-F-05-004", "W-F-05-007", "balance", "63334", nil,
 			"Exercise of W-F-05-004; W-F-05-007 issued for 63,334.00",
 			"it was issued on October 1, 2009 on the exercise of that Warrant"},
+		{"W-F-05-007", "W-F-05-013", "", "126668", &compute.Transaction{Date: date(2009, 12, 15)},
+			"W-F-05-007 replaced by W-F-05-013 for 126,668.00",
+			"it was issued on December 15, 2009 in place of that Warrant"},
 	} {
 		s := step{from: tc.from, sur: sur(tc.x), tx: tc.x, to: compute.Warrant{Number: tc.to}, role: tc.role, initial: st("1.20", tc.shares)}
+		if tc.role == "" {
+			s.tx = nil // a transaction not recorded yet
+		}
 		if got := stepRow(tt, s); got != tc.row {
 			t.Errorf("row\n got %q\nwant %q", got, tc.row)
 		}

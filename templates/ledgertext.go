@@ -87,6 +87,9 @@ func reasonText(reason string) string {
 // 63,334.00 issued as W-F-05-007".
 func stepRow(t compute.Terms, s step) string {
 	x, n, got := s.tx, s.to.Number, shares(t, s.initial.Shares)
+	if s.sur.Type == "" {
+		return s.from + " replaced by " + n + " for " + got
+	}
 	if x == nil {
 		return capitalize(string(s.sur.Type)) + " of " + s.from + "; " + n + " issued for " + got
 	}
@@ -123,6 +126,9 @@ func stepRow(t compute.Terms, s step) string {
 func creationClause(t compute.Terms, s step) string {
 	on := "it was issued on " + LongDate(s.sur.Date)
 	x := s.tx
+	if s.sur.Type == "" {
+		return on + " in place of that Warrant"
+	}
 	if x == nil {
 		return on + " on the " + string(s.sur.Type) + " of that Warrant"
 	}

@@ -129,6 +129,9 @@ func lineageSteps(series string, in WarrantInput) (steps []step, own *compute.Ad
 			r := next.CreatedBy
 			s.sur = compute.Surrender{Date: r.Date, Type: r.Type, Transaction: r.Transaction, Index: r.Index}
 		}
+		if s.sur.Type == "" {
+			s.sur.Date = in.Issued // a transaction not recorded yet: the one issuing this warrant
+		}
 		s.tx = findTx(in.Transactions, s.sur.Index)
 		if next != nil && next.CreatedBy != nil {
 			s.role = next.CreatedBy.Role
