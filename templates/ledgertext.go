@@ -124,7 +124,10 @@ func stepRow(t compute.Terms, s step) string {
 // balance after the exercise of 20,000.00 shares of Warrant Stock (cashless)
 // under that Warrant".
 func creationClause(t compute.Terms, s step) string {
-	on := "it was issued on " + LongDate(s.sur.Date)
+	on := "it was issued"
+	if !s.sur.Date.IsZero() {
+		on += " on " + LongDate(s.sur.Date)
+	}
 	x := s.tx
 	if s.sur.Type == "" {
 		return on + " in place of that Warrant"

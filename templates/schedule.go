@@ -132,7 +132,9 @@ func lineageSteps(series string, in WarrantInput) (steps []step, own *compute.Ad
 		if s.sur.Type == "" {
 			s.sur.Date = in.Issued // a transaction not recorded yet: the one issuing this warrant
 		}
-		s.tx = findTx(in.Transactions, s.sur.Index)
+		if s.sur.Index > 0 {
+			s.tx = findTx(in.Transactions, s.sur.Index)
+		}
 		if next != nil && next.CreatedBy != nil {
 			s.role = next.CreatedBy.Role
 		} else {
