@@ -3,6 +3,7 @@ package casefile
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -265,7 +266,8 @@ func TestAppendTransactions_JSONProperty(t *testing.T) {
 }
 
 // FuzzAppendTransactions: on any input, AppendTransactions returns an error
-// or the input with one insertion (of whole lines, for YAML); never panics.
+// or the input with one insertion (of whole lines, for YAML), never panics;
+// and the appended transaction's note, any text, reads back as written.
 func FuzzAppendTransactions(f *testing.F) {
 	for _, dir := range []string{"testdata/good"} {
 		entries, err := os.ReadDir(dir)
@@ -274,20 +276,40 @@ func FuzzAppendTransactions(f *testing.F) {
 		}
 		for _, e := range entries {
 			if data, err := os.ReadFile(filepath.Join(dir, e.Name())); err == nil && !strings.HasSuffix(e.Name(), ".csv") {
-				f.Add(data)
+				f.Add(data, "n: #")
 			}
 		}
 	}
-	f.Add([]byte(appendHead))
-	f.Add([]byte(appendHead + "transactions:\n  - {type: reissue, date: 2006-02-01}\n# c\nevents: []\n"))
-	f.Add([]byte(appendHead + "transactions:\n"))
-	f.Add([]byte(`{"issuer": {}, "transactions": []}`))
-	tx := compute.Transaction{Type: compute.TxCancellation, Warrant: "W-F-05-001", Date: compute.Date{Year: 2006, Month: 2, Day: 1}, Note: "n: #"}
-	f.Fuzz(func(t *testing.T, data []byte) {
+	f.Add([]byte(appendHead), "yes")
+	f.Add([]byte(appendHead+"transactions:\n  - {type: reissue, date: 2006-02-01}\n# c\nevents: []\n"), "\"q\"\\\u2028\x7f")
+	f.Add([]byte(appendHead+"transactions:\n"), "Ł\n\t- x")
+	f.Add([]byte(`{"issuer": {}, "transactions": []}`), "null")
+	f.Fuzz(func(t *testing.T, data []byte, note string) {
+		tx := compute.Transaction{Type: compute.TxCancellation, Warrant: "W-F-05-001", Date: compute.Date{Year: 2006, Month: 2, Day: 1}, Note: note}
 		out, err := AppendTransactions("fuzz.yaml", data, []compute.Transaction{tx}, compute.Terms{})
 		if err != nil {
 			return
 		}
 		checkOneInsertion(t, data, out, !IsJSON(data))
+		if got, err := lastNote(out); err != nil || got != note {
+			t.Fatalf("the note %q reads back as %q (%v)", note, got, err)
+		}
 	})
+}
+
+// lastNote is the note of the last transaction of the case file data.
+func lastNote(data []byte) (string, error) {
+	top, err := parseTop("fuzz.yaml", data)
+	if err != nil {
+		return "", err
+	}
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		if top.Content[i].Value == "transactions" {
+			items := top.Content[i+1].Content
+			var tx struct{ Note string }
+			err := items[len(items)-1].Decode(&tx)
+			return tx.Note, err
+		}
+	}
+	return "", errors.New("no transactions")
 }
