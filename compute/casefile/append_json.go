@@ -29,7 +29,15 @@ type jsonShape struct {
 // file data.
 func jsonInsertion(name string, data []byte, items []string) (insertion, error) {
 	s, err := scanJSON(data)
-	if err != nil {
+	var shape shapeError
+	switch {
+	case errors.As(err, &shape):
+		e := &compute.InputError{File: name, Field: shape.field, Problem: shape.problem, Allowed: shape.allowed}
+		if shape.field != "" {
+			e.Line = 1 + bytes.Count(data[:s.keyEnd], []byte("\n"))
+		}
+		return insertion{}, e
+	case err != nil:
 		return insertion{}, &compute.InputError{File: name, Problem: "the case file starts with '{' but is not strict JSON (" + err.Error() + "), so the transactions cannot be appended to it as JSON",
 			Allowed: "a JSON object (RFC 8259), or the case file in YAML"}
 	}
@@ -78,7 +86,7 @@ func scanJSON(data []byte) (jsonShape, error) {
 	if t, err := dec.Token(); err != nil {
 		return s, err
 	} else if t != json.Delim('{') {
-		return s, errors.New("the top level is not an object")
+		return s, shapeError{"", "is not a JSON object", "a JSON object with issuer, terms, warrants, events and transactions"}
 	}
 	for dec.More() {
 		key, err := dec.Token()
@@ -106,7 +114,7 @@ func scanJSON(data []byte) (jsonShape, error) {
 		return s, errors.New("something follows the top-level object")
 	}
 	if s.lastMember < 0 {
-		return s, errors.New("the top-level object is empty")
+		return s, shapeError{"", "is an empty JSON object", "a JSON object with issuer, terms, warrants, events and transactions"}
 	}
 	return s, nil
 }
@@ -118,7 +126,7 @@ func scanArray(dec *json.Decoder, s *jsonShape) error {
 		return err
 	}
 	if t != json.Delim('[') {
-		return errors.New(`"transactions" is not an array`)
+		return shapeError{"transactions", "is not an array, so the transactions cannot be appended to it", "an array (possibly empty: []), or no transactions member"}
 	}
 	s.open = int(dec.InputOffset())
 	for dec.More() {
@@ -130,6 +138,12 @@ func scanArray(dec *json.Decoder, s *jsonShape) error {
 	_, err = dec.Token() // the closing ]
 	return err
 }
+
+// shapeError is a JSON case file that is JSON but not of the shape a
+// transaction can be appended to.
+type shapeError struct{ field, problem, allowed string }
+
+func (e shapeError) Error() string { return e.problem }
 
 // skipValue reads one whole value.
 func skipValue(dec *json.Decoder) error {

@@ -181,6 +181,7 @@ func TestAppendTransactions_Refused(t *testing.T) {
 		{appendHead + "transactions: [{type: reissue, date: 2009-11-02}]\n", "case.yaml:23: transactions: is a flow list"},
 		{appendHead + "transactions: ~\n", "case.yaml:23: transactions: is empty"},
 		{"{issuer: {name: x}}\n", "is not strict JSON"},
+		{`{"issuer": {}, "transactions": null}`, "case.yaml:1: transactions: is not an array"},
 	} {
 		_, err := AppendTransactions("case.yaml", []byte(c.in), []compute.Transaction{exerciseTx(t)}, appendTerms(t))
 		var ie *compute.InputError
