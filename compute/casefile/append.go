@@ -2,6 +2,9 @@ package casefile
 
 // Recording transactions in the ledger (SPEC §5.2): the case file with the
 // new transactions appended to `transactions`, every byte of the input kept.
+// The case file is the series' "books of the Issuer" (§2(e): "this Warrant
+// may be transferred on the books of the Issuer by the Holder hereof"): what
+// is written there is only ever added to, never rewritten.
 
 import (
 	"bytes"
