@@ -178,6 +178,16 @@ func TestAppendTransactions_YAMLProperty(t *testing.T) {
 		if _, err := decodeData("case.yaml", out); err != nil && !decoderLacksTransactions(err) {
 			rt.Fatalf("does not decode: %v\n%s", err, out)
 		}
+		// Recording again, on the recorded ledger, appends after it.
+		next := compute.Transaction{Type: compute.TxCancellation, Warrant: "W-F-05-007", Date: compute.Date{Year: 2009, Month: 10, Day: 2}}
+		out2, err := AppendTransactions("case.yaml", out, []compute.Transaction{next}, compute.Terms{})
+		if err != nil {
+			rt.Fatalf("second recording: %v\n%s", err, out)
+		}
+		if at := bytes.Index(out2, []byte(EncodeTransaction(next, compute.Terms{}, false))); at < bytes.Index(out2, []byte(EncodeTransaction(tx, compute.Terms{}, false))) {
+			rt.Fatalf("the second transaction is not after the first:\n%s", out2)
+		}
+		checkOneInsertion(rt, out, out2, true)
 	})
 }
 
