@@ -66,7 +66,7 @@ func RecordCase(path string, read, updated []byte) error {
 		return fmt.Errorf("record %s: %w; nothing was written: run the command again on the file as it is now", path, ErrCaseChanged)
 	}
 	removeStaleTemps(target)
-	return replaceFile(target, updated, fi.Mode().Perm())
+	return replaceFile(target, updated, fi.Mode().Perm(), "record")
 }
 
 // WriteLedgerCopy writes updated, the ledger after the command's
@@ -78,7 +78,7 @@ func WriteLedgerCopy(dir, caseName string, updated []byte) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
-	return path, replaceFile(path, updated, 0o644)
+	return path, replaceFile(path, updated, 0o644, "ledger")
 }
 
 // LedgerName is the name of the ledger a command writes into its output
@@ -93,8 +93,10 @@ func LedgerName(caseName string, data []byte) string {
 // replaceFile writes data to path so that path holds either its old
 // content or all of data, whenever the process stops: a temporary file in
 // the same directory, synced, given perm, renamed over path, and the
-// directory synced so that the rename survives a crash.
-func replaceFile(path string, data []byte, perm fs.FileMode) (err error) {
+// directory synced so that the rename survives a crash. A binary built
+// with -tags testhooks stalls, for a kill test, at stall+"-write" (the
+// temporary file half written) and stall+"-rename" (written, not renamed).
+func replaceFile(path string, data []byte, perm fs.FileMode, stall string) (err error) {
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
@@ -106,7 +108,7 @@ func replaceFile(path string, data []byte, perm fs.FileMode) (err error) {
 			os.Remove(f.Name())
 		}
 	}()
-	if _, err = stallWriter(f, "record-write").Write(data); err != nil {
+	if _, err = stallWriter(f, stall+"-write").Write(data); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err = f.Chmod(perm); err != nil {
@@ -118,7 +120,7 @@ func replaceFile(path string, data []byte, perm fs.FileMode) (err error) {
 	if err = f.Close(); err != nil {
 		return err
 	}
-	stallAt("record-rename")
+	stallAt(stall + "-rename")
 	if err = os.Rename(f.Name(), path); err != nil {
 		return err
 	}
