@@ -77,20 +77,11 @@ func (d *caseDecoder) decodeTransactions(n *yaml.Node, eventIDs map[string]int) 
 // the id's node too. Every error after the id is decoded names the id.
 func (d *caseDecoder) decodeTransaction(n *yaml.Node, path string, index int) (compute.Transaction, *yaml.Node, error) {
 	x := compute.Transaction{Index: index}
-	f, err := d.txMapping(n, path, &x)
+	idNode, err := d.txID(n, path, &x)
 	if err != nil {
 		return x, nil, err
 	}
-	idNode := f.get("id")
-	if idNode != nil {
-		if x.ID, err = d.str(idNode, path+".id"); err != nil {
-			return x, nil, err
-		}
-		if !eventID.MatchString(x.ID) {
-			return x, nil, d.fail(resolveAlias(idNode), path+".id", fmt.Sprintf("%q is not an id", x.ID), "a letter or digit, then letters, digits, '.', '_', ':' or '-'")
-		}
-	}
-	if err := d.txBody(f, &x); err != nil {
+	if err := d.txBody(n, path, &x); err != nil {
 		var ie *compute.InputError
 		if x.ID != "" && errors.As(err, &ie) {
 			ie.Problem = x.ID + ": " + ie.Problem
@@ -100,13 +91,49 @@ func (d *caseDecoder) decodeTransaction(n *yaml.Node, path string, index int) (c
 	return x, idNode, nil
 }
 
-// txBody decodes what follows the type and the id: the date, the note, the
-// type's fields, and the checks that the transaction's numbers are distinct.
-func (d *caseDecoder) txBody(f mapFields, x *compute.Transaction) error {
+// txID decodes the id of the transaction n, if it has one, before anything
+// else: every other error about the transaction names it.
+func (d *caseDecoder) txID(n *yaml.Node, path string, x *compute.Transaction) (*yaml.Node, error) {
+	idNode := mappingValue(n, "id")
+	if idNode == nil || isNull(idNode) {
+		return nil, nil
+	}
+	var err error
+	if x.ID, err = d.str(idNode, path+".id"); err != nil {
+		return nil, err
+	}
+	if !eventID.MatchString(x.ID) {
+		return nil, d.fail(idNode, path+".id", fmt.Sprintf("%q is not an id", x.ID), "a letter or digit, then letters, digits, '.', '_', ':' or '-'")
+	}
+	return idNode, nil
+}
+
+// mappingValue is the value of key in the mapping n (aliases followed), or
+// nil when n is no mapping or has no such key.
+func mappingValue(n *yaml.Node, key string) *yaml.Node {
+	m := resolveAlias(n)
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if k := resolveAlias(m.Content[i]); k.Kind == yaml.ScalarNode && k.Value == key {
+			return resolveAlias(m.Content[i+1])
+		}
+	}
+	return nil
+}
+
+// txBody decodes the transaction n but its id: the type and the keys it
+// allows, the date, the note, the type's fields, and the checks that the
+// transaction's numbers are distinct.
+func (d *caseDecoder) txBody(n *yaml.Node, path string, x *compute.Transaction) error {
+	f, err := d.txMapping(n, path, x)
+	if err != nil {
+		return err
+	}
 	if err := f.require(d, txRequired[x.Type]...); err != nil {
 		return err
 	}
-	var err error
 	if x.Date, err = d.txDate(f, x.Type); err != nil {
 		return err
 	}
@@ -133,15 +160,10 @@ func (d *caseDecoder) txMapping(n *yaml.Node, path string, x *compute.Transactio
 		return mapFields{}, d.fail(m, path, "is "+kindName(m)+", not a mapping", "a transaction: a mapping with type, date and the type's fields")
 	}
 	x.Line = m.Line
-	var typeNode *yaml.Node
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if k := resolveAlias(m.Content[i]); k.Kind == yaml.ScalarNode && k.Value == "type" {
-			typeNode = m.Content[i+1]
-			break
-		}
-	}
+	// The type decides which keys are allowed, so find it first.
+	typeNode := mappingValue(m, "type")
 	types := joinTxTypes(compute.TransactionTypes, ", ")
-	if typeNode == nil || isNull(resolveAlias(typeNode)) {
+	if typeNode == nil || isNull(typeNode) {
 		return mapFields{}, d.fail(m, path+".type", "required field is missing", types)
 	}
 	s, err := d.str(typeNode, path+".type")
@@ -151,7 +173,7 @@ func (d *caseDecoder) txMapping(n *yaml.Node, path string, x *compute.Transactio
 	x.Type = compute.TransactionType(s)
 	extra, known := txKeys[x.Type]
 	if !known {
-		return mapFields{}, d.fail(resolveAlias(typeNode), path+".type", fmt.Sprintf("unknown transaction type %q", s), types)
+		return mapFields{}, d.fail(typeNode, path+".type", fmt.Sprintf("unknown transaction type %q", s), types)
 	}
 	return d.mapping(m, path, slices.Concat(txCommonKeys, extra))
 }
