@@ -29,11 +29,21 @@ type Ledger struct {
 	// the original's head, latest first.
 	links  []txLink
 	issues int // warrants issued by transactions so far
+	// live is every warrant outstanding, in no order (issued.liveAt is
+	// each one's place): a reissue takes them without a scan of every
+	// warrant ever issued.
+	live []*issued
 }
 
 // The ledger of a 100,000-row register and a reissue holds 200,000
 // warrants: an issued is kept small (no map or slice of its own), which is
 // why positions are int32 and a lineage's transactions are a linked list.
+
+// MaxLedgerWarrants is the most warrants a ledger may ever issue, originals
+// included: each reissue issues one per warrant outstanding, so a ledger of
+// many reissues of a large register is refused rather than computed for
+// minutes.
+const MaxLedgerWarrants = 2_000_000
 
 // issued is one warrant of the ledger.
 type issued struct {
@@ -44,6 +54,7 @@ type issued struct {
 	slot        int32   // its position in the surrendered list of that transaction's step
 	seq         int32   // the order it was issued in among the warrants transactions issued
 	head        int32   // an original's: its latest entry in Ledger.links; -1 for none
+	liveAt      int32   // its place in Ledger.live while outstanding
 }
 
 // txLink is one entry of a lineage's list of transactions.
@@ -121,7 +132,7 @@ type Surrender struct {
 // series. Dates (original issue, exercise start, expiration) are the
 // decoder's to check.
 func NewLedger(t Terms, originals []string, txs []Transaction) (*Ledger, error) {
-	l := &Ledger{t: t, byKey: make(map[string]*issued, len(originals)+2*len(txs))}
+	l := &Ledger{t: t, byKey: make(map[string]*issued, len(originals)+2*len(txs)), live: make([]*issued, 0, len(originals))}
 	for _, n := range originals {
 		k := WarrantNumberKey(t.Series, n)
 		if l.byKey[k] != nil {
@@ -130,6 +141,7 @@ func NewLedger(t Terms, originals []string, txs []Transaction) (*Ledger, error) 
 		w := &issued{number: n, created: -1, surrendered: -1, head: -1}
 		w.root = w
 		l.byKey[k] = w
+		l.goLive(w)
 		l.noteHighest(k)
 	}
 	l.txs = slices.Clone(txs)
@@ -180,16 +192,17 @@ func (l *Ledger) apply(i int) error {
 // (default: one above the highest number issued so far).
 func (l *Ledger) reissue(i int) error {
 	x := &l.txs[i]
+	if len(l.byKey)+len(l.live) > MaxLedgerWarrants {
+		return txError(*x, "type", fmt.Sprintf("this reissue would take the warrants the ledger issued to %d", len(l.byKey)+len(l.live)), fmt.Sprintf("at most %d warrants issued in a ledger", MaxLedgerWarrants))
+	}
 	// Sorted by key, each key computed once (not per comparison).
 	type keyed struct {
 		key string
 		w   *issued
 	}
-	var ks []keyed
-	for k, w := range l.byKey {
-		if w.surrendered < 0 {
-			ks = append(ks, keyed{k, w})
-		}
+	ks := make([]keyed, len(l.live))
+	for j, w := range l.live {
+		ks[j] = keyed{l.key(w.number), w}
 	}
 	slices.SortFunc(ks, func(a, b keyed) int { return compareKeys(a.key, b.key) })
 	out := make([]*issued, len(ks))
@@ -245,7 +258,9 @@ func (l *Ledger) issue(i int, num string, parent *issued, field string) error {
 		return txError(x, field, fmt.Sprintf("%s is already used (%s)", num, how), "a number no warrant of the ledger has, such as "+l.NextNumber())
 	}
 	l.issues++
-	l.byKey[k] = &issued{number: num, root: parent.root, created: int32(i), surrendered: -1, seq: int32(l.issues), head: -1}
+	w := &issued{number: num, root: parent.root, created: int32(i), surrendered: -1, seq: int32(l.issues), head: -1}
+	l.byKey[k] = w
+	l.goLive(w)
 	l.noteHighest(k)
 	return nil
 }
@@ -257,6 +272,7 @@ func (l *Ledger) surrender(i int, old []*issued, news []string, first []int32) {
 	st := txStep{l: l, pos: int32(i), news: news, first: first, surrendered: make([]string, len(old))}
 	for j, w := range old {
 		w.surrendered, w.slot = int32(i), int32(j)
+		l.leave(w)
 		st.surrendered[j] = w.number
 		if r := w.root; r.head < 0 || l.links[r.head].pos != int32(i) {
 			l.links = append(l.links, txLink{pos: int32(i), prev: r.head})
@@ -264,6 +280,19 @@ func (l *Ledger) surrender(i int, old []*issued, news []string, first []int32) {
 		}
 	}
 	l.steps[i] = st
+}
+
+// goLive adds w to the warrants outstanding.
+func (l *Ledger) goLive(w *issued) {
+	w.liveAt = int32(len(l.live))
+	l.live = append(l.live, w)
+}
+
+// leave takes w out of the warrants outstanding: the last takes its place.
+func (l *Ledger) leave(w *issued) {
+	last := l.live[len(l.live)-1]
+	l.live[w.liveAt], last.liveAt = last, w.liveAt
+	l.live = l.live[:len(l.live)-1]
 }
 
 // lineageTxs are the positions in l.txs of the transactions that surrender
