@@ -35,17 +35,13 @@ type Ledger struct {
 	live []*issued
 }
 
-// The ledger of a 100,000-row register and a reissue holds 200,000
-// warrants: an issued is kept small (no map or slice of its own), which is
-// why positions are int32 and a lineage's transactions are a linked list.
-
 // MaxLedgerWarrants is the most warrants a ledger may ever issue, originals
 // included: each reissue issues one per warrant outstanding, so a ledger of
 // many reissues of a large register is refused rather than computed for
 // minutes.
 const MaxLedgerWarrants = 2_000_000
 
-// issued is one warrant of the ledger.
+// issued is one warrant of the ledger, kept small (ledger_index.go).
 type issued struct {
 	number      string
 	root        *issued // the original it descends from (itself for an original)
@@ -55,52 +51,6 @@ type issued struct {
 	seq         int32   // the order it was issued in among the warrants transactions issued
 	head        int32   // an original's: its latest entry in Ledger.links; -1 for none
 	liveAt      int32   // its place in Ledger.live while outstanding
-}
-
-// txLink is one entry of a lineage's list of transactions.
-type txLink struct {
-	pos  int32 // a position in Ledger.txs
-	prev int32 // the lineage's previous entry; -1 for none
-}
-
-// txStep is what one transaction did: the warrants it surrendered and, for
-// each, the warrants it issued in their place.
-type txStep struct {
-	l           *Ledger
-	pos         int32    // its position in l.txs
-	surrendered []string // numbers, in ascending order (a reissue: every warrant outstanding)
-	// news are the numbers issued, the successors of surrendered[i] being
-	// news[first[i]:first[i+1]]; first is nil when each got exactly one
-	// (a reissue).
-	news  []string
-	first []int32
-}
-
-// successors are the warrants issued for surrendered[i].
-func (st *txStep) successors(i int) []string {
-	if st.first == nil {
-		return st.news[i : i+1 : i+1]
-	}
-	return st.news[st.first[i]:st.first[i+1]:st.first[i+1]] // capped: an append copies
-}
-
-// of are the positions in st.surrendered of the numbers among live, in
-// ascending order: what the step does to one lineage.
-func (st *txStep) of(live []string) []int {
-	if len(st.surrendered) == 1 {
-		if slices.Contains(live, st.surrendered[0]) {
-			return []int{0}
-		}
-		return nil
-	}
-	var out []int
-	for _, n := range live {
-		if w := st.l.byKey[st.l.key(n)]; w != nil && w.surrendered == st.pos {
-			out = append(out, int(w.slot))
-		}
-	}
-	slices.Sort(out)
-	return out
 }
 
 // TxRef names the transaction that issued a warrant, and the warrant's part
@@ -280,34 +230,6 @@ func (l *Ledger) surrender(i int, old []*issued, news []string, first []int32) {
 		}
 	}
 	l.steps[i] = st
-}
-
-// goLive adds w to the warrants outstanding.
-func (l *Ledger) goLive(w *issued) {
-	w.liveAt = int32(len(l.live))
-	l.live = append(l.live, w)
-}
-
-// leave takes w out of the warrants outstanding: the last takes its place.
-func (l *Ledger) leave(w *issued) {
-	last := l.live[len(l.live)-1]
-	l.live[w.liveAt], last.liveAt = last, w.liveAt
-	l.live = l.live[:len(l.live)-1]
-}
-
-// lineageTxs are the positions in l.txs of the transactions that surrender
-// a warrant descended from the original numbered root, in ascending order.
-func (l *Ledger) lineageTxs(root string) []int {
-	w := l.byKey[l.key(root)]
-	if w == nil || w.root != w {
-		return nil
-	}
-	var out []int
-	for k := w.head; k >= 0; k = l.links[k].prev {
-		out = append(out, int(l.links[k].pos))
-	}
-	slices.Reverse(out)
-	return out
 }
 
 // NextNumber is the next free number of the series: one above the highest
