@@ -273,6 +273,9 @@ func (l *Ledger) Outstanding(num string) (string, error) {
 	return w.number, nil
 }
 
+// Used reports whether the ledger has issued a warrant numbered num.
+func (l *Ledger) Used(num string) bool { return l.byKey[l.key(num)] != nil }
+
 // Root is the number of the original warrant that num descends from, or ""
 // when the ledger never issued num.
 func (l *Ledger) Root(num string) string {
