@@ -109,7 +109,6 @@ func Holder(name, address string) compute.Holder {
 	return h
 }
 
-
 // assignInput is the Assignment as the form states it: the whole Warrant
 // Share Number n in effect, or a part of it (more than 0, at most n, in the
 // Warrant's decimals), which makes it a Partial Assignment.

@@ -101,7 +101,7 @@ func (b *Books) surrenderFor(tx compute.Transaction, out string, record bool, op
 func (b *Books) inTerm(day compute.Date) error {
 	t := b.Terms
 	if day.Before(t.OriginalIssueDate) || day.After(t.ExpirationDate()) {
-		return &compute.InputError{Field: "date", Problem: fmt.Sprintf("%s is outside the Term", day), Allowed: fmt.Sprintf("%s to %s", t.OriginalIssueDate, t.ExpirationDate())}
+		return &compute.InputError{Field: "transaction_date", Problem: fmt.Sprintf("%s is outside the Term", day), Allowed: fmt.Sprintf("%s to %s", t.OriginalIssueDate, t.ExpirationDate())}
 	}
 	return nil
 }

@@ -60,21 +60,27 @@ func (b *Books) Outstanding(num string) (string, error) {
 // any warrant of the ledger). A number already used is refused when the
 // transaction is checked against the ledger.
 func (b *Books) NewNumbers(first string, count int) ([]string, error) {
+	if _, err := numbering(b.Case, first, count); err != nil { // the originals' numbers, and first, can be counted on
+		return nil, err
+	}
 	l, err := b.ledger()
 	if err != nil {
 		return nil, err
 	}
-	if first == "" {
-		first = l.NextNumber()
+	start := first
+	if start == "" {
+		start = l.NextNumber()
 	}
-	in := newIssued(b.Terms.Series)
-	nn, err := in.numbers(first, count)
+	nn, err := newIssued(b.Terms.Series).numbers(start, count)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]string, count)
 	for i := range out {
-		out[i] = nn.take()
+		if out[i] = nn.take(); l.Used(out[i]) {
+			return nil, &compute.InputError{Field: "first_number", Problem: fmt.Sprintf("%s is already issued", out[i]),
+				Allowed: fmt.Sprintf("%s not used by any warrant of the ledger, such as from %s", newNumbersText(count), l.NextNumber())}
+		}
 	}
 	return out, nil
 }
@@ -183,7 +189,8 @@ func replaceAdj(all []*compute.Adjustment, a *compute.Adjustment) []*compute.Adj
 // replaces the case file with the ledger: the directory first, so that a
 // failure leaves the case file as it was.
 func (b *Books) finishStep(dir string, rec *pendingRecord, st *ledgerStep, record bool) error {
-	rec.Files = append(rec.Files, rec.add(st.name, st.ledger))
+	ledger := rec.add(st.name, st.ledger)
+	rec.Ledger = &ledger
 	if err := finishRecord(dir, rec); err != nil {
 		return err
 	}

@@ -44,6 +44,8 @@ type Record struct {
 	Replacement *Surrender  `json:"replacement,omitempty"`
 	NewWarrants []Warrant   `json:"new_warrants"`
 	Files       []File      `json:"files"` // every PDF written
+	// Ledger is the case file with the transaction appended (SPEC §5.2).
+	Ledger *File `json:"ledger,omitempty"`
 }
 
 // Inputs are the copies of the inputs under DIR/inputs.

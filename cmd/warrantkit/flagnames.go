@@ -28,7 +28,7 @@ var flagOf = map[string]string{
 	"via":                "--via",
 	"warrant":            "--warrant",
 	"first_number":       "--first-number",
-	"date":               "--date",
+	"transaction_date":   "--date",
 	"into":               "--into",
 	"reason":             "--reason",
 }
