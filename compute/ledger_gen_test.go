@@ -50,12 +50,20 @@ func genLedger(rt *rapid.T, opts ledgerOpts) *ledgerGen {
 	g.c.Events = events(genLedgerEvents(rt, opts)...)
 	days := rapid.SliceOfN(rapid.IntRange(0, gridDates-1), 0, 8).Draw(rt, "transaction dates")
 	slices.Sort(days)
+	reissued := -1
 	for _, k := range days {
+		if k == reissued {
+			continue // a reissue applies at the end of its date, after every other transaction of it
+		}
 		out := outstanding(stateAt(rt, g.c, gridDate(k)))
 		if len(out) == 0 {
 			break
 		}
-		g.add(g.tx(rt, gridDate(k), out, true))
+		x := g.tx(rt, gridDate(k), out, true)
+		if x.Type == TxReissue {
+			reissued = k
+		}
+		g.add(x)
 	}
 	return g
 }
@@ -105,7 +113,9 @@ func genLedgerEvents(rt *rapid.T, opts ledgerOpts) []Event {
 
 // stateAt is the history of every warrant as a transaction dated date,
 // listed last in the file, finds it: the events effective before date and
-// the transactions dated on or before it (SPEC §3.13).
+// the transactions dated on or before it (SPEC §3.13), none of which may be
+// a reissue dated date (which applies at the end of the day, after it).
+// A reissue acts on the same warrants, only their states differ.
 func stateAt(rt *rapid.T, c *Case, date Date) []*Adjustment {
 	cc := *c
 	cc.Events, cc.Transactions = nil, nil
