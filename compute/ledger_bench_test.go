@@ -169,9 +169,9 @@ func TestBenchLedgerIsValid(t *testing.T) {
 
 // BenchmarkLedgerMemory_100k: the ledger's structure for 100,000 originals
 // and one reissue, then every lineage replayed and dropped, as `reissue`
-// streams them. Reports, above the heap before NewLedger (which holds the
-// 100,000 Warrants of the case, as a streaming reader would not):
-// ledger-MB, the heap the ledger keeps; live-MB, the most the heap keeps
+// streams them. Reports case-MB, the heap before NewLedger (the 100,000
+// Warrants of the case, which a streaming reader does not hold), and above
+// it: ledger-MB, the heap the ledger keeps; live-MB, the most the heap keeps
 // while streaming (after a collection every 10,000 lineages: flat when
 // nothing is retained); peak-heap-MB, the most allocated at once, garbage
 // not yet collected included (sampled every 1,000 lineages); and maxrss-MB,
@@ -207,6 +207,7 @@ func BenchmarkLedgerMemory_100k(b *testing.B) {
 			}
 		}
 		runtime.KeepAlive(l)
+		b.ReportMetric(float64(base)/(1<<20), "case-MB")
 		b.ReportMetric(float64(kept)/(1<<20), "ledger-MB")
 		b.ReportMetric(float64(live)/(1<<20), "live-MB")
 		b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
