@@ -1,0 +1,65 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/warrantkit/warrantkit/books"
+	"github.com/warrantkit/warrantkit/compute"
+)
+
+// runRegister prints the register view (SPEC §4.5): the warrants
+// outstanding at the end of --as-of, in ascending order of number, as CSV,
+// JSON or a table for a person.
+func runRegister(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags(env, "register", "CASE [--register FILE.csv] [--as-of DATE] [--json | --table]")
+	asJSON := fs.Bool("json", false, "print the view as a JSON array of objects with the CSV's column names as keys")
+	asTable := fs.Bool("table", false, "print the view as an aligned table for a person instead of CSV")
+	asOf := fs.String("as-of", "", "the warrants outstanding at the end of `DATE` (YYYY-MM-DD), in the state of that day; default: after the whole history")
+	register := fs.String("register", "", "take the original warrants from this register `CSV` instead of the case file")
+	if err := parseFlags(env, fs, args); err != nil {
+		return err
+	}
+	env.JSONErrors = *asJSON
+	path, err := oneArg("register", fs.Args())
+	if err != nil {
+		return err
+	}
+	if *asJSON && *asTable {
+		return usageErrorf("register: --json and --table are two forms of the view: give one")
+	}
+	var cutoff compute.Date
+	if *asOf != "" {
+		if cutoff, err = compute.ParseDate(*asOf); err != nil {
+			return &compute.InputError{Field: "--as-of", Problem: err.Error(), Allowed: "a date YYYY-MM-DD"}
+		}
+	}
+	b, err := books.Open(path, *register)
+	if err != nil {
+		return err
+	}
+	rows, err := books.RegisterView(ctx, b.Case, cutoff)
+	if err != nil {
+		return books.InCaseFile(err, path)
+	}
+	switch {
+	case *asJSON:
+		return books.WriteRegisterViewJSON(env.Stdout, rows)
+	case *asTable:
+		return writeRegisterTable(env.Stdout, rows)
+	}
+	return books.WriteRegisterViewCSV(env.Stdout, rows, books.ViewHasContact(b.Case))
+}
+
+// writeRegisterTable prints the view for a person: one line per warrant,
+// the address's lines joined by commas.
+func writeRegisterTable(w io.Writer, rows []books.ViewRow) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "NUMBER\tHOLDER\tWARRANT SHARE NUMBER\tWARRANT PRICE\tISSUED\tPARENT")
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.Number, r.HolderName, r.Shares, r.WarrantPrice, r.Issued, r.Parent)
+	}
+	return tw.Flush()
+}
