@@ -13,8 +13,8 @@ import (
 var holdersLikeFormulas = []string{`=HYPERLINK("http://example.com/x","Click")`, "+1 Holdings", "-2 Partners", "@x Capital"}
 
 // TestCSVInjectionRoundTrip: the CSVs a reissue writes quote every cell a
-// spreadsheet would take for a formula; its register.csv, given back as
-// --register, gives documents with the same names.
+// spreadsheet would take for a formula, and so does register; the
+// documents name the holders as they are.
 func TestCSVInjectionRoundTrip(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("number,holder_name,holder_address,shares\n")
@@ -45,18 +45,24 @@ func TestCSVInjectionRoundTrip(t *testing.T) {
 	if r := runBinary(t, "verify", first); r.code != 0 {
 		t.Fatalf("verify: exit %d: %s", r.code, r.stderr)
 	}
-	// The written register, fed back: the names are the holders' names.
+	// The register view is for people, never an input (SPEC §2.2, §4.5):
+	// given back as --register it is refused, so nothing is adjusted twice.
 	second := filepath.Join(t.TempDir(), "second")
-	if r := runBinary(t, "reissue", sample, "--register", filepath.Join(first, "register.csv"), "--out", second); r.code != 0 {
-		t.Fatalf("second reissue: exit %d: %s", r.code, r.stderr)
+	if r := runBinary(t, "reissue", sample, "--register", filepath.Join(first, "register.csv"), "--out", second); r.code != exitInvalid || !strings.Contains(r.stderr, "register.csv") {
+		t.Errorf("the view as a register: exit %d: %s", r.code, r.stderr)
 	}
-	a, b2 := readCSV(t, filepath.Join(first, "register.csv")), readCSV(t, filepath.Join(second, "register.csv"))
-	for i := 1; i < len(a); i++ {
-		if a[i][1] != b2[i][1] || a[i][2] != b2[i][2] {
-			t.Errorf("row %d: %q %q became %q %q", i, a[i][1], a[i][2], b2[i][1], b2[i][2])
+	// register prints the same view, its cells quoted the same way.
+	r := runBinary(t, "register", sample, "--register", reg)
+	if r.code != 0 {
+		t.Fatalf("register: exit %d: %s", r.code, r.stderr)
+	}
+	view, written := readCSVText(t, r.stdout), readCSV(t, filepath.Join(first, "register.csv"))
+	for i := 1; i < len(written); i++ {
+		if view[i][1] != written[i][1] || view[i][2] != written[i][2] {
+			t.Errorf("row %d: register prints %q %q, reissue wrote %q %q", i, view[i][1], view[i][2], written[i][1], written[i][2])
 		}
 	}
-	for _, dir := range []string{first, second} {
+	for _, dir := range []string{first} {
 		warrants := map[string][]byte{}
 		for name, data := range tree(t, filepath.Join(dir, "warrants")) {
 			warrants[name] = data

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/warrantkit/warrantkit/books"
@@ -54,12 +57,20 @@ func runRegister(ctx context.Context, env *Env, args []string) error {
 }
 
 // writeRegisterTable prints the view for a person: one line per warrant,
-// the address's lines joined by commas.
+// without the address, no line ending in blanks.
 func writeRegisterTable(w io.Writer, rows []books.ViewRow) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	var buf bytes.Buffer
+	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "NUMBER\tHOLDER\tWARRANT SHARE NUMBER\tWARRANT PRICE\tISSUED\tPARENT")
 	for _, r := range rows {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.Number, r.HolderName, r.Shares, r.WarrantPrice, r.Issued, r.Parent)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	for line := range strings.Lines(buf.String()) {
+		bw.WriteString(strings.TrimRight(line, " \n") + "\n")
+	}
+	return bw.Flush()
 }
