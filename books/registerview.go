@@ -20,12 +20,16 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
+	"iter"
 	"slices"
 	"strings"
 
 	"github.com/warrantkit/warrantkit/compute"
 	"github.com/warrantkit/warrantkit/compute/casefile"
+	"github.com/warrantkit/warrantkit/internal/safepath"
 )
 
 // ViewRow is one warrant of the register view. Email and TaxID4 are set
@@ -40,7 +44,6 @@ type ViewRow struct {
 	Parent        string  `json:"parent"`
 	Email         *string `json:"email,omitempty"`
 	TaxID4        *string `json:"tax_id_last4,omitempty"`
-	key           string  // WarrantNumberKey, to sort by
 }
 
 // viewHeader is the view's CSV header; contact adds email and tax_id_last4.
@@ -63,7 +66,7 @@ func hasContact(ws []compute.Warrant) bool {
 func viewRow(t compute.Terms, w compute.Warrant, s compute.State, issued compute.Date, contact bool) ViewRow {
 	r := ViewRow{Number: w.Number, HolderName: w.Holder.Name, HolderAddress: strings.Join(w.Holder.Address, "|"),
 		Shares: s.Shares.StringFixed(t.ShareDecimals), WarrantPrice: s.Price.StringFixed(t.PriceDecimals),
-		Issued: issued.String(), Parent: w.Parent, key: compute.WarrantNumberKey(t.Series, w.Number)}
+		Issued: issued.String(), Parent: w.Parent}
 	if contact {
 		r.Email, r.TaxID4 = &w.Email, &w.TaxID4
 	}
@@ -87,45 +90,187 @@ func (r ViewRow) record() []string {
 // It replays one original's lineage at a time and keeps only the rows, not
 // the adjustments' entries: memory grows with the rows of the view (a few
 // hundred bytes each), not with the history.
-func RegisterView(ctx context.Context, c *compute.Case, asOf compute.Date) ([]ViewRow, error) {
-	t := c.Terms
+func RegisterView(ctx context.Context, c *compute.Case, asOf compute.Date) (*View, error) {
 	numbers := make([]string, len(c.Warrants))
 	for i, w := range c.Warrants {
 		numbers[i] = w.Number
 	}
-	l, err := compute.NewLedger(t, numbers, c.Transactions)
+	l, err := compute.NewLedger(c.Terms, numbers, c.Transactions)
 	if err != nil {
 		return nil, err
 	}
-	contact := hasContact(c.Warrants)
-	var rows []ViewRow
+	v := viewBuilder{c: c, l: l, asOf: asOf, view: &View{Contact: hasContact(c.Warrants)}}
 	for _, root := range c.Warrants {
-		if err := ctx.Err(); err != nil {
-			return nil, context.Cause(ctx)
-		}
-		adjs, err := l.Lineage(root, c.Events, asOf)
-		if err != nil {
+		if err := v.add(ctx, root); err != nil {
 			return nil, err
 		}
-		for _, a := range adjs {
-			if !outstandingAt(a, asOf) {
-				continue
-			}
-			w, issued := a.Subject, t.OriginalIssueDate
-			w.Number = a.Warrant
-			if a.CreatedBy != nil {
-				issued = a.Issued
-			}
-			rows = append(rows, viewRow(t, w, a.Final, issued, contact))
+	}
+	return v.sorted(), nil
+}
+
+// RegisterViewOf is RegisterView of the case file at casePath, its original
+// warrants taken from the register at registerPath when it is not "". The
+// register is streamed twice, never held: once for the numbers the ledger
+// needs (and whether any row has an email or a tax id, View.Contact), once
+// to replay each original's lineage.
+func RegisterViewOf(ctx context.Context, casePath, registerPath string, asOf compute.Date) (*View, error) {
+	c, err := OpenCase(casePath)
+	if err != nil {
+		return nil, err
+	}
+	if registerPath == "" {
+		if len(c.Warrants) == 0 {
+			return nil, &compute.InputError{File: casePath, Field: "warrants", Problem: "the case lists no warrants and no --register was given", Allowed: "a warrants list, or --register FILE.csv"}
+		}
+		v, err := RegisterView(ctx, c, asOf)
+		return v, InCaseFile(err, casePath)
+	}
+	var numbers []string
+	contact := false
+	err = eachOriginal(registerPath, c.Terms, func(w compute.Warrant) error {
+		// The row's strings share one buffer: keep the number only.
+		numbers = append(numbers, strings.Clone(w.Number))
+		contact = contact || w.Email != "" || w.TaxID4 != ""
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(numbers) == 0 {
+		return nil, &compute.InputError{File: registerPath, Field: "register", Problem: "the register has a header but no warrants", Allowed: "one row per outstanding warrant"}
+	}
+	l, err := compute.NewLedger(c.Terms, numbers, c.Transactions)
+	if err != nil {
+		return nil, InCaseFile(err, casePath)
+	}
+	numbers = nil
+	v := viewBuilder{c: c, l: l, asOf: asOf, view: &View{Contact: contact}}
+	if err := eachOriginal(registerPath, c.Terms, func(w compute.Warrant) error { return v.add(ctx, w) }); err != nil {
+		return nil, InCaseFile(err, casePath)
+	}
+	return v.sorted(), nil
+}
+
+// eachOriginal calls f with each warrant of the register at path, read as a
+// stream.
+func eachOriginal(path string, t compute.Terms, f func(compute.Warrant) error) error {
+	file, err := safepath.OpenRegular(path, "register")
+	if errors.As(err, new(*safepath.Error)) {
+		return err
+	}
+	if err != nil {
+		return &compute.InputError{File: path, Field: "register", Problem: fmt.Sprintf("cannot open the register: %v", safepath.Unwrap(err))}
+	}
+	defer file.Close()
+	rr, err := casefile.NewRegisterReader(path, bufio.NewReader(file), t)
+	if err != nil {
+		return err
+	}
+	for {
+		w, err := rr.Next()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if err := f(w); err != nil {
+			return err
 		}
 	}
-	slices.SortFunc(rows, func(a, b ViewRow) int {
-		if c := cmp.Compare(len(a.key), len(b.key)); c != 0 {
+}
+
+// viewBuilder gathers the rows of a view, one original's lineage at a time.
+type viewBuilder struct {
+	c    *compute.Case
+	l    *compute.Ledger
+	asOf compute.Date
+	view *View
+}
+
+// add replays the lineage of the original warrant root and keeps a row for
+// each of its warrants outstanding at the end of asOf.
+func (v *viewBuilder) add(ctx context.Context, root compute.Warrant) error {
+	if ctx.Err() != nil {
+		return context.Cause(ctx)
+	}
+	t := v.c.Terms
+	adjs, err := v.l.Lineage(root, v.c.Events, v.asOf)
+	if err != nil {
+		return err
+	}
+	for _, a := range adjs {
+		if !outstandingAt(a, v.asOf) {
+			continue
+		}
+		w, issued := a.Subject, t.OriginalIssueDate
+		w.Number = a.Warrant
+		if a.CreatedBy != nil {
+			issued = a.Issued
+		}
+		v.view.rows = append(v.view.rows, viewRow(t, w, a.Final, issued, v.view.Contact).pack())
+	}
+	return nil
+}
+
+// sorted is the view, its rows in ascending order of number by value.
+func (v *viewBuilder) sorted() *View {
+	series := v.c.Terms.Series
+	slices.SortFunc(v.view.rows, func(a, b string) int {
+		ka, kb := compute.WarrantNumberKey(series, firstCell(a)), compute.WarrantNumberKey(series, firstCell(b))
+		if c := cmp.Compare(len(ka), len(kb)); c != 0 {
 			return c
 		}
-		return strings.Compare(a.key, b.key)
+		return strings.Compare(ka, kb)
 	})
-	return rows, nil
+	return v.view
+}
+
+// View is a register view: its rows, each kept packed in one string (its
+// cells separated by NUL, which no text of a case or a register may
+// contain), about a third of the memory of a ViewRow.
+type View struct {
+	// Contact: the view has the email and tax_id_last4 columns.
+	Contact bool
+	rows    []string
+}
+
+// Len is the number of rows.
+func (v *View) Len() int { return len(v.rows) }
+
+// Rows are the rows in order.
+func (v *View) Rows() iter.Seq[ViewRow] {
+	return func(yield func(ViewRow) bool) {
+		for _, p := range v.rows {
+			if !yield(unpack(p)) {
+				return
+			}
+		}
+	}
+}
+
+func (r ViewRow) pack() string {
+	cells := []string{r.Number, r.HolderName, r.HolderAddress, r.Shares, r.WarrantPrice, r.Issued, r.Parent}
+	if r.Email != nil {
+		cells = append(cells, *r.Email, *r.TaxID4)
+	}
+	return strings.Join(cells, "\x00")
+}
+
+func unpack(p string) ViewRow {
+	c := strings.Split(p, "\x00")
+	r := ViewRow{Number: c[0], HolderName: c[1], HolderAddress: c[2], Shares: c[3], WarrantPrice: c[4], Issued: c[5], Parent: c[6]}
+	if len(c) == 9 {
+		r.Email, r.TaxID4 = &c[7], &c[8]
+	}
+	return r
+}
+
+func firstCell(p string) string {
+	if i := strings.IndexByte(p, 0); i >= 0 {
+		return p[:i]
+	}
+	return p
 }
 
 // outstandingAt reports whether the warrant of a was outstanding at the end
@@ -141,14 +286,14 @@ func outstandingAt(a *compute.Adjustment, asOf compute.Date) bool {
 	return a.Surrendered == nil || a.Surrendered.Date.After(asOf)
 }
 
-// WriteRegisterViewCSV writes rows as CSV with the view's header; contact
-// adds the email and tax_id_last4 columns.
-func WriteRegisterViewCSV(w io.Writer, rows []ViewRow, contact bool) error {
+// WriteCSV writes the view as CSV with its header, every cell a
+// spreadsheet would run as a formula quoted (casefile.CSVCell).
+func (v *View) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(viewHeader(contact)); err != nil {
+	if err := cw.Write(viewHeader(v.Contact)); err != nil {
 		return err
 	}
-	for _, r := range rows {
+	for r := range v.Rows() {
 		if err := cw.Write(r.record()); err != nil {
 			return err
 		}
@@ -157,11 +302,11 @@ func WriteRegisterViewCSV(w io.Writer, rows []ViewRow, contact bool) error {
 	return cw.Error()
 }
 
-// WriteRegisterViewJSON writes rows as a JSON array of objects with the
-// keys of the CSV's columns, the same bytes as warrantkit writes all its
-// JSON (folder.Encode), one object at a time.
-func WriteRegisterViewJSON(w io.Writer, rows []ViewRow) error {
-	if len(rows) == 0 {
+// WriteJSON writes the view as a JSON array of objects with the keys of the
+// CSV's columns: the bytes warrantkit writes all its JSON with
+// (folder.Encode), one object at a time.
+func (v *View) WriteJSON(w io.Writer) error {
+	if v.Len() == 0 {
 		_, err := io.WriteString(w, "[]\n")
 		return err
 	}
@@ -171,14 +316,15 @@ func WriteRegisterViewJSON(w io.Writer, rows []ViewRow) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("  ", "  ")
 	bw.WriteString("[\n")
-	for i, r := range rows {
+	i := 0
+	for r := range v.Rows() {
 		obj.Reset()
 		if err := enc.Encode(r); err != nil {
 			return err
 		}
 		bw.WriteString("  ")
 		bw.Write(bytes.TrimSuffix(obj.Bytes(), []byte("\n")))
-		if i < len(rows)-1 {
+		if i++; i < v.Len() {
 			bw.WriteString(",")
 		}
 		bw.WriteString("\n")
@@ -186,7 +332,3 @@ func WriteRegisterViewJSON(w io.Writer, rows []ViewRow) error {
 	bw.WriteString("]\n")
 	return bw.Flush()
 }
-
-// ViewHasContact reports whether the register view of c has the email and
-// tax_id_last4 columns.
-func ViewHasContact(c *compute.Case) bool { return hasContact(c.Warrants) }

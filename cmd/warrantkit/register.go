@@ -39,30 +39,26 @@ func runRegister(ctx context.Context, env *Env, args []string) error {
 			return &compute.InputError{Field: "--as-of", Problem: err.Error(), Allowed: "a date YYYY-MM-DD"}
 		}
 	}
-	b, err := books.Open(path, *register)
+	view, err := books.RegisterViewOf(ctx, path, *register, cutoff)
 	if err != nil {
 		return err
 	}
-	rows, err := books.RegisterView(ctx, b.Case, cutoff)
-	if err != nil {
-		return books.InCaseFile(err, path)
-	}
 	switch {
 	case *asJSON:
-		return books.WriteRegisterViewJSON(env.Stdout, rows)
+		return view.WriteJSON(env.Stdout)
 	case *asTable:
-		return writeRegisterTable(env.Stdout, rows)
+		return writeRegisterTable(env.Stdout, view)
 	}
-	return books.WriteRegisterViewCSV(env.Stdout, rows, books.ViewHasContact(b.Case))
+	return view.WriteCSV(env.Stdout)
 }
 
 // writeRegisterTable prints the view for a person: one line per warrant,
 // without the address, no line ending in blanks.
-func writeRegisterTable(w io.Writer, rows []books.ViewRow) error {
+func writeRegisterTable(w io.Writer, view *books.View) error {
 	var buf bytes.Buffer
 	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "NUMBER\tHOLDER\tWARRANT SHARE NUMBER\tWARRANT PRICE\tISSUED\tPARENT")
-	for _, r := range rows {
+	for r := range view.Rows() {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.Number, r.HolderName, r.Shares, r.WarrantPrice, r.Issued, r.Parent)
 	}
 	if err := tw.Flush(); err != nil {
