@@ -23,37 +23,11 @@ import (
 // known after event k−1 and as its after the state of the history known after
 // event k: the certificates as they were issued.
 func Adjust(t Terms, w Warrant, events []Event, asOf Date) (*Adjustment, error) {
-	initial := State{Price: Round(t.InitialWarrantPrice, t.PriceDecimals), Shares: Round(w.Shares, t.ShareDecimals)}
-	h := &history{t: t, initial: initial, sorted: Ordered(events, asOf), abandoned: map[int]bool{}, rs: newReplay(t, initial)}
-	adj := &Adjustment{Warrant: w.Number, Initial: initial}
-	for k, ev := range h.sorted {
-		entry := Entry{Event: ev.Name(), Type: ev.Type, Section: ev.Type.Section(), Date: ev.Date,
-			Effective: ev.Effective(), Description: ev.Description, Before: h.rs.E}
-		var err error
-		switch ev.Type {
-		case CSEExpiry, CSEPriceIncrease:
-			err = h.supersede(k, ev, &entry)
-		case DividendAbandoned:
-			err = h.rescind(k, ev, &entry)
-		default:
-			err = h.occur(k, ev, &entry)
-		}
-		if err != nil {
-			return nil, err
-		}
-		entry.Floor = h.rs.F
-		entry.Alternate = h.rs.alternate()
-		adj.Entries = append(adj.Entries, entry)
+	as, err := lineage(t, w, events, nil, nil, asOf)
+	if err != nil {
+		return nil, err
 	}
-	rs := h.rs
-	adj.Final = rs.E
-	adj.Floor = rs.F
-	adj.Alternate = rs.alternate()
-	if !rs.V.Equal(rs.E) {
-		v := rs.V
-		adj.Pending = &v
-	}
-	return adj, nil
+	return as[0], nil
 }
 
 // Ordered returns the events effective on or before asOf (all when asOf is
@@ -70,54 +44,51 @@ func Ordered(events []Event, asOf Date) []Event {
 	return out
 }
 
-// history is the events of one warrant as the replay knows them so far.
+// history is the events and transactions of one lineage as the replay knows
+// them so far.
 type history struct {
 	t         Terms
-	initial   State
-	sorted    []Event      // every event, in the order they apply
-	items     []item       // the history, as rewritten by §4(f) and §4(g)(iv)
-	abandoned map[int]bool // sorted positions of abandoned dividends not yet reached
-	rs        *replay      // the replay of items
+	root      string // the original's number
+	initial   State  // the original's
+	sorted    []item // every event and transaction, in the order they apply
+	items     []item // the history, as rewritten by §4(f) and §4(g)(iv)
+	abandoned map[int]bool
+	f         *forest // the replay of items
+	cause     *Event  // the event whose replay is running, for a refusal's message
 }
 
-// item is one event of the (possibly rewritten) history.
+// item is one event or transaction of the (possibly rewritten) history.
 type item struct {
 	ev  Event
-	pos int // position in the ordered event list it came from
+	pos int          // position in the ordered list it came from
+	tx  *Transaction // set for a transaction
+	st  *txStep      // what the transaction surrenders and issues
 }
 
 // occur adds the k-th event, which does not rewrite the history, and applies
 // it.
-func (h *history) occur(k int, ev Event, entry *Entry) error {
+func (h *history) occur(k int, ev Event) ([]stepResult, string, error) {
 	if h.abandoned[k] {
-		abandonedBeforeMade(entry)
-		return nil
+		return nil, "", nil // abandoned before its adjustment was made (§4(g)(iv))
 	}
 	it := item{ev: ev, pos: k}
 	h.items = append(h.items, it)
-	res, err := h.rs.apply(it)
-	if err != nil {
-		return err
-	}
-	entry.After = h.rs.E
-	entry.Status = res.status
-	entry.Method = res.method
-	entry.Carries = res.carries
-	if entry.Status != StatusDeferred && entry.Status != StatusTriggeringEvent && entry.After.Equal(entry.Before) && len(res.carries) == 0 {
-		entry.Status = StatusNoAdjustment
-	}
-	return nil
+	out, err := h.f.apply(it, h)
+	return out, "", err
 }
 
 // replayAll replays the history from the start and returns what its last
-// step did.
-func (h *history) replayAll() (stepResult, error) {
-	h.rs = newReplay(h.t, h.initial)
-	var last stepResult
+// step did to each warrant outstanding (in the forest's order). cause is the
+// event that rewrote the history, for a transaction's refusal.
+func (h *history) replayAll(cause Event) ([]stepResult, error) {
+	h.f = newForest(h.t, h.root, h.initial)
+	h.cause = &cause
+	defer func() { h.cause = nil }()
+	var last []stepResult
 	for _, it := range h.items {
 		var err error
-		if last, err = h.rs.apply(it); err != nil {
-			return stepResult{}, err
+		if last, err = h.f.apply(it, h); err != nil {
+			return nil, err
 		}
 	}
 	return last, nil

@@ -24,6 +24,10 @@ type Ledger struct {
 	byKey map[string]*issued
 	// highest is the key of the highest number ever issued.
 	highest string
+	// byRoot lists, for each original (by key), the positions in txs of the
+	// transactions that surrender a warrant of its lineage.
+	byRoot map[string][]int
+	issues int // warrants issued by transactions so far
 }
 
 // issued is one warrant of the ledger.
@@ -33,13 +37,37 @@ type issued struct {
 	parent      string // "" for an original
 	created     int    // position in Ledger.txs of the transaction that issued it; -1 for an original
 	surrendered int    // position in Ledger.txs of the transaction that surrendered it; -1 while outstanding
+	seq         int    // the order it was issued in among the warrants transactions issued
 }
 
 // txStep is what one transaction did: the warrants it surrendered and, for
 // each, the warrants it issued in their place.
 type txStep struct {
-	surrendered []string   // numbers, in ascending order (a reissue: every warrant outstanding)
-	successors  [][]string // successors[i] were issued for surrendered[i]
+	surrendered []string       // numbers, in ascending order (a reissue: every warrant outstanding)
+	successors  [][]string     // successors[i] were issued for surrendered[i]
+	at          map[string]int // surrendered[at[n]] == n, for a step that surrenders many
+}
+
+// of are the positions in st.surrendered of the numbers among live, in
+// ascending order: what the step does to one lineage.
+func (st *txStep) of(live []string) []int {
+	if st.at == nil {
+		var out []int
+		for i, n := range st.surrendered {
+			if slices.Contains(live, n) {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
+	var out []int
+	for _, n := range live {
+		if i, ok := st.at[n]; ok {
+			out = append(out, i)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // TxRef names the transaction that issued a warrant, and the warrant's part
@@ -71,9 +99,12 @@ type Surrender struct {
 // series. Dates (original issue, exercise start, expiration) are the
 // decoder's to check.
 func NewLedger(t Terms, originals []string, txs []Transaction) (*Ledger, error) {
-	l := &Ledger{t: t, byKey: make(map[string]*issued, len(originals)+2*len(txs))}
+	l := &Ledger{t: t, byKey: make(map[string]*issued, len(originals)+2*len(txs)), byRoot: map[string][]int{}}
 	for _, n := range originals {
 		k := WarrantNumberKey(t.Series, n)
+		if l.byKey[k] != nil {
+			return nil, &InputError{Field: "warrants", Problem: fmt.Sprintf("%s is listed twice", n), Allowed: "each number once"}
+		}
 		l.byKey[k] = &issued{number: n, root: k, created: -1, surrendered: -1}
 		l.noteHighest(k)
 	}
@@ -180,7 +211,8 @@ func (l *Ledger) issue(i int, num string, parent *issued, field string) error {
 		}
 		return txError(x, field, fmt.Sprintf("%s is already used (%s)", num, how), "a number no warrant of the ledger has, such as "+l.NextNumber())
 	}
-	l.byKey[k] = &issued{number: num, root: parent.root, parent: parent.number, created: i, surrendered: -1}
+	l.issues++
+	l.byKey[k] = &issued{number: num, root: parent.root, parent: parent.number, created: i, surrendered: -1, seq: l.issues}
 	l.noteHighest(k)
 	return nil
 }
@@ -191,6 +223,15 @@ func (l *Ledger) surrender(i int, old []*issued, succ [][]string) {
 	for _, w := range old {
 		w.surrendered = i
 		st.surrendered = append(st.surrendered, w.number)
+		if ps := l.byRoot[w.root]; len(ps) == 0 || ps[len(ps)-1] != i {
+			l.byRoot[w.root] = append(ps, i)
+		}
+	}
+	if len(st.surrendered) > 8 {
+		st.at = make(map[string]int, len(st.surrendered))
+		for j, n := range st.surrendered {
+			st.at[n] = j
+		}
 	}
 	l.steps[i] = st
 }
@@ -231,6 +272,15 @@ func (l *Ledger) Root(num string) string {
 
 // Transactions are the ledger's transactions in the order they apply.
 func (l *Ledger) Transactions() []Transaction { return l.txs }
+
+// seq is the order num was issued in among the warrants transactions
+// issued (0 for an original).
+func (l *Ledger) seq(num string) int {
+	if w := l.byKey[l.key(num)]; w != nil {
+		return w.seq
+	}
+	return 0
+}
 
 func (l *Ledger) key(num string) string { return WarrantNumberKey(l.t.Series, num) }
 

@@ -69,7 +69,7 @@ type AlternateItem struct {
 
 // Adjustment is the whole adjustment history of one warrant.
 type Adjustment struct {
-	Warrant   string // its number
+	Warrant string // its number
 	// Subject is the warrant as issued: its holder and, for a warrant
 	// created by a transaction (SPEC §3.13), its parent and its Warrant
 	// Share Number when created.
@@ -81,10 +81,10 @@ type Adjustment struct {
 	// Surrendered is set when a transaction surrendered the warrant; Final
 	// is then the state that transaction acted on.
 	Surrendered *Surrender
-	Initial   State
-	Entries   []Entry
-	Final     State  // the state in effect (E)
-	Pending   *State // the would-be state V when deferred adjustments are pending
-	Floor     decimal.Decimal
-	Alternate []AlternateItem
+	Initial     State
+	Entries     []Entry
+	Final       State  // the state in effect (E)
+	Pending     *State // the would-be state V when deferred adjustments are pending
+	Floor       decimal.Decimal
+	Alternate   []AlternateItem
 }

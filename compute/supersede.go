@@ -28,21 +28,18 @@ import (
 //	and annulled [...] whereupon a new adjustment [...] shall be made, which
 //	new adjustment shall supersede the previous adjustment so rescinded and
 //	annulled."
-func (h *history) supersede(k int, ev Event, entry *Entry) error {
+//
+// It returns what the last step of the replay did to each warrant (the
+// Common Stock Equivalents treated as issued again, for a price increase)
+// and the note of what was rewritten.
+func (h *history) supersede(k int, ev Event) ([]stepResult, string, error) {
 	items, note, err := h.superseded(ev, k)
 	if err != nil {
-		return err
+		return nil, "", err
 	}
 	h.items = items
-	last, err := h.replayAll()
-	if err != nil {
-		return err
-	}
-	if ev.Type == CSEPriceIncrease && last.method != "" {
-		note += "; " + last.method
-	}
-	h.replayed(entry, StatusSuperseding, note)
-	return nil
+	last, err := h.replayAll(ev)
+	return last, note, err
 }
 
 // superseded is the history rewritten by the k-th event, a cse-expiry or
@@ -58,7 +55,7 @@ func (h *history) supersede(k int, ev Event, entry *Entry) error {
 //	immediately after the time of such increase of the consideration per
 //	share"
 func (h *history) superseded(ev Event, k int) ([]item, string, error) {
-	rs := h.rs
+	rs := h.f.any()
 	c, ok := rs.cses[ev.Ref]
 	if !ok {
 		if rs.expired[ev.Ref] {
@@ -143,13 +140,10 @@ func (rs *replay) expire(ev Event) stepResult {
 //	to pay or deliver such dividend, then thereafter no adjustment shall be
 //	required by reason of the taking of such record and any such adjustment
 //	previously made in respect thereof shall be rescinded and annulled."
-func (h *history) rescind(k int, ev Event, entry *Entry) error {
+func (h *history) rescind(k int, ev Event) (string, error) {
 	note := h.rescinded(ev, k)
-	if _, err := h.replayAll(); err != nil {
-		return err
-	}
-	h.replayed(entry, StatusRescission, note)
-	return nil
+	_, err := h.replayAll(ev)
+	return note, err
 }
 
 // rescinded takes the abandoned dividend out of the history, or marks it
@@ -162,7 +156,7 @@ func (h *history) rescinded(ev Event, k int) string {
 		}
 	}
 	for j := k + 1; j < len(h.sorted); j++ {
-		if h.sorted[j].ID == ev.Ref {
+		if h.sorted[j].tx == nil && h.sorted[j].ev.ID == ev.Ref {
 			h.abandoned[j] = true
 			break
 		}
@@ -181,9 +175,10 @@ func abandonedBeforeMade(entry *Entry) {
 }
 
 // replayed completes the entry of a superseding adjustment or a rescission
-// from the replayed history: what changed, and whether the Warrant Price rose.
-func (h *history) replayed(entry *Entry, status Status, note string) {
-	entry.After = h.rs.E
+// from the replayed history (rs, the warrant's replay): what changed, and
+// whether the Warrant Price rose.
+func (h *history) replayed(entry *Entry, rs *replay, status Status, note string) {
+	entry.After = rs.E
 	entry.Status = status
 	entry.Method = note
 	if entry.After.Equal(entry.Before) {
