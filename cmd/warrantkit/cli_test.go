@@ -343,7 +343,7 @@ func TestJSONErrors(t *testing.T) {
 }
 
 func TestHelp(t *testing.T) {
-	for _, cmd := range []string{"adjust", "exercise", "notice"} {
+	for _, cmd := range []string{"adjust", "register", "exercise", "notice"} {
 		r := runBinary(t, cmd, "--help")
 		if r.code != 0 || !strings.Contains(r.stdout, "usage: warrantkit "+cmd) || !strings.Contains(r.stdout, "--json") {
 			t.Errorf("%s --help: exit %d\n%s%s", cmd, r.code, r.stdout, r.stderr)
