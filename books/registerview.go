@@ -91,6 +91,9 @@ func (r ViewRow) record() []string {
 // the adjustments' entries: memory grows with the rows of the view (a few
 // hundred bytes each), not with the history.
 func RegisterView(ctx context.Context, c *compute.Case, asOf compute.Date) (*View, error) {
+	if err := checkAsOf(c.Terms, asOf); err != nil {
+		return nil, err
+	}
 	numbers := make([]string, len(c.Warrants))
 	for i, w := range c.Warrants {
 		numbers[i] = w.Number
@@ -125,6 +128,9 @@ func RegisterViewOf(ctx context.Context, casePath, registerPath string, asOf com
 		v, err := RegisterView(ctx, c, asOf)
 		return v, InCaseFile(err, casePath)
 	}
+	if err := checkAsOf(c.Terms, asOf); err != nil {
+		return nil, err
+	}
 	var numbers []string
 	contact := false
 	err = eachOriginal(registerPath, c.Terms, func(w compute.Warrant) error {
@@ -149,6 +155,16 @@ func RegisterViewOf(ctx context.Context, casePath, registerPath string, asOf com
 		return nil, InCaseFile(err, casePath)
 	}
 	return v.sorted(), nil
+}
+
+// checkAsOf refuses a view dated before the Original Issue Date, when no
+// warrant of the series was outstanding: most likely a mistyped year.
+func checkAsOf(t compute.Terms, asOf compute.Date) error {
+	if !asOf.IsZero() && asOf.Before(t.OriginalIssueDate) {
+		return &compute.InputError{Field: "as_of", Problem: fmt.Sprintf("%s is before the Original Issue Date %s: no warrant was outstanding", asOf, t.OriginalIssueDate),
+			Allowed: "a date on or after " + t.OriginalIssueDate.String()}
+	}
+	return nil
 }
 
 // eachOriginal calls f with each warrant of the register at path, read as a

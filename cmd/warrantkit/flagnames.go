@@ -28,6 +28,7 @@ var flagOf = map[string]string{
 	"via":                "--via",
 	"warrant":            "--warrant",
 	"first_number":       "--first-number",
+	"as_of":              "--as-of",
 }
 
 // fileFlagOf maps the options that name a file or a directory (books'

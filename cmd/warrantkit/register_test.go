@@ -260,6 +260,7 @@ func TestRegister_Refused(t *testing.T) {
 	}{
 		{"bad as-of", []string{"register", sample, "--as-of", "2007-02-30"}, exitInvalid, "", "--as-of", "is not a date"},
 		{"bad as-of with --json", []string{"register", sample, "--as-of", "tomorrow", "--json"}, exitInvalid, "", "--as-of", "is not a date"},
+		{"as-of before the issue", []string{"register", sample, "--as-of", "2004-03-14"}, exitInvalid, "", "--as-of", "before the Original Issue Date 2005-03-14"},
 		{"json and table", []string{"register", sample, "--json", "--table"}, exitUsage, "", "", "give one"},
 		{"no case", []string{"register"}, exitUsage, "", "", "missing CASE file"},
 		{"unknown flag", []string{"register", sample, "--csv"}, exitUsage, "", "", "unknown flag: --csv"},
