@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -271,5 +272,19 @@ func TestRegister_Refused(t *testing.T) {
 			r := runBinary(t, c.args...)
 			checkRefused(t, r, c.code, c.file, c.field, c.substr)
 		})
+	}
+}
+
+// TestRegister_ViewIsNoInput: what register prints, given back as
+// --register, is refused (SPEC §2.2): its share numbers are current ones.
+func TestRegister_ViewIsNoInput(t *testing.T) {
+	r := runBinary(t, "register", sample)
+	path := filepath.Join(t.TempDir(), "view.csv")
+	if err := os.WriteFile(path, []byte(r.stdout), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, cmd := range []string{"register", "adjust"} {
+		r := runBinary(t, cmd, sample, "--register", path)
+		checkRefused(t, r, exitInvalid, path, "warrant_price", "never an input")
 	}
 }
