@@ -289,7 +289,7 @@ func (r *reissueRun) one(ctx context.Context, j job, put sinkFunc) warrantResult
 	if adj.Pending != nil {
 		pending = adj.Pending.Shares.StringFixed(t.ShareDecimals)
 	}
-	res.register = []string{nw.Number, nw.Holder.Name, strings.Join(nw.Holder.Address, "|"), nw.Shares.StringFixed(t.ShareDecimals), nw.Email, nw.TaxID4, nw.Parent}
+	res.register = viewRow(t, nw, adj.Final, r.date, r.contact).record()
 	res.summary = []string{j.w.Number, nw.Number, j.w.Holder.Name,
 		adj.Initial.Price.StringFixed(t.PriceDecimals), adj.Initial.Shares.StringFixed(t.ShareDecimals),
 		adj.Final.Price.StringFixed(t.PriceDecimals), adj.Final.Shares.StringFixed(t.ShareDecimals),

@@ -81,6 +81,8 @@ type reissueRun struct {
 	// sink, when set, receives each document instead of the file system:
 	// verify checks them. Unset, run writes them (startSink).
 	sink sinkFunc
+	// contact: the register view has the email and tax_id_last4 columns.
+	contact bool
 	// warnings go to Options.Warn before the run (see readRegisterFile).
 	warnings []string
 	// lock is out, locked against a second run until release.
@@ -109,8 +111,8 @@ func plan(casePath, regPath, out string, opt Options) (*reissueRun, error) {
 	if err := checkFileNames(c, casePath); err != nil {
 		return nil, err
 	}
-	var first compute.Warrant
-	regHash, count, issued, warnings, err := readRegisterFile(regPath, c, &first)
+	var scan registerScan
+	regHash, count, issued, warnings, err := readRegisterFile(regPath, c, &scan)
 	if err != nil {
 		return nil, err
 	}
@@ -131,6 +133,7 @@ func plan(casePath, regPath, out string, opt Options) (*reissueRun, error) {
 	r := &reissueRun{c: c, opt: opt, ro: ro, date: day, out: out, resume: opt.Resume, count: count, numbers: nn,
 		caseHash: entry(folder.CaseCopy(casePath), caseData),
 		regHash:  regHash, warnings: warnings, srcCase: casePath, srcReg: regPath, caseData: caseData,
+		contact: scan.contact,
 	}
 	r.regPath = filepath.Join(out, r.regHash.Path)
 	// The first warrant is adjusted before anything is written: an event the
@@ -138,19 +141,27 @@ func plan(casePath, regPath, out string, opt Options) (*reissueRun, error) {
 	// once the directory is claimed. (One refused for some warrants only, by
 	// their share number, still ends the run at that row: adjusting every
 	// row first would cost a run of 100,000 warrants ~15 s.)
-	if _, err := compute.Adjust(c.Terms, first, c.Events, compute.Date{}); err != nil {
-		return nil, r.rowError(job{index: 0, w: first}, err)
+	if _, err := compute.Adjust(c.Terms, scan.first, c.Events, compute.Date{}); err != nil {
+		return nil, r.rowError(job{index: 0, w: scan.first}, err)
 	}
 	return r, nil
 }
 
+// registerScan is what readRegisterFile notes of the rows besides their
+// count: the first warrant, and whether any row has an email or a tax id
+// (the register view then has those columns, registerview.go).
+type registerScan struct {
+	first   compute.Warrant
+	contact bool
+}
+
 // readRegisterFile reads and validates every row of the register, as a
 // stream, before anything is written; it keeps no rows: only its hash, the
-// count and the numbers issued.
+// count, the numbers issued and what scan notes.
 //
 // It also returns warnings, at most maxUnprintable and a count of the rest,
 // for names and addresses with characters the embedded font cannot print.
-func readRegisterFile(path string, c *compute.Case, first *compute.Warrant) (in folder.File, count int, issued *issuedNumbers, warnings []string, err error) {
+func readRegisterFile(path string, c *compute.Case, scan *registerScan) (in folder.File, count int, issued *issuedNumbers, warnings []string, err error) {
 	in = folder.File{Path: folder.RegisterCopy}
 	f, err := safepath.OpenRegular(path, "register")
 	if errors.As(err, new(*safepath.Error)) {
@@ -176,8 +187,9 @@ func readRegisterFile(path string, c *compute.Case, first *compute.Warrant) (in 
 			return in, 0, nil, nil, err
 		}
 		if count++; count == 1 {
-			*first = w
+			scan.first = w
 		}
+		scan.contact = scan.contact || w.Email != "" || w.TaxID4 != ""
 		if ie := issued.add(w.Number); ie != nil {
 			ie.File, ie.Row, ie.Field = path, w.Line, "number"
 			return in, 0, nil, nil, ie

@@ -16,7 +16,8 @@ import (
 	"github.com/warrantkit/warrantkit/books/folder"
 )
 
-// tables are register.csv, summary.csv and the manifest's file list, written
+// tables are register.csv (the register view after the reissue, SPEC §4.5),
+// summary.csv and the manifest's file list, written
 // row by row in register order into temporary files. A cell a spreadsheet
 // would take for a formula is quoted (casefile.CSVCell).
 type tables struct {
@@ -27,7 +28,6 @@ type tables struct {
 	regHash, sumHash       *hashWriter
 }
 
-var registerHeader = []string{"number", "holder_name", "holder_address", "shares", "email", "tax_id_last4", "parent"}
 var summaryHeader = []string{"number", "new_number", "holder_name", "initial_warrant_price", "initial_warrant_share_number",
 	"warrant_price", "warrant_share_number", "certificates", "pending_warrant_share_number"}
 
@@ -52,7 +52,7 @@ func (r *reissueRun) newTables() (*tables, error) {
 	tb.regCSV = csv.NewWriter(io.MultiWriter(tb.register, tb.regHash))
 	tb.sumCSV = csv.NewWriter(io.MultiWriter(tb.summary, tb.sumHash))
 	tb.manBuf = bufio.NewWriter(tb.man)
-	if err := tb.regCSV.Write(registerHeader); err != nil {
+	if err := tb.regCSV.Write(viewHeader(r.contact)); err != nil {
 		return nil, err
 	}
 	return tb, tb.sumCSV.Write(summaryHeader)
@@ -60,7 +60,7 @@ func (r *reissueRun) newTables() (*tables, error) {
 
 func (tb *tables) add(res warrantResult) error {
 	if res.register != nil {
-		if err := tb.regCSV.Write(casefile.CSVRecord(res.register)); err != nil {
+		if err := tb.regCSV.Write(res.register); err != nil {
 			return err
 		}
 		if err := tb.sumCSV.Write(casefile.CSVRecord(res.summary)); err != nil {
