@@ -231,15 +231,19 @@ func (v *viewBuilder) add(ctx context.Context, root compute.Warrant) error {
 
 // sorted is the view, its rows in ascending order of number by value.
 func (v *viewBuilder) sorted() *View {
-	series := v.c.Terms.Series
-	slices.SortFunc(v.view.rows, func(a, b string) int {
+	v.view.sort(v.c.Terms.Series)
+	return v.view
+}
+
+// sort puts the rows in ascending order of number by value.
+func (v *View) sort(series string) {
+	slices.SortFunc(v.rows, func(a, b string) int {
 		ka, kb := compute.WarrantNumberKey(series, firstCell(a)), compute.WarrantNumberKey(series, firstCell(b))
 		if c := cmp.Compare(len(ka), len(kb)); c != 0 {
 			return c
 		}
 		return strings.Compare(ka, kb)
 	})
-	return v.view
 }
 
 // View is a register view: its rows, each kept packed in one string (its

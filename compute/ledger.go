@@ -372,3 +372,15 @@ func txError(x Transaction, field, problem, allowed string) error {
 	}
 	return &InputError{Line: x.Line, Field: path + "." + field, Problem: problem, Allowed: allowed}
 }
+
+// Surrendered are the numbers the transaction of the file numbered index
+// (Transaction.Index) surrendered, in ascending order: for a reissue, every
+// warrant outstanding then.
+func (l *Ledger) Surrendered(index int) []string {
+	for i, x := range l.txs {
+		if x.Index == index {
+			return l.steps[i].surrendered
+		}
+	}
+	return nil
+}
