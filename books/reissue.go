@@ -238,6 +238,9 @@ func reissueLedger(c *compute.Case, casePath string, numbers []string, issued *i
 		return nil, tx, InCaseFile(err, casePath)
 	}
 	if tx.FirstNumber == "" {
+		if _, err := issued.numbers("", 1); err != nil { // the register ends at the last number
+			return nil, tx, err
+		}
 		tx.FirstNumber = before.NextNumber()
 	} else if _, err := issued.numbers(first, 1); err != nil { // the form of --first-number
 		return nil, tx, err
