@@ -11,16 +11,31 @@ import (
 
 // A binary built with -tags testhooks stops at the point named by the
 // environment variable WARRANTKIT_STALL: it says so on stderr and sleeps, for
-// the kill test to kill it exactly there (reissue_test.go).
+// the kill test to kill it exactly there (reissue_test.go). With
+// WARRANTKIT_STALL_UNTIL set to a path, it goes on once that path exists:
+// a test changes the world under a stopped command, then lets it finish
+// (ledger_record_test.go).
 
-const stallEnv = "WARRANTKIT_STALL"
+const (
+	stallEnv      = "WARRANTKIT_STALL"
+	stallUntilEnv = "WARRANTKIT_STALL_UNTIL"
+)
 
 func stallAt(point string) {
 	if os.Getenv(stallEnv) != point {
 		return
 	}
 	fmt.Fprintf(os.Stderr, "warrantkit: stalled at %s\n", point)
-	time.Sleep(time.Hour)
+	until := os.Getenv(stallUntilEnv)
+	if until == "" {
+		time.Sleep(time.Hour)
+		return
+	}
+	for end := time.Now().Add(time.Hour); time.Now().Before(end); time.Sleep(10 * time.Millisecond) {
+		if _, err := os.Stat(until); err == nil {
+			return
+		}
+	}
 }
 
 // stallWriter stalls at point halfway through the first write to w: the

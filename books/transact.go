@@ -187,7 +187,9 @@ func replaceAdj(all []*compute.Adjustment, a *compute.Adjustment) []*compute.Adj
 
 // finishStep writes rec with the ledger into dir and, when opt.Record,
 // replaces the case file with the ledger: the directory first, so that a
-// failure leaves the case file as it was.
+// failure leaves the case file as it was. A binary built with -tags
+// testhooks stalls at "record" in between, for the tests of a case file
+// changed meanwhile and of a kill (cmd/warrantkit/ledger_record_test.go).
 func (b *Books) finishStep(dir string, rec *pendingRecord, st *ledgerStep, record bool) error {
 	ledger := rec.add(st.name, st.ledger)
 	rec.Ledger = &ledger
@@ -195,6 +197,7 @@ func (b *Books) finishStep(dir string, rec *pendingRecord, st *ledgerStep, recor
 		return err
 	}
 	if record {
+		stallAt("record")
 		return RecordCase(b.CasePath, b.caseData, st.ledger)
 	}
 	return nil
