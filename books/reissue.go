@@ -203,7 +203,10 @@ func readRegisterFile(path string, c *compute.Case, scan *registerScan) (in fold
 			scan.first = w
 		}
 		scan.contact = scan.contact || w.Email != "" || w.TaxID4 != ""
-		scan.numbers = append(scan.numbers, w.Number)
+		// A clone: w.Number is a slice of the row's text, which the CSV
+		// reader allocates whole; the ledger keeps the number to the end of
+		// the run, and would keep the row with it (11 MB of 100,000 rows).
+		scan.numbers = append(scan.numbers, strings.Clone(w.Number))
 		if ie := issued.add(w.Number); ie != nil {
 			ie.File, ie.Row, ie.Field = path, w.Line, "number"
 			return in, 0, nil, nil, ie
