@@ -131,9 +131,15 @@ func (r *Reissue) readTables(byPath map[string]listed) error {
 			return err
 		}
 	}
-	var err error
-	if r.New, err = casefile.ReadRegister(r.root.Path("register.csv"), bytes.NewReader(tables[0]), r.Case.Terms); err != nil {
+	// register.csv is the view reissue wrote (SPEC §4.5), whose rows name
+	// their parent: never a register (§2.2).
+	view, err := casefile.ReadRegisterView(r.root.Path("register.csv"), bytes.NewReader(tables[0]), r.Case.Terms)
+	if err != nil {
 		return err
+	}
+	r.New = make([]compute.Warrant, len(view))
+	for i, v := range view {
+		r.New[i] = v.Warrant
 	}
 	return r.readSummary(tables[1])
 }

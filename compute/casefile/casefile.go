@@ -2,7 +2,8 @@ package casefile
 
 // The entry points and the walk of the top-level mapping. Each part of the
 // file has its own decoder: terms.go, issuer.go, warrants.go, events.go (and
-// eventfields.go for the fields of each type), marketvalue.go; nodes.go holds
+// eventfields.go for the fields of each type), transactions.go (and
+// txfields.go), marketvalue.go; nodes.go holds
 // the schema's mappings and lists, fields.go the scalar fields.
 
 import (
@@ -166,10 +167,11 @@ func firstInvalidUTF8(b []byte) int {
 
 // caseKeys are the keys of the file's top-level mapping. Each mapping's keys
 // are listed with its decoder, in the order errors list them.
-var caseKeys = []string{"issuer", "terms", "warrants", "events"}
+var caseKeys = []string{"issuer", "terms", "warrants", "events", "transactions"}
 
 // decodeCase walks the top-level mapping: the terms first, which the rest
-// is checked against, then the issuer, the warrants and the events.
+// is checked against, then the issuer, the warrants, the events and the
+// transactions (whose ids must differ from the events').
 func (d *caseDecoder) decodeCase(root *yaml.Node) (*compute.Case, error) {
 	top, err := d.mapping(root, "", caseKeys)
 	if err != nil {
@@ -194,6 +196,17 @@ func (d *caseDecoder) decodeCase(root *yaml.Node) (*compute.Case, error) {
 	}
 	if n := top.get("events"); n != nil {
 		if c.Events, err = d.decodeEvents(n); err != nil {
+			return nil, err
+		}
+	}
+	if n := top.get("transactions"); n != nil {
+		eventIDs := make(map[string]int)
+		for _, e := range c.Events {
+			if e.ID != "" {
+				eventIDs[e.ID] = e.Index
+			}
+		}
+		if c.Transactions, err = d.decodeTransactions(n, eventIDs); err != nil {
 			return nil, err
 		}
 	}

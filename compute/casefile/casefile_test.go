@@ -98,7 +98,7 @@ func TestDecodeCase_Full(t *testing.T) {
 	}
 	tcWantDec(t, "warrant 1 shares", w0.Shares, "250000")
 	if w1.Number != "W-F-05-002" || w1.Holder.Name != "Łukasz Żółć" || w1.Email != "lukasz@example.com" ||
-		w1.TaxID4 != "0123" || w1.Parent != "W-F-05-001" || w1.Line != 110 ||
+		w1.TaxID4 != "0123" || w1.Parent != "" || w1.Line != 110 ||
 		!reflect.DeepEqual(w1.Holder.Address, []string{"ul. Długa 5", "00-238 Warszawa"}) {
 		t.Errorf("warrant 2 = %+v", w1)
 	}

@@ -1,12 +1,13 @@
 // Package casefile reads warrantkit's inputs: the case file, which states a
-// warrant series and the Issuer's events (SPEC §2.1, §2.3, §2.4), and the
-// register, a CSV of warrants (SPEC §2.2). It turns them into the types of
+// warrant series, the Issuer's events and the ledger of what happened to
+// each warrant (SPEC §2.1, §2.3, §2.4, §2.5), and the register, a CSV of the
+// original warrants (SPEC §2.2). It turns them into the types of
 // package compute, which knows nothing of files; casefile imports compute,
 // never the reverse.
 //
 // # The case file
 //
-// A case file is one YAML or JSON document, a mapping with four keys:
+// A case file is one YAML or JSON document, a mapping with five keys:
 //
 //	issuer:   # name, jurisdiction, address, signatory {name, title},
 //	          # notice {attention, phone, fax}
@@ -14,8 +15,29 @@
 //	          # time_zone, initial_warrant_price, market_value_at_issue and
 //	          # the terms that have a default (ownership_cap_percent,
 //	          # share_decimals, price_decimals, the interpretation switches...)
-//	warrants: # [{number, holder {name, address}, shares, email, tax_id_last4, parent}]
+//	warrants: # [{number, holder {name, address}, shares, email, tax_id_last4}]
 //	events:   # [{type, date, id, description, and the type's fields}]
+//	transactions: # [{type, date, id, note, and the type's fields}], in any order:
+//	          # exercise     {warrant, shares, method (cash|cashless|combined),
+//	          #               cashless_shares (combined), market_value
+//	          #               (cashless, combined), balance}
+//	          # assignment   {warrant, to {name, address}, shares, number, balance}
+//	          # exchange     {warrant, into: [{number, shares}, ..., {number}]}
+//	          # replacement  {warrant, number, reason (lost|stolen|destroyed|mutilated)}
+//	          # reissue      {first_number}
+//	          # cancellation {warrant, reason}
+//
+// The warrants, like a register's, are the original warrants, issued on the
+// Original Issue Date: one issued later (a balance, an assignee's, a
+// replacement, a reissue) exists only through the transaction that created
+// it, so a warrant with a parent is refused. A transaction is checked on its
+// own here: its date lies from the Original Issue Date to the expiration
+// (an exercise's from exercise_start), its quantities are positive with at
+// most share_decimals decimals, its numbers are of the series and each new
+// one differs from the others and from the warrant it surrenders, and its id
+// is unique among the events and the transactions. Whether the warrant is
+// outstanding and a new number free is compute.NewLedger's to check; whether
+// the shares add up, the engine's.
 //
 // The event types are those of compute.EventTypes (stock-split, combination,
 // stock-dividend, distribution, issuance, cse-issuance, ...). A Per Share
@@ -27,8 +49,11 @@
 //
 // A register lists a series too large to write inline: a CSV with a header
 // row naming the columns number, holder_name, holder_address (lines
-// separated by |), shares, and optionally email, tax_id_last4 and parent.
-// RegisterReader streams it a row at a time; ReadRegister reads it whole.
+// separated by |), shares, and optionally email and tax_id_last4; a parent
+// column may be present, empty. RegisterReader streams it a row at a time;
+// ReadRegister reads it whole. The register view that reissue and register
+// write (SPEC §4.5: current share numbers, warrant_price, issued, parent) is
+// refused as a register and read by ReadRegisterView.
 // Every CSV warrantkit writes quotes its cells against CSV injection
 // (CSVCell), and the register reader takes that quote off again (CSVValue).
 //
@@ -57,8 +82,8 @@
 //     at most MaxIntegerDigits digits before the point and MaxDecimals
 //     after it (share quantities share_decimals, the Warrant Price
 //     price_decimals);
-//   - dates lie within compute.MinDate..compute.MaxDate, and no event is
-//     dated before the Original Issue Date;
+//   - dates lie within compute.MinDate..compute.MaxDate, and no event or
+//     transaction is dated before the Original Issue Date;
 //   - the file, its lists and its text are bounded (limits.go);
 //   - anchors and aliases are followed; the schema's depth is fixed, so an
 //     alias can never make the walk recurse without end.

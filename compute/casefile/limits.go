@@ -33,6 +33,13 @@ const (
 	// the count: 1,000 events made of 500 CSEs that expire one by one take
 	// about 20 s per warrant, 2,000 about 150 s.
 	MaxEvents = 1_000
+	// MaxTransactions is the number of transactions a case file may list:
+	// a series of 10,000 warrants exercised and assigned over its life
+	// makes tens of thousands. The file's size governs first (a
+	// transaction takes 50 bytes or more, so 4 MiB holds fewer than
+	// 100,000); this bounds a list made of aliases, which takes a few
+	// bytes an item.
+	MaxTransactions = 100_000
 	// MaxInlineWarrants is the number of warrants a case file may list; a
 	// larger series goes in a register (--register FILE.csv), which is
 	// streamed and has no limit on its rows.

@@ -29,15 +29,27 @@ const (
 	colEmail         = "email"
 	colTaxID4        = "tax_id_last4"
 	colParent        = "parent"
+	colWarrantPrice  = "warrant_price"
+	colIssued        = "issued"
 )
 
 // registerColumns are the columns a register may have, required ones first;
-// the order of the columns in the file is free.
-var registerColumns = []string{colNumber, colHolderName, colHolderAddress, colShares, colEmail, colTaxID4, colParent}
+// the order of the columns in the file is free. The last two are the
+// register view's only (SPEC §4.5): a register refuses them.
+var registerColumns = []string{colNumber, colHolderName, colHolderAddress, colShares, colEmail, colTaxID4, colParent, colWarrantPrice, colIssued}
 
-const registerRequired = 4 // the first four of registerColumns
+// The positions in registerColumns of the columns read by position.
+const (
+	registerRequired = 4 // the first four of registerColumns
+	kParent          = 6
+	kWarrantPrice    = 7
+	kIssued          = 8
+)
 
-const registerColumnsAllowed = "number, holder_name, holder_address, shares (required), email, tax_id_last4, parent (optional), in any order"
+const (
+	registerColumnsAllowed = "number, holder_name, holder_address, shares (required), email, tax_id_last4, parent (optional), in any order"
+	viewColumnsAllowed     = "number, holder_name, holder_address, shares (required), warrant_price, issued, parent, email, tax_id_last4 (optional), in any order"
+)
 
 // RegisterReader reads the warrants of a register one row at a time.
 //
@@ -54,7 +66,8 @@ type RegisterReader struct {
 	name  string
 	terms compute.Terms
 	r     *csv.Reader
-	col   [7]int                // index of each of registerColumns in a record; -1 if absent
+	view  bool                  // a register view (ReadRegisterView), not a register
+	col   [9]int                // index of each of registerColumns in a record; -1 if absent
 	width int                   // number of columns in the header
 	row   int                   // the last data row read
 	seen  map[string]seenNumber // by WarrantNumberKey
@@ -75,7 +88,12 @@ type seenNumber struct {
 // in errors. t supplies the series and share_decimals the rows are checked
 // against.
 func NewRegisterReader(name string, r io.Reader, t compute.Terms) (*RegisterReader, error) {
-	rr := &RegisterReader{name: name, terms: t, seen: make(map[string]seenNumber)}
+	return newRegisterReader(name, r, t, false)
+}
+
+// newRegisterReader is NewRegisterReader, of a register view when view is set.
+func newRegisterReader(name string, r io.Reader, t compute.Terms, view bool) (*RegisterReader, error) {
+	rr := &RegisterReader{name: name, terms: t, view: view, seen: make(map[string]seenNumber)}
 	rr.limit = &rowLimiter{r: r}
 	br := bufio.NewReader(rr.limit)
 	rr.limit.readBuf = int64(br.Size())
@@ -119,6 +137,9 @@ func NewRegisterReader(name string, r io.Reader, t compute.Terms) (*RegisterRead
 		if rr.col[k] >= 0 {
 			return nil, rr.headerError(1, fmt.Sprintf("duplicate column %q (columns %d and %d)", h, rr.col[k]+1, i+1))
 		}
+		if k >= kWarrantPrice && !view {
+			return nil, rr.headerError(1, fmt.Sprintf("column %q is the register view's (SPEC §4.5), which reissue and register write: a view shows current share numbers and warrants issued later, and is never an input", h))
+		}
 		rr.col[k] = i
 	}
 	for k := range registerRequired {
@@ -133,7 +154,11 @@ const rowTooLarge = "the row is larger than 64 KiB"
 
 // headerError builds the InputError for the header row.
 func (rr *RegisterReader) headerError(line int, problem string) *compute.InputError {
-	return &compute.InputError{File: rr.name, Line: line, Field: "header", Problem: problem, Allowed: registerColumnsAllowed}
+	allowed := registerColumnsAllowed
+	if rr.view {
+		allowed = viewColumnsAllowed
+	}
+	return &compute.InputError{File: rr.name, Line: line, Field: "header", Problem: problem, Allowed: allowed}
 }
 
 // rowError builds the InputError for column k of the current row.
@@ -148,78 +173,122 @@ func (rr *RegisterReader) rowError(k int, problem, allowed string) *compute.Inpu
 // Next returns the warrant of the next row, or io.EOF after the last one.
 // Warrant.Line is the row number.
 func (rr *RegisterReader) Next() (compute.Warrant, error) {
+	v, err := rr.next()
+	return v.Warrant, err
+}
+
+// next reads the next row.
+func (rr *RegisterReader) next() (RegisterViewRow, error) {
 	if rr.err != nil {
-		return compute.Warrant{}, rr.err
+		return RegisterViewRow{}, rr.err
 	}
 	rec, err := rr.r.Read()
 	if err == io.EOF {
 		rr.err = io.EOF
-		return compute.Warrant{}, io.EOF
+		return RegisterViewRow{}, io.EOF
 	}
 	rr.row++
 	if errors.Is(err, errRowTooLarge) {
 		// The rest of the row cannot be found without reading it.
 		rr.err = rr.rowError(-1, rowTooLarge, fmt.Sprintf("rows of at most %d bytes", MaxRegisterRowBytes))
-		return compute.Warrant{}, rr.err
+		return RegisterViewRow{}, rr.err
 	}
 	rr.limit.rowEnd = rr.bom + rr.r.InputOffset()
 	if err != nil {
 		var pe *csv.ParseError
 		if !errors.As(err, &pe) {
 			rr.err = fmt.Errorf("read %s: %w", rr.name, err)
-			return compute.Warrant{}, rr.err
+			return RegisterViewRow{}, rr.err
 		}
 		if errors.Is(pe.Err, csv.ErrFieldCount) {
-			return compute.Warrant{}, rr.rowError(-1, fmt.Sprintf("has %d fields; the header has %d", len(rec), rr.width), "")
+			return RegisterViewRow{}, rr.rowError(-1, fmt.Sprintf("has %d fields; the header has %d", len(rec), rr.width), "")
 		}
 		// After a quoting error the rows that follow cannot be trusted.
 		rr.err = rr.rowError(-1, fmt.Sprintf("line %d, column %d: %v", pe.Line, pe.Column, pe.Err), "RFC 4180 CSV")
-		return compute.Warrant{}, rr.err
+		return RegisterViewRow{}, rr.err
 	}
-	return rr.warrant(rec)
+	return rr.record(rec)
 }
 
-// warrant checks one record and makes its warrant.
-func (rr *RegisterReader) warrant(rec []string) (compute.Warrant, error) {
+// record checks one record and makes its warrant.
+func (rr *RegisterReader) record(rec []string) (RegisterViewRow, error) {
 	v, err := rr.cells(rec)
 	if err != nil {
-		return compute.Warrant{}, err
+		return RegisterViewRow{}, err
 	}
 	w := compute.Warrant{Number: v[0], Holder: compute.Holder{Name: v[1]}, Line: rr.row}
 
 	if p, a := warrantNumberProblem(rr.terms.Series, w.Number); p != "" {
-		return compute.Warrant{}, rr.rowError(0, p, a)
+		return RegisterViewRow{}, rr.rowError(0, p, a)
 	}
 	if err := rr.checkDuplicate(w.Number); err != nil {
-		return compute.Warrant{}, err
+		return RegisterViewRow{}, err
 	}
 	if err := rr.address(v[2], &w.Holder); err != nil {
-		return compute.Warrant{}, err
+		return RegisterViewRow{}, err
 	}
-
 	if w.Shares, err = rr.shares(v[3]); err != nil {
-		return compute.Warrant{}, err
+		return RegisterViewRow{}, err
 	}
-
 	if w.Email = v[4]; w.Email != "" {
 		if p, a := emailProblem(w.Email); p != "" {
-			return compute.Warrant{}, rr.rowError(4, p, a)
+			return RegisterViewRow{}, rr.rowError(4, p, a)
 		}
 	}
 	if w.TaxID4 = v[5]; w.TaxID4 != "" {
 		if p, a := taxID4Problem(w.TaxID4); p != "" {
-			return compute.Warrant{}, rr.rowError(5, p, a)
+			return RegisterViewRow{}, rr.rowError(5, p, a)
 		}
 	}
-	if w.Parent = v[6]; w.Parent != "" {
-		if p, a := warrantNumberProblem(rr.terms.Series, w.Parent); p != "" {
-			return compute.Warrant{}, rr.rowError(6, p, a)
-		}
-		if compute.WarrantNumberKey(rr.terms.Series, w.Parent) == compute.WarrantNumberKey(rr.terms.Series, w.Number) {
-			return compute.Warrant{}, rr.rowError(6, "a warrant cannot replace itself", "the number of the warrant this one replaced")
+	if w.Parent = v[kParent]; w.Parent != "" {
+		if err := rr.parent(w); err != nil {
+			return RegisterViewRow{}, err
 		}
 	}
-	return w, nil
+	if !rr.view {
+		return RegisterViewRow{Warrant: w}, nil
+	}
+	return rr.viewColumns(w, v)
+}
+
+// parent checks the parent of w: a register refuses it (SPEC §2.2), a view
+// names the warrant w was issued in place of.
+func (rr *RegisterReader) parent(w compute.Warrant) error {
+	if !rr.view {
+		p, a := parentRefused(w.Parent, "a register lists")
+		return rr.rowError(kParent, p, a)
+	}
+	if p, a := warrantNumberProblem(rr.terms.Series, w.Parent); p != "" {
+		return rr.rowError(kParent, p, a)
+	}
+	if compute.WarrantNumberKey(rr.terms.Series, w.Parent) == compute.WarrantNumberKey(rr.terms.Series, w.Number) {
+		return rr.rowError(kParent, "a warrant cannot replace itself", "the number of the warrant this one replaced")
+	}
+	return nil
+}
+
+// viewColumns reads the columns only a register view has: the Warrant
+// Price and the date the warrant was issued.
+func (rr *RegisterReader) viewColumns(w compute.Warrant, v [9]string) (RegisterViewRow, error) {
+	row := RegisterViewRow{Warrant: w}
+	if cell := v[kWarrantPrice]; cell != "" {
+		price, problem := decimalFromText(cell)
+		if problem != "" {
+			return RegisterViewRow{}, rr.rowError(kWarrantPrice, problem, decimalAllowed)
+		}
+		if price.Sign() <= 0 {
+			return RegisterViewRow{}, rr.rowError(kWarrantPrice, fmt.Sprintf("must be greater than 0, got %s", decimalText(price)), "a positive decimal")
+		}
+		row.WarrantPrice = price
+	}
+	if cell := v[kIssued]; cell != "" {
+		d, err := compute.ParseDate(cell)
+		if err != nil {
+			return RegisterViewRow{}, rr.rowError(kIssued, fmt.Sprintf("%s is not a date", quoteShort(cell)), "a calendar date written YYYY-MM-DD, "+dateRangeAllowed)
+		}
+		row.Issued = d
+	}
+	return row, nil
 }
 
 // cells are the values of the record's cells in the order of
@@ -227,8 +296,8 @@ func (rr *RegisterReader) warrant(rec []string) (compute.Warrant, error) {
 // a required cell must not be empty, and every cell but the address and the
 // shares (checked later, line by line and as a decimal) must be text a
 // document may print.
-func (rr *RegisterReader) cells(rec []string) ([7]string, error) {
-	var v [7]string
+func (rr *RegisterReader) cells(rec []string) ([9]string, error) {
+	var v [9]string
 	for k, i := range rr.col {
 		if i < 0 {
 			continue
@@ -320,5 +389,40 @@ func ReadRegister(name string, r io.Reader, t compute.Terms) ([]compute.Warrant,
 			return nil, err
 		}
 		ws = append(ws, w)
+	}
+}
+
+// RegisterViewRow is one row of a register view (SPEC §4.5): a warrant
+// outstanding, with the Warrant Share Number in effect.
+type RegisterViewRow struct {
+	// Warrant's Parent is the number it was issued in place of; "" for an
+	// original warrant.
+	compute.Warrant
+	WarrantPrice decimal.Decimal // zero when the view has no warrant_price column
+	Issued       compute.Date    // zero when the view has no issued column
+}
+
+// ReadRegisterView reads a whole register view, the register.csv that
+// reissue and register write (SPEC §4.5): the columns of a register and
+// warrant_price, issued and parent, in any order; the form written before
+// SPEC §4.5 (number, holder_name, holder_address, shares, email,
+// tax_id_last4, parent) is one. A view is never an input to a computation
+// (SPEC §2.2): it is read to check or carry on what a command wrote. It
+// returns the first error.
+func ReadRegisterView(name string, r io.Reader, t compute.Terms) ([]RegisterViewRow, error) {
+	rr, err := newRegisterReader(name, r, t, true)
+	if err != nil {
+		return nil, err
+	}
+	var rows []RegisterViewRow
+	for {
+		v, err := rr.next()
+		if err == io.EOF {
+			return rows, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, v)
 	}
 }

@@ -41,7 +41,7 @@ func TestReadRegister_Valid(t *testing.T) {
 		parent       string
 	}{
 		{"W-F-05-001", "Alpha Capital Anstalt", []string{"Pradafant 7", "9490 Vaduz", "Liechtenstein"}, "250000", "", "", ""},
-		{"W-F-05-002", "Łukasz Żółć", []string{"ul. Długa 5", "00-238 Warszawa"}, "1234.50", "lukasz@example.com", "0123", "W-F-05-001"},
+		{"W-F-05-002", "Łukasz Żółć", []string{"ul. Długa 5", "00-238 Warszawa"}, "1234.50", "lukasz@example.com", "0123", ""},
 		{"W-F-05-003", "José Ñúñez García", []string{"Calle Mayor 1, 2º", "28013 Madrid"}, "10", "", "", ""},
 		{"W-F-05-004", "山田太郎", []string{"東京都千代田区丸の内1-1", "100-0005"}, "0.01", "yamada@example.jp", "9876", ""},
 		{"W-F-05-005", `Quote "The Fund" LP`, []string{"One Main St\nSuite 2", "Springfield"}, "7", "", "", ""},
@@ -64,7 +64,7 @@ func TestReadRegister_Valid(t *testing.T) {
 func TestReadRegister_MatchesCaseFile(t *testing.T) {
 	c := tcLoad(t, "testdata/good/full.yaml")
 	csv := "number,holder_name,holder_address,shares,email,tax_id_last4,parent\n" +
-		"W-F-05-002,Łukasz Żółć,ul. Długa 5|00-238 Warszawa,1234.5,lukasz@example.com,0123,W-F-05-001\n"
+		"W-F-05-002,Łukasz Żółć,ul. Długa 5|00-238 Warszawa,1234.5,lukasz@example.com,0123,\n"
 	ws, err := ReadRegister("r.csv", strings.NewReader(csv), c.Terms)
 	if err != nil {
 		t.Fatal(err)

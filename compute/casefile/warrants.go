@@ -88,14 +88,29 @@ func (d *caseDecoder) decodeWarrant(n *yaml.Node, path string) (compute.Warrant,
 		}
 	}
 	if pn := f.get("parent"); pn != nil {
-		if w.Parent, err = d.warrantNumber(pn, path+".parent"); err != nil {
+		parent, err := d.str(pn, path+".parent")
+		if err != nil {
 			return w, nil, err
 		}
-		if compute.WarrantNumberKey(d.terms.Series, w.Parent) == compute.WarrantNumberKey(d.terms.Series, w.Number) {
-			return w, nil, d.fail(pn, path+".parent", "a warrant cannot replace itself", "the number of the warrant this one replaced")
-		}
+		p, a := parentRefused(parent, "a case file's warrants list")
+		return w, nil, d.fail(resolveAlias(pn), path+".parent", p, a)
 	}
 	return w, numNode, nil
+}
+
+// parentRefused is the problem of a warrant listed with a parent among
+// original warrants (lists: "a register lists", "a case file's warrants
+// list"), and
+// what is allowed instead (SPEC §2.2). A warrant issued in place of another
+// has the Warrant Share Number in effect when it was issued, not the one
+// at the Original Issue Date: listed as an original, every event since the
+// Original Issue Date would adjust it a second time.
+func parentRefused(parent, lists string) (problem, allowed string) {
+	if len(parent) > 40 {
+		parent = quoteShort(parent)
+	}
+	return fmt.Sprintf("%s — %s original warrants only (issued on the original issue date for the Warrant Share Number then); a warrant issued later exists only through the transaction that created it", parent, lists),
+		"no parent: record a warrant issued later in the case file's transactions (SPEC §2.5); a register written by reissue or register shows current share numbers and is a view, never an input"
 }
 
 // warrantNumber is a warrant number of the series: SERIES-NNN.
