@@ -14,21 +14,19 @@ type seriesGroups struct {
 	prices, classes, expirations map[string][]string
 }
 
-// outstanding adds to the import a row for each issuance of the series not
-// ended, in order, reporting every issuance a row cannot be made of, and
-// groups the rows for the checks across the series.
-func (s *seriesImport) outstanding(issued []*Tx, ended map[string]*Tx) seriesGroups {
+// allRows is a row for each issuance of the series, in order, reporting
+// every issuance a row cannot be made of, and the rows grouped for the
+// checks across the series.
+func (s *seriesImport) allRows(issued []*Tx) ([]Row, seriesGroups) {
 	numbers := map[string]*Tx{}
 	g := seriesGroups{prices: map[string][]string{}, classes: map[string][]string{}, expirations: map[string][]string{}}
+	var rows []Row
 	for _, t := range issued {
-		if _, done := ended[t.SecurityID]; done {
-			continue
-		}
 		if r, ok := s.row(t, numbers, &g); ok {
-			s.imp.Rows = append(s.imp.Rows, r)
+			rows = append(rows, r)
 		}
 	}
-	return g
+	return rows, g
 }
 
 // row is the row of outstanding issuance t, or false once a problem with t
@@ -76,7 +74,7 @@ func (s *seriesImport) warrantNumber(t *Tx, numbers map[string]*Tx) bool {
 	}
 	key := compute.WarrantNumberKey(series, t.CustomID) // W-F-05-1 is W-F-05-001
 	if first, dup := numbers[key]; dup {
-		s.bad(t, "custom_id", fmt.Sprintf("warrant number %q is also the number of outstanding %s (%s)", t.CustomID, first.ID, first.CustomID), "one outstanding warrant per number")
+		s.bad(t, "custom_id", fmt.Sprintf("warrant number %q is also the number of %s (%s)", t.CustomID, first.ID, first.CustomID), "one warrant per number: a number is never used again (SPEC §2.5)")
 		return false
 	}
 	numbers[key] = t

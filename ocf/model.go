@@ -128,6 +128,7 @@ type Tx struct {
 	WarrantExpirationDate string            `json:"warrant_expiration_date"`
 	SecurityLawExemptions json.RawMessage   `json:"security_law_exemptions"`
 	PurchasePrice         *Monetary         `json:"purchase_price"`
+	ReasonText            string            `json:"reason_text"`
 	at                    location
 }
 

@@ -113,7 +113,7 @@ func printImport(env *Env, imp *ocf.Import, series string, unfilled []string, ou
 	if register != "" {
 		dest += " and " + register
 	}
-	fmt.Fprintf(env.Stdout, "imported %d warrants of series %s (%d events) → %s\n", len(imp.Rows), series, len(imp.Splits), dest)
+	fmt.Fprintf(env.Stdout, "imported %d warrants of series %s (%d original, %d transactions, %d events) → %s\n", len(imp.Rows), series, len(imp.Originals), len(imp.Steps), len(imp.Splits), dest)
 }
 
 // ocfError prints every problem of an OCF package but the first, which the
