@@ -107,7 +107,10 @@ func (s *seriesImport) step(t *Tx, w *Row, bySec map[string]*Row, createdBy map[
 	root := w
 	for tx := createdBy[root.SecurityID]; tx != nil; tx = createdBy[root.SecurityID] {
 		root = bySec[tx.SecurityID]
-		st.depth++
+		if st.depth++; st.depth > len(bySec) {
+			s.bad(t, "security_id", fmt.Sprintf("%s descends from itself: each of its ancestors was issued by a transaction ending another", w.Number), "a lineage that starts at an original warrant")
+			return st, false
+		}
 	}
 	st.Root = *root
 	var resulting []Row
