@@ -30,8 +30,9 @@ type OutFile struct {
 }
 
 // ExportReissue turns a reissue of the warrants of series read from p into
-// OCF: for each re-issued warrant the TX_WARRANT_CANCELLATION of the old
-// security and the TX_WARRANT_ISSUANCE of the replacement (the adjusted
+// OCF: for each re-issued warrant a TX_WARRANT_TRANSFER of the old security
+// to its holder, resulting in the replacement, and the TX_WARRANT_ISSUANCE
+// of the replacement (the adjusted
 // quantity and exercise price, a comment naming the Warrant's section and
 // each event), a DOCUMENT per PDF, and the manifest updated to list them
 // beside the export's own files (copied unchanged). Ids are derived from the
@@ -47,7 +48,7 @@ func ExportReissue(p *Package, series string, r *Reissue) ([]OutFile, error) {
 		return nil, err
 	}
 	t := r.Case.Terms
-	cancelOf, issueOf := map[string]string{}, map[string]string{} // by file name part of old/new number
+	reissuedOf, issueOf := map[string]string{}, map[string]string{} // by file name part of old/new number
 	for _, nw := range r.New {
 		row, ok := x.rows[nw.Parent]
 		if !ok {
@@ -63,9 +64,9 @@ func ExportReissue(p *Package, series string, r *Reissue) ([]OutFile, error) {
 			return nil, &compute.InputError{File: filepath.Join(r.Dir, "summary.csv"), Field: "warrant_price", Problem: pr, Allowed: NumericAllowed}
 		}
 		newSec := "wk-sec-" + idPart(nw.Number)
-		cancelID := "wk-cancel-" + idPart(old.Number)
+		transferID := "wk-reissue-" + idPart(old.Number)
 		issueID := "wk-issue-" + idPart(nw.Number)
-		if err := x.claim(cancelID, issueID); err != nil {
+		if err := x.claim(transferID, issueID); err != nil {
 			return nil, err
 		}
 		if err := x.claimSecurity(newSec); err != nil {
@@ -76,20 +77,24 @@ func ExportReissue(p *Package, series string, r *Reissue) ([]OutFile, error) {
 			return nil, err
 		}
 		comments := replacementComments(t, adj, old.Number, row.SecurityID, day)
+		// OCF 1.2.0 has no warrant reissuance: the whole warrant is
+		// transferred to its holder, resulting in the replacement, which
+		// an import reads as the exchange it is (SPEC §2.5).
 		x.txs = append(x.txs, map[string]any{
-			"object_type": "TX_WARRANT_CANCELLATION", "id": cancelID, "security_id": row.SecurityID, "date": day,
-			"quantity":    row.Issuance.Quantity,
-			"reason_text": fmt.Sprintf("Exchanged for replacement warrant %s (security %s) stating the adjusted Warrant Price and Warrant Share Number", nw.Number, newSec),
-			"comments":    []string{fmt.Sprintf("warrantkit reissue of %s: warrant %s replaced by %s.", day, old.Number, nw.Number)},
+			"object_type": "TX_WARRANT_TRANSFER", "id": transferID, "security_id": row.SecurityID, "date": day,
+			"quantity":               row.Issuance.Quantity,
+			"resulting_security_ids": []string{newSec},
+			"consideration_text":     fmt.Sprintf("Exchanged for replacement warrant %s (security %s), to the same holder, stating the adjusted Warrant Price and Warrant Share Number", nw.Number, newSec),
+			"comments":               []string{fmt.Sprintf("warrantkit reissue of %s: warrant %s replaced by %s.", day, old.Number, nw.Number)},
 		})
 		x.txs = append(x.txs, x.warrantIssuance(row, issueID, newSec, nw.Number, row.StakeholderID,
 			Numeric(nw.Shares, t.ShareDecimals), Numeric(price, t.PriceDecimals), comments))
-		cancelOf[idPart(old.Number)] = cancelID
+		reissuedOf[idPart(old.Number)] = transferID
 		issueOf[idPart(old.Number)] = issueID
 		issueOf["new:"+idPart(nw.Number)] = issueID
 	}
 
-	if err := r.documents(x, cancelOf, issueOf); err != nil {
+	if err := r.documents(x, reissuedOf, issueOf); err != nil {
 		return nil, err
 	}
 	return x.finish("warrantkit-reissue-" + day)
@@ -111,9 +116,9 @@ func replacementComments(t compute.Terms, adj *compute.Adjustment, old, security
 }
 
 // documents adds the reissue's PDFs, each related to the transactions of
-// its warrant: a new warrant to its issuance, a record to the cancellation,
-// a certificate to both.
-func (r *Reissue) documents(x *exporter, cancelOf, issueOf map[string]string) error {
+// its warrant: a new warrant to its issuance, a record to the transfer, a
+// certificate to both.
+func (r *Reissue) documents(x *exporter, reissuedOf, issueOf map[string]string) error {
 	for _, f := range r.pdfs {
 		rel := path.Clean(f.Path)
 		base := strings.TrimSuffix(path.Base(rel), ".pdf")
@@ -124,13 +129,13 @@ func (r *Reissue) documents(x *exporter, cancelOf, issueOf map[string]string) er
 				related = append(related, ref("TX_WARRANT_ISSUANCE", id))
 			}
 		case "records":
-			if id := cancelOf[base]; id != "" {
-				related = append(related, ref("TX_WARRANT_CANCELLATION", id))
+			if id := reissuedOf[base]; id != "" {
+				related = append(related, ref("TX_WARRANT_TRANSFER", id))
 			}
 		case "certificates":
-			for old, id := range cancelOf {
+			for old, id := range reissuedOf {
 				if strings.HasPrefix(base, old+"-") {
-					related = append(related, ref("TX_WARRANT_CANCELLATION", id), ref("TX_WARRANT_ISSUANCE", issueOf[old]))
+					related = append(related, ref("TX_WARRANT_TRANSFER", id), ref("TX_WARRANT_ISSUANCE", issueOf[old]))
 					break
 				}
 			}

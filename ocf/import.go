@@ -251,6 +251,11 @@ func (imp *Import) summarize() {
 			imp.StockClass = r.StockClassID
 		}
 	}
+	for _, r := range imp.Originals {
+		if r.Date.After(imp.FirstIssue) {
+			imp.Notes = append(imp.Notes, fmt.Sprintf("%s was issued on %s, after the Original Issue Date %s, by no transaction of the export: it is an original warrant of the case", r.Number, r.Date, imp.FirstIssue))
+		}
+	}
 	if imp.Currency != "USD" {
 		imp.Notes = append(imp.Notes, fmt.Sprintf("exercise prices are in %s; warrantkit's documents print amounts as dollars", imp.Currency))
 	}

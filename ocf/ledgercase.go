@@ -7,6 +7,7 @@ package ocf
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
@@ -100,8 +101,11 @@ func shareNumberAt(c *compute.Case, root compute.Warrant, txs []compute.Transact
 
 // checkLedger replays the case c (originals its warrants) and reports each
 // warrant a transaction issued whose quantity or exercise price is not the
-// Warrant Share Number or Warrant Price the ledger gives it: the export and
-// the case's events disagree, and a person must decide which is right.
+// Warrant Share Number or Warrant Price the ledger gives it — when issued,
+// or after the events of that day (a reissue on the day of a split states
+// the split's numbers; the ledger issues before the day's events and then
+// applies them, SPEC §3.13): the export and the case's events disagree, and
+// a person must decide which is right.
 func (imp *Import) checkLedger(c *compute.Case) error {
 	adjs, err := compute.AdjustCase(c, compute.Date{})
 	if err != nil {
@@ -120,17 +124,40 @@ func (imp *Import) checkLedger(c *compute.Case) error {
 		if a.CreatedBy == nil || !ok {
 			continue
 		}
+		states := []compute.State{a.Initial}
+		for _, e := range a.Entries {
+			if e.Effective.Compare(a.Issued) == 0 {
+				states = append(states, e.After)
+			}
+		}
+		shares, price := compute.Round(r.Shares, t.ShareDecimals), compute.Round(r.Price, t.PriceDecimals)
+		if slices.ContainsFunc(states, func(s compute.State) bool { return s.Shares.Equal(shares) && s.Price.Equal(price) }) {
+			continue
+		}
 		by := fmt.Sprintf("issued by the %s of %s on %s", a.CreatedBy.Type, a.Subject.Parent, a.Issued)
-		if !compute.Round(r.Shares, t.ShareDecimals).Equal(a.Initial.Shares) {
-			probs = append(probs, r.Issuance.at.problem("quantity", fmt.Sprintf("%s (%s) is for %s shares; the ledger gives %s", r.Number, by, r.Shares, a.Initial.Shares.StringFixed(t.ShareDecimals)),
+		ledger := describeStates(t, states)
+		if !slices.ContainsFunc(states, func(s compute.State) bool { return s.Shares.Equal(shares) }) {
+			probs = append(probs, r.Issuance.at.problem("quantity", fmt.Sprintf("%s (%s) is for %s shares at %s; the ledger gives %s", r.Number, by, r.Shares, r.Price, ledger),
 				"the Warrant Share Number the case's events and transactions give (are events missing from --terms?)"))
+			continue
 		}
-		if !compute.Round(r.Price, t.PriceDecimals).Equal(a.Initial.Price) {
-			probs = append(probs, r.Issuance.at.problem("exercise_price/amount", fmt.Sprintf("%s (%s) has the exercise price %s; the ledger gives the Warrant Price %s", r.Number, by, r.Price, a.Initial.Price.StringFixed(t.PriceDecimals)),
-				"the Warrant Price the case's events give (are events missing from --terms?)"))
-		}
+		probs = append(probs, r.Issuance.at.problem("exercise_price/amount", fmt.Sprintf("%s (%s) has the exercise price %s for %s shares; the ledger gives %s", r.Number, by, r.Price, r.Shares, ledger),
+			"the Warrant Price the case's events give (are events missing from --terms?)"))
 	}
 	return asError(probs)
+}
+
+// describeStates says what the ledger gives a new warrant: "250000.00 shares
+// at 2.4000 (750000.00 at 0.8000 after the events of that day)".
+func describeStates(t compute.Terms, states []compute.State) string {
+	f := func(s compute.State) string {
+		return s.Shares.StringFixed(t.ShareDecimals) + " shares at " + s.Price.StringFixed(t.PriceDecimals)
+	}
+	out := f(states[0])
+	if n := len(states); n > 1 {
+		out += " (" + f(states[n-1]) + " after the events of that day)"
+	}
+	return out
 }
 
 // err is the problem as an *Error.
