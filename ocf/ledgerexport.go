@@ -336,8 +336,8 @@ func (x *ledgerExport) manifest(md5s map[string]string) (OutFile, error) {
 	day := x.last.String()
 	m := map[string]any{
 		"ocf_version": Version, "file_type": "OCF_MANIFEST_FILE", "issuer": iss, "as_of": day, "generated_at": day + "T00:00:00Z",
-		"comments":            []string{fmt.Sprintf("The ledger of warrant series %s, exported by warrantkit ocf export.", x.t.Series)},
-		"stock_plans_files":   []FileRef{}, "stock_legend_templates_files": []FileRef{}, "vesting_terms_files": []FileRef{}, "valuations_files": []FileRef{},
+		"comments":          []string{fmt.Sprintf("The ledger of warrant series %s, exported by warrantkit ocf export.", x.t.Series)},
+		"stock_plans_files": []FileRef{}, "stock_legend_templates_files": []FileRef{}, "vesting_terms_files": []FileRef{}, "valuations_files": []FileRef{},
 		"stock_classes_files": list("stock_classes_files", "StockClasses.ocf.json"),
 		"stakeholders_files":  list("stakeholders_files", "Stakeholders.ocf.json"),
 		"transactions_files":  list("transactions_files", "Transactions.ocf.json"),
