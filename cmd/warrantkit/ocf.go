@@ -72,7 +72,7 @@ func runOCFImport(env *Env, args []string) error {
 	}
 	caseData, regData, unfilled, err := imp.Case(opt)
 	if err != nil {
-		return err
+		return ocfError(env, err)
 	}
 	// Everything is checked: now write.
 	if err := books.WriteFile(*out, caseData); err != nil {

@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"crypto/md5"
 	"encoding/csv"
+	"encoding/hex"
 	"os"
 	"path/filepath"
 	"slices"
@@ -347,6 +349,74 @@ func TestOCFExerciseAssignRoundTrip(t *testing.T) {
 		}
 		if _, err := os.Stat(out); !os.IsNotExist(err) {
 			t.Errorf("%s: the refused export wrote %s", tc.name, out)
+		}
+	}
+}
+
+// TestOCFLedger: the fixture imports as its ledger (the transfer of
+// W-F-05-003 an assignment, the cancellation of 007); ocf export of a case
+// file writes its ledger as a whole package, which imports back to the same
+// register view; an export that says what the ledger cannot is refused
+// (exit 3), a missing flag is a usage error (exit 2), and nothing is written.
+func TestOCFLedger(t *testing.T) {
+	dir := t.TempDir()
+	caseFile := filepath.Join(dir, "fixture.yaml")
+	r := runBinary(t, "ocf", "import", ocfFixture, "--series", "W-F-05", "-o", caseFile, "--terms", ocfTerms)
+	if r.code != 0 || !strings.Contains(r.stdout, "imported 12 warrants of series W-F-05 (12 original, 2 transactions, 1 events)") {
+		t.Fatalf("import: %d %s %s", r.code, r.stdout, r.stderr)
+	}
+	data, _ := os.ReadFile(caseFile)
+	for _, want := range []string{
+		`  - {type: "assignment", date: "2005-06-01", warrant: "W-F-05-003", shares: "33333", to: {name: "Transferee Capital LP", address: ["2 Park Plaza", "Boston, MA 02116", "US"]}, number: "W-F-05-013", balance: "W-F-05-014", note: "OCF TX_WARRANT_TRANSFER tx-transfer-003"}`,
+		`  - {type: "cancellation", date: "2005-08-01", warrant: "W-F-05-007", reason: "Surrendered by the holder", note: "OCF TX_WARRANT_CANCELLATION tx-cancel-007"}`,
+	} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("the case lacks\n%s\n%s", want, data)
+		}
+	}
+
+	const ledger, terms = "../../ocf/testdata/ledger/case.yaml", "../../ocf/testdata/ledger/terms.yaml"
+	out := filepath.Join(dir, "ocf")
+	r = runBinary(t, "ocf", "export", ledger, "-o", out, "--formation-date", "2000-01-01", "--country", "us", "--holder-type", "institution")
+	if r.code != 0 || !strings.Contains(r.stdout, "exported the ledger of series W-F-05 (4 warrants, 5 transactions) as OCF 1.2.0: 4 files") {
+		t.Fatalf("export: %d %s %s", r.code, r.stdout, r.stderr)
+	}
+	back := filepath.Join(dir, "back.yaml")
+	if r := runBinary(t, "ocf", "import", out, "--series", "W-F-05", "-o", back, "--terms", terms); r.code != 0 {
+		t.Fatalf("import of the export: %d %s", r.code, r.stderr)
+	}
+	if got, want := ledgerView(t, back, ""), ledgerView(t, ledger, ""); !slices.EqualFunc(got, want, slices.Equal) || len(got) != 4 {
+		t.Errorf("the view after the round trip:\n%q\nwant\n%q", got, want)
+	}
+
+	// A price the export states and the ledger does not give.
+	tx := filepath.Join(out, "Transactions.ocf.json")
+	before, _ := os.ReadFile(tx)
+	after := strings.Replace(string(before), `"amount": "0.8000",`, `"amount": "0.7000",`, 1)
+	os.WriteFile(tx, []byte(after), 0o644)
+	oldSum, newSum := md5.Sum(before), md5.Sum([]byte(after))
+	man, _ := os.ReadFile(filepath.Join(out, ocf.ManifestName))
+	os.WriteFile(filepath.Join(out, ocf.ManifestName), []byte(strings.Replace(string(man), hex.EncodeToString(oldSum[:]), hex.EncodeToString(newSum[:]), 1)), 0o644)
+	r = runBinary(t, "ocf", "import", out, "--series", "W-F-05", "-o", filepath.Join(dir, "bad.yaml"), "--terms", terms)
+	if r.code != 3 || !strings.Contains(r.stderr, "/exercise_price/amount: W-F-05-006 (issued by the assignment of W-F-05-002 on 2007-01-05) has the exercise price 0.7 for 100000 shares; the ledger gives 100000.00 shares at 0.8000") || strings.Count(r.stderr, "\n") != 1 {
+		t.Errorf("a price the ledger does not give: %d %s", r.code, r.stderr)
+	}
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"--formation-date", "2000-01-01", "--country", "US"}, 2, "--holder-type"},
+		{[]string{"--formation-date", "2000-01-01", "--country", "USA", "--holder-type", "individual"}, 3, `--country: "USA" is not a country code`},
+		{[]string{"--formation-date", "2000-01-01", "--country", "US", "--holder-type", "individual", "--ocf", ocfFixture}, 2, "a case file's ledger is exported as a whole package"},
+	} {
+		o := filepath.Join(dir, "refused")
+		r := runBinary(t, append([]string{"ocf", "export", ledger, "-o", o}, tc.args...)...)
+		if r.code != tc.code || !strings.Contains(r.stderr, tc.want) {
+			t.Errorf("%v: exit %d %s, want %d %s", tc.args, r.code, r.stderr, tc.code, tc.want)
+		}
+		if _, err := os.Stat(o); !os.IsNotExist(err) {
+			t.Errorf("%v: the refused export wrote %s", tc.args, o)
 		}
 	}
 }

@@ -1,0 +1,349 @@
+package ocf
+
+import (
+	"bytes"
+	"crypto/md5"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/compute/casefile"
+)
+
+const (
+	ledgerCase  = "testdata/ledger/case.yaml"
+	ledgerTerms = "testdata/ledger/terms.yaml"
+)
+
+var ledgerOpt = LedgerOptions{FormationDate: "2000-01-01", Country: "US", HolderType: "INSTITUTION"}
+
+// registerView is the register view of SPEC §4.5 of c: per outstanding
+// warrant, in ascending order of number: number, holder, address, shares,
+// price, issued, parent.
+func registerView(t *testing.T, c *compute.Case) [][]string {
+	t.Helper()
+	adjs, err := compute.AdjustCase(c, compute.Date{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows [][]string
+	for _, a := range adjs {
+		if a.Surrendered != nil {
+			continue
+		}
+		issued := c.Terms.OriginalIssueDate
+		if a.CreatedBy != nil {
+			issued = a.Issued
+		}
+		rows = append(rows, []string{a.Warrant, a.Subject.Holder.Name, strings.Join(a.Subject.Holder.Address, "|"),
+			a.Final.Shares.StringFixed(c.Terms.ShareDecimals), a.Final.Price.StringFixed(c.Terms.PriceDecimals), issued.String(), a.Subject.Parent})
+	}
+	slices.SortFunc(rows, func(a, b []string) int { return strings.Compare(a[0], b[0]) })
+	return rows
+}
+
+// ledgerViewWant is the register view of testdata/ledger/case.yaml, worked
+// by hand. W-F-05-001 (250,000) exercises 100,000 on 2005-11-01: 005 holds
+// 150,000; the 3:1 split of 2006-01-17 makes it 450,000 at 0.8000 (and 002
+// 500,001, 004 125,001); 002 assigns 100,000 on 2007-01-05: 006 to Müller,
+// 007 keeps 400,001; 003 is canceled; 005 exercises 50,000 on 2008-03-03:
+// 008 holds 400,000; the reissue of 2009-11-02 replaces 004, 006, 007, 008,
+// in that order, by 009 to 012.
+var ledgerViewWant = [][]string{
+	{"W-F-05-009", "山田太郎", "丸の内1-1-1|千代田区 100-0005|JP", "125001.00", "0.8000", "2009-11-02", "W-F-05-004"},
+	{"W-F-05-010", "Müller GmbH", "Königstraße 1|70173 Stuttgart|DE", "100000.00", "0.8000", "2009-11-02", "W-F-05-006"},
+	{"W-F-05-011", "Gryphon Master Fund, L.P.", "100 Crescent Court, Suite 490|Dallas, TX 75201|US", "400001.00", "0.8000", "2009-11-02", "W-F-05-007"},
+	{"W-F-05-012", "Alpha Capital Anstalt", "Pradafant 7|9490 Vaduz|LI", "400000.00", "0.8000", "2009-11-02", "W-F-05-008"},
+}
+
+// exportLedger exports testdata/ledger/case.yaml into a new directory.
+func exportLedger(t *testing.T) (string, []OutFile) {
+	t.Helper()
+	c, err := casefile.Load(ledgerCase)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, notes, err := ExportLedger(c, ledgerOpt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(notes) > 0 {
+		t.Errorf("notes: %v", notes)
+	}
+	dir := t.TempDir()
+	if err := WriteFiles(dir, files); err != nil {
+		t.Fatal(err)
+	}
+	return dir, files
+}
+
+// importLedger imports the series from the export in dir, completed by the
+// ledger's terms, and decodes the case it writes (with the register, if
+// withRegister).
+func importLedger(t *testing.T, dir string, withRegister bool) (*Import, *compute.Case, error) {
+	t.Helper()
+	p, err := Read(filepath.Join(dir, ManifestName))
+	if err != nil {
+		return nil, nil, err
+	}
+	imp, err := p.Warrants("W-F-05")
+	if err != nil {
+		return nil, nil, err
+	}
+	opt := CaseOptions{TermsFile: ledgerTerms, CaseName: "case.yaml", Source: dir}
+	if withRegister {
+		opt.Register = "register.csv"
+	}
+	data, reg, _, err := imp.Case(opt)
+	if err != nil {
+		return imp, nil, err
+	}
+	c, err := casefile.Decode("case.yaml", bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("the imported case does not decode: %v\n%s", err, data)
+	}
+	if withRegister {
+		if c.Warrants, err = casefile.ReadRegister("register.csv", bytes.NewReader(reg), c.Terms); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return imp, c, nil
+}
+
+// TestLedgerRoundTrip: a ledger (originals, a split, an exercise with a
+// balance, a partial assignment, a cancellation, a second exercise of the
+// balance, a reissue) → ocf export → every file validates → ocf import:
+// the register view is the one worked by hand, on both sides, with the
+// warrants in the case or in a register; the export is byte-identical on a
+// re-run.
+func TestLedgerRoundTrip(t *testing.T) {
+	c, err := casefile.Load(ledgerCase)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := registerView(t, c); !slices.EqualFunc(got, ledgerViewWant, slices.Equal) {
+		t.Fatalf("the ledger's view:\n%q\nwant\n%q", got, ledgerViewWant)
+	}
+	dir, files := exportLedger(t)
+	for _, f := range files {
+		if ps, err := ValidateFile(f.Path, f.Data); err != nil || len(ps) > 0 {
+			t.Errorf("%s does not validate: %v %v", f.Path, err, ps)
+		}
+	}
+	tx := string(files[2].Data)
+	for _, want := range []string{
+		`"object_type": "TX_WARRANT_EXERCISE"`, `"trigger_id": "W-F-05-001.exercise"`,
+		`"balance_security_id": "wk-sec-W-F-05-007"`,
+		// s × q₀ / N = 100000 × 166667 / 500001, in the units of 002 as issued
+		`"quantity": "33333.3333333333"`,
+		`"reason_text": "repurchased"`,
+		`"custom_id": "W-F-05-008"`, `"quantity": "400000.00"`, `"amount": "0.8000"`,
+		`"id": "split-2006"`, `"numerator": "3"`,
+	} {
+		if !strings.Contains(tx, want) {
+			t.Errorf("the transactions lack %s", want)
+		}
+	}
+	for _, withRegister := range []bool{false, true} {
+		imp, c2, err := importLedger(t, dir, withRegister)
+		if err != nil {
+			t.Fatalf("import (register %v): %v", withRegister, err)
+		}
+		if len(imp.Originals) != 4 || len(imp.Steps) != 8 || len(imp.Rows) != 4 {
+			t.Errorf("%d originals, %d steps, %d outstanding; want 4, 8 (the reissue as 4 exchanges), 4", len(imp.Originals), len(imp.Steps), len(imp.Rows))
+		}
+		if got := registerView(t, c2); !slices.EqualFunc(got, ledgerViewWant, slices.Equal) {
+			t.Errorf("after the round trip (register %v):\n%q\nwant\n%q", withRegister, got, ledgerViewWant)
+		}
+		// The second exercise's shares come from the replayed 450,000
+		// less the balance's 400,000.
+		if x := c2.Transactions[3]; x.Type != compute.TxExercise || x.Warrant != "W-F-05-005" || x.Shares.String() != "50000" || x.Balance != "W-F-05-008" {
+			t.Errorf("transactions[4] = %+v", x)
+		}
+	}
+	_, again := exportLedger(t)
+	for i := range files {
+		if !bytes.Equal(files[i].Data, again[i].Data) {
+			t.Errorf("%s differs between runs", files[i].Path)
+		}
+	}
+}
+
+// TestFixtureLedger: the fixture's transfer of W-F-05-003 is an assignment
+// to the transferee with the balance, its cancellation of 007 a
+// cancellation; 013 and 014 are no originals.
+func TestFixtureLedger(t *testing.T) {
+	p, err := Read(filepath.Join(fixture, ManifestName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp, err := p.Warrants("W-F-05")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(imp.Originals) != 12 || imp.Originals[11].Number != "W-F-05-012" {
+		t.Errorf("originals: %d", len(imp.Originals))
+	}
+	if len(imp.Steps) != 2 {
+		t.Fatalf("steps: %+v", imp.Steps)
+	}
+	a, k := imp.Steps[0], imp.Steps[1]
+	if a.Type != compute.TxAssignment || a.Warrant != "W-F-05-003" || a.New[0].Number != "W-F-05-013" || a.Balance.Number != "W-F-05-014" || a.Date.String() != "2005-06-01" {
+		t.Errorf("assignment: %+v", a)
+	}
+	if k.Type != compute.TxCancellation || k.Warrant != "W-F-05-007" || k.Reason != "Surrendered by the holder" {
+		t.Errorf("cancellation: %+v", k)
+	}
+}
+
+// editExport rewrites the transactions of the export in dir by edit and
+// fixes the manifest's md5 of the file.
+func editExport(t *testing.T, dir string, edit func(items []map[string]any) []map[string]any) {
+	t.Helper()
+	path := filepath.Join(dir, "Transactions.ocf.json")
+	data, _ := os.ReadFile(path)
+	var f struct {
+		FileType string           `json:"file_type"`
+		Items    []map[string]any `json:"items"`
+	}
+	if err := json.Unmarshal(data, &f); err != nil {
+		t.Fatal(err)
+	}
+	f.Items = edit(f.Items)
+	out, _ := json.MarshalIndent(f, "", "  ")
+	os.WriteFile(path, out, 0o644)
+	oldSum, newSum := md5.Sum(data), md5.Sum(out)
+	m, _ := os.ReadFile(filepath.Join(dir, ManifestName))
+	os.WriteFile(filepath.Join(dir, ManifestName), bytes.ReplaceAll(m, []byte(hex.EncodeToString(oldSum[:])), []byte(hex.EncodeToString(newSum[:]))), 0o644)
+}
+
+// byID finds the item of id.
+func byID(items []map[string]any, id string) map[string]any {
+	for _, it := range items {
+		if it["id"] == id {
+			return it
+		}
+	}
+	panic("no item " + id)
+}
+
+// TestLedgerImportRefused: what the ledger cannot express, or what the
+// export says against it, is refused naming the OCF object and why.
+func TestLedgerImportRefused(t *testing.T) {
+	issuance := func(items []map[string]any, number, holder, date string) []map[string]any {
+		it := map[string]any{}
+		for k, v := range byID(items, "wk-issue-W-F-05-001") {
+			it[k] = v
+		}
+		it["id"], it["security_id"], it["custom_id"], it["stakeholder_id"], it["date"] = "wk-issue-"+number, "wk-sec-"+number, number, holder, date
+		return append(items, it)
+	}
+	for _, tc := range []struct {
+		name string
+		edit func(items []map[string]any) []map[string]any
+		want string
+	}{
+		{"partial cancellation", func(items []map[string]any) []map[string]any {
+			byID(items, "wk-tx-3-W-F-05-003")["balance_security_id"] = "wk-sec-W-F-05-099"
+			return issuance(items, "W-F-05-099", "wk-holder-3", "2007-06-30")
+		}, "wk-tx-3-W-F-05-003 cancels part of W-F-05-003 and keeps the rest in W-F-05-099: the ledger cancels whole warrants"},
+		{"transfer to two holders", func(items []map[string]any) []map[string]any {
+			tr := byID(items, "wk-tx-2-W-F-05-002")
+			delete(tr, "balance_security_id")
+			tr["resulting_security_ids"] = []string{"wk-sec-W-F-05-006", "wk-sec-W-F-05-007"}
+			return items
+		}, "the transfer wk-tx-2-W-F-05-002 of W-F-05-002 issues 2 warrants (W-F-05-006, W-F-05-007): the ledger's assignment has one assignee"},
+		{"balance of an exercise to another holder", func(items []map[string]any) []map[string]any {
+			byID(items, "wk-issue-W-F-05-005")["stakeholder_id"] = "wk-holder-2"
+			return items
+		}, "the exercise wk-tx-1-W-F-05-001 of W-F-05-001 issues the warrants W-F-05-005: the ledger's exercise issues at most one, the balance, to the same holder"},
+		{"new warrant on another date", func(items []map[string]any) []map[string]any {
+			byID(items, "wk-issue-W-F-05-006")["date"] = "2007-01-06"
+			return items
+		}, "W-F-05-006 was issued on 2007-01-06 by TX_WARRANT_TRANSFER wk-tx-2-W-F-05-002, dated 2007-01-05"},
+		{"originals at two prices", func(items []map[string]any) []map[string]any {
+			byID(items, "wk-issue-W-F-05-004")["exercise_price"] = map[string]any{"amount": "2.5000", "currency": "USD"}
+			return items
+		}, "the original warrants of series W-F-05 (those no exercise, transfer or cancellation issued) have different exercise prices: 2.4 USD (wk-issue-W-F-05-001, wk-issue-W-F-05-002, wk-issue-W-F-05-003); 2.5 USD (wk-issue-W-F-05-004)"},
+		{"an original after a split", func(items []map[string]any) []map[string]any {
+			return issuance(items, "W-F-05-099", "wk-holder-1", "2007-02-01")
+		}, "split split-2006 of 2006-01-17 falls after the issuance of W-F-05-001, W-F-05-002, W-F-05-003, W-F-05-004 but not of W-F-05-099, which no exercise, transfer or cancellation of the series issued"},
+		{"a number used twice", func(items []map[string]any) []map[string]any {
+			byID(items, "wk-issue-W-F-05-012")["custom_id"] = "W-F-05-004"
+			return items
+		}, `warrant number "W-F-05-004" is also the number of wk-issue-W-F-05-004 (W-F-05-004)`},
+		{"a price the events do not explain", func(items []map[string]any) []map[string]any {
+			byID(items, "wk-issue-W-F-05-006")["exercise_price"] = map[string]any{"amount": "0.7500", "currency": "USD"}
+			return items
+		}, "/exercise_price/amount: W-F-05-006 (issued by the assignment of W-F-05-002 on 2007-01-05) has the exercise price 0.75 for 100000 shares; the ledger gives 100000.00 shares at 0.8000"},
+		{"a split missing", func(items []map[string]any) []map[string]any {
+			return slices.DeleteFunc(items, func(it map[string]any) bool { return it["id"] == "split-2006" })
+		}, "the balance W-F-05-008 of the exercise wk-tx-4-W-F-05-005 is for 400000 shares, but W-F-05-005 held 150000 then: nothing was exercised"},
+		{"a balance the exercise does not leave", func(items []map[string]any) []map[string]any {
+			byID(items, "wk-issue-W-F-05-012")["quantity"] = "400001.00"
+			return items
+		}, "/quantity: W-F-05-012 (issued by the exchange of W-F-05-008 on 2009-11-02) is for 400001 shares at 0.8; the ledger gives 400000.00 shares at 0.8000"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir, _ := exportLedger(t)
+			editExport(t, dir, tc.edit)
+			_, _, err := importLedger(t, dir, false)
+			if !errors.Is(err, compute.ErrInvalid) {
+				t.Fatalf("err = %v, want invalid input", err)
+			}
+			var all []string
+			for _, p := range Problems(err) {
+				all = append(all, p.String())
+			}
+			if len(all) == 0 {
+				all = []string{err.Error()}
+			}
+			joined := strings.Join(all, "\n")
+			if !strings.Contains(joined, tc.want) {
+				t.Errorf("got\n%s\nwant %s", joined, tc.want)
+			}
+			for _, l := range all {
+				if strings.ContainsAny(l, "\n\r") {
+					t.Errorf("not one line: %q", l)
+				}
+			}
+		})
+	}
+}
+
+// TestLedgerExportRefused: what OCF requires and a case cannot say must be
+// given; an event OCF has no transaction for is a note.
+func TestLedgerExportRefused(t *testing.T) {
+	c, err := casefile.Load(ledgerCase)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		opt  LedgerOptions
+		want string
+	}{
+		{LedgerOptions{FormationDate: "2000-13-01", Country: "US", HolderType: "INDIVIDUAL"}, "--formation-date"},
+		{LedgerOptions{FormationDate: "2000-01-01", Country: "USA", HolderType: "INDIVIDUAL"}, `--country: "USA" is not a country code`},
+		{LedgerOptions{FormationDate: "2000-01-01", Country: "US"}, `--holder-type: "" is not a stakeholder type`},
+	} {
+		if _, _, err := ExportLedger(c, tc.opt); !errors.Is(err, compute.ErrInvalid) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%+v: %v, want %s", tc.opt, err, tc.want)
+		}
+	}
+	c.Events = append(c.Events, compute.Event{Index: 2, ID: "div-2008", Type: compute.StockDividend, Date: compute.Date{Year: 2008, Month: 6, Day: 30},
+		SharesPerShare: decimal.RequireFromString("0.05")})
+	_, notes, err := ExportLedger(c, ledgerOpt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(notes) != 1 || !strings.Contains(notes[0], "events[2] (div-2008, stock-dividend, 2008-06-30) has no OCF transaction: give it to ocf import in --terms") {
+		t.Errorf("notes: %q", notes)
+	}
+}
