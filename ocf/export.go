@@ -2,6 +2,7 @@ package ocf
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/md5"
 	"encoding/hex"
 	"encoding/json"
@@ -48,13 +49,21 @@ func ExportReissue(p *Package, series string, r *Reissue) ([]OutFile, error) {
 		return nil, err
 	}
 	t := r.Case.Terms
+	adjs, err := r.adjustments()
+	if err != nil {
+		return nil, err
+	}
 	reissuedOf, issueOf := map[string]string{}, map[string]string{} // by file name part of old/new number
 	for _, nw := range r.New {
 		row, ok := x.rows[nw.Parent]
 		if !ok {
 			return nil, &compute.InputError{File: filepath.Join(r.Dir, "register.csv"), Row: nw.Line, Field: "parent", Problem: fmt.Sprintf("%s is not an outstanding warrant of series %s in the OCF export", nw.Parent, series), Allowed: "a reissue of the register the OCF import wrote"}
 		}
-		old := r.Old[nw.Parent]
+		adj, ok := adjs[nw.Parent]
+		if !ok {
+			return nil, &compute.InputError{File: filepath.Join(r.Dir, "register.csv"), Row: nw.Line, Field: "parent", Problem: fmt.Sprintf("%s is no warrant of the reissue's case and register", nw.Parent), Allowed: "the register view the reissue wrote"}
+		}
+		old := adj.Subject
 		priceText, ok := r.Prices[nw.Number]
 		if !ok {
 			return nil, &compute.InputError{File: filepath.Join(r.Dir, "summary.csv"), Field: "warrant_price", Problem: "no price for " + nw.Number}
@@ -70,10 +79,6 @@ func ExportReissue(p *Package, series string, r *Reissue) ([]OutFile, error) {
 			return nil, err
 		}
 		if err := x.claimSecurity(newSec); err != nil {
-			return nil, err
-		}
-		adj, err := compute.Adjust(t, old, r.Case.Events, compute.Date{})
-		if err != nil {
 			return nil, err
 		}
 		comments := replacementComments(t, adj, old.Number, row.SecurityID, day)
@@ -98,6 +103,27 @@ func ExportReissue(p *Package, series string, r *Reissue) ([]OutFile, error) {
 		return nil, err
 	}
 	return x.finish("warrantkit-reissue-" + day)
+}
+
+// adjustments are the histories of every warrant of the reissue's ledger
+// (its case, the originals from its register), by number: a warrant
+// re-issued may be one a transaction of the ledger created.
+func (r *Reissue) adjustments() (map[string]*compute.Adjustment, error) {
+	c := *r.Case
+	c.Warrants = make([]compute.Warrant, 0, len(r.Old))
+	for _, w := range r.Old {
+		c.Warrants = append(c.Warrants, w)
+	}
+	slices.SortFunc(c.Warrants, func(a, b compute.Warrant) int { return cmp.Compare(a.Line, b.Line) })
+	adjs, err := compute.AdjustCase(&c, compute.Date{})
+	if err != nil {
+		return nil, err
+	}
+	by := make(map[string]*compute.Adjustment, len(adjs))
+	for _, a := range adjs {
+		by[a.Warrant] = a
+	}
+	return by, nil
 }
 
 // replacementComments are the comments of a replacement warrant's issuance:
