@@ -35,9 +35,12 @@ var termsOrder = []string{"series", "original_issue_date", "exercise_start", "ex
 var termsRequiredFromUser = []string{"exercise_start", "expiration", "market_value_at_issue"}
 
 // Case writes the case file (and the register, if opt.Register is set) of
-// the import, completed by the terms file and flags. Both are checked with
-// warrantkit's own decoders before they are returned. unfilled names every
-// field neither the export nor the terms gave (the Warrant's defaults apply).
+// the import, completed by the terms file and flags: the original warrants
+// and the ledger's transactions. Both are checked with warrantkit's own
+// decoders, and the ledger replayed, before they are returned: every warrant
+// a transaction issued must have the numbers the export states. unfilled
+// names every field neither the export nor the terms gave (the Warrant's
+// defaults apply).
 func (imp *Import) Case(opt CaseOptions) (caseData, register []byte, unfilled []string, err error) {
 	u, err := readTerms(opt.TermsFile)
 	if err != nil {
@@ -53,37 +56,8 @@ func (imp *Import) Case(opt CaseOptions) (caseData, register []byte, unfilled []
 		return nil, nil, nil, err
 	}
 	unfilled = append(unfilled, unfilledTerms...)
-	build := func(txs []compute.Transaction) (*compute.Case, error) {
-		if caseData, err = imp.encodeCase(imp.caseRoot(issuer, terms, u.events, opt.Register == "", txs), opt.Source, unfilled); err != nil {
-			return nil, err
-		}
-		c, err := casefile.Decode(opt.CaseName, bytes.NewReader(caseData))
-		if err != nil {
-			return nil, fmt.Errorf("the case the import would write is not valid: %w", err)
-		}
-		return c, nil
-	}
-	c, err := build(nil)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	originals := c.Warrants
-	if opt.Register != "" {
-		if register, originals, err = imp.register(opt.Register, c.Terms); err != nil {
-			return nil, nil, nil, err
-		}
-	}
-	if len(imp.Steps) > 0 {
-		txs, err := imp.transactions(c, originals)
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		if c, err = build(txs); err != nil {
-			return nil, nil, nil, err
-		}
-	}
-	c.Warrants = originals
-	if err := imp.checkLedger(c); err != nil {
+	w := &caseWriter{imp: imp, opt: opt, issuer: issuer, terms: terms, events: u.events, unfilled: unfilled}
+	if caseData, register, err = w.write(); err != nil {
 		return nil, nil, nil, err
 	}
 	return caseData, register, unfilled, nil

@@ -8,10 +8,10 @@ import (
 	"github.com/warrantkit/warrantkit/compute"
 )
 
-// seriesGroups are the issuance ids of the outstanding warrants by exercise
-// price (with currency), underlying class and expiration.
+// seriesGroups are the issuance ids of the warrants by underlying class and
+// expiration.
 type seriesGroups struct {
-	prices, classes, expirations map[string][]string
+	classes, expirations map[string][]string
 }
 
 // allRows is a row for each issuance of the series, in order, reporting
@@ -19,7 +19,7 @@ type seriesGroups struct {
 // checks across the series.
 func (s *seriesImport) allRows(issued []*Tx) ([]Row, seriesGroups) {
 	numbers := map[string]*Tx{}
-	g := seriesGroups{prices: map[string][]string{}, classes: map[string][]string{}, expirations: map[string][]string{}}
+	g := seriesGroups{classes: map[string][]string{}, expirations: map[string][]string{}}
 	var rows []Row
 	for _, t := range issued {
 		if r, ok := s.row(t, numbers, &g); ok {
@@ -30,8 +30,8 @@ func (s *seriesImport) allRows(issued []*Tx) ([]Row, seriesGroups) {
 }
 
 // row is the row of outstanding issuance t, or false once a problem with t
-// is reported. numbers holds the warrant numbers taken so far; t's price,
-// class and expiration go to g as each is found.
+// is reported. numbers holds the warrant numbers taken so far; t's class
+// and expiration go to g as each is found.
 func (s *seriesImport) row(t *Tx, numbers map[string]*Tx, g *seriesGroups) (Row, bool) {
 	r := Row{Number: t.CustomID, TxID: t.ID, SecurityID: t.SecurityID, StakeholderID: t.StakeholderID, Issuance: t, Expiration: t.WarrantExpirationDate}
 	if !s.warrantNumber(t, numbers) {
@@ -53,7 +53,6 @@ func (s *seriesImport) row(t *Tx, numbers map[string]*Tx, g *seriesGroups) (Row,
 	if r.Price, r.Currency, ok = s.price(t); !ok {
 		return r, false
 	}
-	g.prices[r.Price.String()+" "+r.Currency] = append(g.prices[r.Price.String()+" "+r.Currency], t.ID)
 	if r.StockClassID, ok = s.underlying(t); !ok {
 		return r, false
 	}

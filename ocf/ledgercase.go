@@ -6,13 +6,69 @@ package ocf
 // exercise price its issuance states.
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 
 	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/compute/casefile"
 	"go.yaml.in/yaml/v3"
 )
+
+// caseWriter writes the case of an import from its parts.
+type caseWriter struct {
+	imp           *Import
+	opt           CaseOptions
+	issuer, terms *yaml.Node
+	events        []*yaml.Node // the terms file's
+	unfilled      []string
+}
+
+// encode writes the case with the transactions txs and decodes it.
+func (w *caseWriter) encode(txs []compute.Transaction) ([]byte, *compute.Case, error) {
+	imp, opt := w.imp, w.opt
+	data, err := imp.encodeCase(imp.caseRoot(w.issuer, w.terms, w.events, opt.Register == "", txs), opt.Source, w.unfilled)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := casefile.Decode(opt.CaseName, bytes.NewReader(data))
+	if err != nil {
+		return nil, nil, fmt.Errorf("the case the import would write is not valid: %w", err)
+	}
+	return data, c, nil
+}
+
+// write writes the case without transactions, to learn its terms and
+// events, and the register; then the case with the transactions, which
+// need them; and replays the ledger (checkLedger).
+func (w *caseWriter) write() (caseData, register []byte, err error) {
+	imp := w.imp
+	caseData, c, err := w.encode(nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	originals := c.Warrants
+	if w.opt.Register != "" {
+		if register, originals, err = imp.register(w.opt.Register, c.Terms); err != nil {
+			return nil, nil, err
+		}
+	}
+	if len(imp.Steps) > 0 {
+		txs, err := imp.transactions(c, originals)
+		if err != nil {
+			return nil, nil, err
+		}
+		if caseData, c, err = w.encode(txs); err != nil {
+			return nil, nil, err
+		}
+	}
+	c.Warrants = originals
+	if err := imp.checkLedger(c); err != nil {
+		return nil, nil, err
+	}
+	return caseData, register, nil
+}
 
 // transactions are the steps as transactions of the case c (its terms and
 // events; originals are its warrants, from the case or the register). OCF
