@@ -11,7 +11,7 @@ import (
 	"github.com/warrantkit/warrantkit/compute"
 )
 
-// Row is one outstanding warrant of the series, as the export has it.
+// Row is one warrant of the series, as the export issued it.
 type Row struct {
 	Number        string // custom_id
 	TxID          string // the TX_WARRANT_ISSUANCE
@@ -205,7 +205,7 @@ func (s *seriesImport) checkEndedQuantity(t, w *Tx) {
 }
 
 // checkFound reports a series the export never issued, or one none of
-// whose warrants is outstanding when nothing else explains why.
+// has no original warrant when nothing else explains why.
 func (s *seriesImport) checkFound(issued int) {
 	p, series := s.p, s.imp.Series
 	if issued == 0 {
@@ -265,7 +265,7 @@ func (imp *Import) summarize() {
 }
 
 // splits imports the splits of the underlying class as events, noting the
-// ones every outstanding warrant already reflects and reporting one that
+// ones every original warrant already reflects and reporting one that
 // falls between the issuances of the series.
 func (s *seriesImport) splits(txs []*Tx) {
 	imp := s.imp

@@ -29,7 +29,7 @@ func (s *seriesImport) allRows(issued []*Tx) ([]Row, seriesGroups) {
 	return rows, g
 }
 
-// row is the row of outstanding issuance t, or false once a problem with t
+// row is the row of issuance t, or false once a problem with t
 // is reported. numbers holds the warrant numbers taken so far; t's class
 // and expiration go to g as each is found.
 func (s *seriesImport) row(t *Tx, numbers map[string]*Tx, g *seriesGroups) (Row, bool) {
@@ -64,7 +64,7 @@ func (s *seriesImport) row(t *Tx, numbers map[string]*Tx, g *seriesGroups) (Row,
 }
 
 // warrantNumber checks that t's custom_id is a warrant number of the series
-// no other outstanding warrant has, and takes it in numbers.
+// no other warrant of the series has, and takes it in numbers.
 func (s *seriesImport) warrantNumber(t *Tx, numbers map[string]*Tx) bool {
 	series := s.imp.Series
 	if digits := strings.TrimPrefix(t.CustomID, series+"-"); digits == "" || strings.Trim(digits, "0123456789") != "" {
