@@ -204,7 +204,7 @@ func (s *seriesImport) checkEndedQuantity(t, w *Tx) {
 	}
 }
 
-// checkFound reports a series the export never issued, or one none of
+// checkFound reports a series the export never issued, or one that
 // has no original warrant when nothing else explains why.
 func (s *seriesImport) checkFound(issued int) {
 	p, series := s.p, s.imp.Series
@@ -266,7 +266,7 @@ func (imp *Import) summarize() {
 
 // splits imports the splits of the underlying class as events, noting the
 // ones every original warrant already reflects and reporting one that
-// falls between the issuances of the series.
+// falls between the issuances of the originals.
 func (s *seriesImport) splits(txs []*Tx) {
 	imp := s.imp
 	if imp.StockClass == "" {
