@@ -347,3 +347,28 @@ func TestLedgerExportRefused(t *testing.T) {
 		t.Errorf("notes: %q", notes)
 	}
 }
+
+// TestLedgerFullExercise: an exercise with no warrant among its resulting
+// securities exercises the whole Warrant Share Number then in effect: the
+// cancellation of W-F-05-003 made an exercise after the 3:1 split is one of
+// 83,333 × 3 = 249,999 shares, and the view does not change.
+func TestLedgerFullExercise(t *testing.T) {
+	dir, _ := exportLedger(t)
+	editExport(t, dir, func(items []map[string]any) []map[string]any {
+		k := byID(items, "wk-tx-3-W-F-05-003")
+		delete(k, "quantity")
+		delete(k, "reason_text")
+		k["object_type"], k["trigger_id"], k["resulting_security_ids"] = "TX_WARRANT_EXERCISE", "W-F-05-003.exercise", []string{}
+		return items
+	})
+	_, c, err := importLedger(t, dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if x := c.Transactions[2]; x.Type != compute.TxExercise || x.Warrant != "W-F-05-003" || x.Shares.String() != "249999" || x.Balance != "" {
+		t.Errorf("transactions[3] = %+v", x)
+	}
+	if got := registerView(t, c); !slices.EqualFunc(got, ledgerViewWant, slices.Equal) {
+		t.Errorf("view:\n%q\nwant\n%q", got, ledgerViewWant)
+	}
+}
