@@ -275,6 +275,10 @@ func TestLedgerImportRefused(t *testing.T) {
 		{"an original after a split", func(items []map[string]any) []map[string]any {
 			return issuance(items, "W-F-05-099", "wk-holder-1", "2007-02-01")
 		}, "split split-2006 of 2006-01-17 falls after the issuance of W-F-05-001, W-F-05-002, W-F-05-003, W-F-05-004 but not of W-F-05-099, which no exercise, transfer or cancellation of the series issued"},
+		{"a warrant descending from itself", func(items []map[string]any) []map[string]any {
+			byID(items, "wk-tx-4-W-F-05-005")["resulting_security_ids"] = []string{"wk-sec-W-F-05-008", "wk-sec-W-F-05-001"}
+			return items
+		}, "W-F-05-001 descends from itself: each of its ancestors was issued by a transaction ending another"},
 		{"a number used twice", func(items []map[string]any) []map[string]any {
 			byID(items, "wk-issue-W-F-05-012")["custom_id"] = "W-F-05-004"
 			return items
@@ -370,5 +374,24 @@ func TestLedgerFullExercise(t *testing.T) {
 	}
 	if got := registerView(t, c); !slices.EqualFunc(got, ledgerViewWant, slices.Equal) {
 		t.Errorf("view:\n%q\nwant\n%q", got, ledgerViewWant)
+	}
+}
+
+// TestLedgerRetraction: a retraction ends the whole warrant, as a
+// cancellation whose reason says so.
+func TestLedgerRetraction(t *testing.T) {
+	dir, _ := exportLedger(t)
+	editExport(t, dir, func(items []map[string]any) []map[string]any {
+		k := byID(items, "wk-tx-3-W-F-05-003")
+		delete(k, "quantity")
+		k["object_type"] = "TX_WARRANT_RETRACTION"
+		return items
+	})
+	_, c, err := importLedger(t, dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if x := c.Transactions[2]; x.Type != compute.TxCancellation || x.Warrant != "W-F-05-003" || x.Reason != "retracted: repurchased" {
+		t.Errorf("transactions[3] = %+v", x)
 	}
 }

@@ -141,7 +141,7 @@ func (s *seriesImport) step(t *Tx, w *Row, bySec map[string]*Row, createdBy map[
 		}
 		st.Type, st.Reason = compute.TxCancellation, strings.TrimSpace(t.ReasonText)
 		if t.ObjectType == "TX_WARRANT_RETRACTION" {
-			st.Reason = strings.TrimSpace("retracted " + st.Reason)
+			st.Reason = strings.TrimSuffix("retracted: "+st.Reason, ": ")
 		}
 		return st, true
 	}
