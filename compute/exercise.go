@@ -74,6 +74,17 @@ func Exercise(t Terms, w Warrant, events []Event, in ExerciseInput) (*ExerciseRe
 	if err != nil {
 		return nil, err
 	}
+	return ExerciseOn(t, w, adj, in)
+}
+
+// ExerciseOn computes an exercise of warrant w on in.Date from adj, its
+// adjustment history up to the exercise (for a warrant of a ledger: the
+// history that ends with the exercise transaction surrendering it, SPEC
+// §3.13). The Term is checked as Exercise checks it.
+func ExerciseOn(t Terms, w Warrant, adj *Adjustment, in ExerciseInput) (*ExerciseResult, error) {
+	if err := exerciseWindow(t, in); err != nil {
+		return nil, err
+	}
 	adj.MakePending()
 	st := adj.Final
 	y := in.Shares

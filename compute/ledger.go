@@ -28,7 +28,15 @@ type Ledger struct {
 	// transactions that surrender a warrant of its lineage.
 	byRoot map[string][]int
 	issues int // warrants issued by transactions so far
+	// live is every warrant outstanding, by key.
+	live map[string]*issued
 }
+
+// MaxLedgerWarrants is the most warrants a ledger may ever issue, originals
+// included: each reissue issues one per warrant outstanding, so a ledger of
+// many reissues of a large register is refused rather than computed for
+// minutes.
+const MaxLedgerWarrants = 2_000_000
 
 // issued is one warrant of the ledger.
 type issued struct {
@@ -99,13 +107,15 @@ type Surrender struct {
 // series. Dates (original issue, exercise start, expiration) are the
 // decoder's to check.
 func NewLedger(t Terms, originals []string, txs []Transaction) (*Ledger, error) {
-	l := &Ledger{t: t, byKey: make(map[string]*issued, len(originals)+2*len(txs)), byRoot: map[string][]int{}}
+	l := &Ledger{t: t, byKey: make(map[string]*issued, len(originals)+2*len(txs)), byRoot: map[string][]int{},
+		live: make(map[string]*issued, len(originals))}
 	for _, n := range originals {
 		k := WarrantNumberKey(t.Series, n)
 		if l.byKey[k] != nil {
 			return nil, &InputError{Field: "warrants", Problem: fmt.Sprintf("%s is listed twice", n), Allowed: "each number once"}
 		}
-		l.byKey[k] = &issued{number: n, root: k, created: -1, surrendered: -1}
+		w := &issued{number: n, root: k, created: -1, surrendered: -1}
+		l.byKey[k], l.live[k] = w, w
 		l.noteHighest(k)
 	}
 	l.txs = slices.Clone(txs)
@@ -156,11 +166,12 @@ func (l *Ledger) apply(i int) error {
 // (default: one above the highest number issued so far).
 func (l *Ledger) reissue(i int) error {
 	x := &l.txs[i]
-	var out []*issued
-	for _, w := range l.byKey {
-		if w.surrendered < 0 {
-			out = append(out, w)
-		}
+	if len(l.byKey)+len(l.live) > MaxLedgerWarrants {
+		return txError(*x, "type", fmt.Sprintf("this reissue would take the warrants the ledger issued to %d", len(l.byKey)+len(l.live)), fmt.Sprintf("at most %d warrants issued in a ledger", MaxLedgerWarrants))
+	}
+	out := make([]*issued, 0, len(l.live))
+	for _, w := range l.live {
+		out = append(out, w)
 	}
 	slices.SortFunc(out, func(a, b *issued) int { return compareKeys(l.key(a.number), l.key(b.number)) })
 	first := x.FirstNumber
@@ -212,7 +223,8 @@ func (l *Ledger) issue(i int, num string, parent *issued, field string) error {
 		return txError(x, field, fmt.Sprintf("%s is already used (%s)", num, how), "a number no warrant of the ledger has, such as "+l.NextNumber())
 	}
 	l.issues++
-	l.byKey[k] = &issued{number: num, root: parent.root, parent: parent.number, created: i, surrendered: -1, seq: l.issues}
+	w := &issued{number: num, root: parent.root, parent: parent.number, created: i, surrendered: -1, seq: l.issues}
+	l.byKey[k], l.live[k] = w, w
 	l.noteHighest(k)
 	return nil
 }
@@ -222,6 +234,7 @@ func (l *Ledger) surrender(i int, old []*issued, succ [][]string) {
 	st := txStep{successors: succ}
 	for _, w := range old {
 		w.surrendered = i
+		delete(l.live, l.key(w.number))
 		st.surrendered = append(st.surrendered, w.number)
 		if ps := l.byRoot[w.root]; len(ps) == 0 || ps[len(ps)-1] != i {
 			l.byRoot[w.root] = append(ps, i)

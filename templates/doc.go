@@ -13,6 +13,12 @@
 //
 //   - warrant.go, exerciseform.go, assignment.go, record.go, certificate.go,
 //     notice.go: one document each;
+//   - schedule.go: the Schedule of Adjustments of a replacement warrant; a
+//     warrant created by a transaction of the ledger reads its lineage
+//     (Lineage, CreatedWarrant), each row with the numbers of the warrant it
+//     names; ledgertext.go says in words what each transaction did;
+//   - txrecord.go: the issuer's record of each transaction of the ledger
+//     (RecordOf), rendered by record.go;
 //   - warranttext.go: the Warrant's own text, text/warrant.txt (the filing's
 //     words, typos included), laid out section by section by the markup
 //     engine of templates/internal/markup; forms.go supplies the values of

@@ -69,3 +69,26 @@ func ExampleLongDate() {
 	fmt.Println(templates.LongDate(d))
 	// Output: March 14, 2005
 }
+
+// The issuer's record of a replacement of a lost warrant (§3(d)), from the
+// transaction as the ledger states it.
+func ExampleRecordOf() {
+	c, err := casefile.Load("../samples/glowpoint-2005.yaml")
+	if err != nil {
+		log.Fatal(err)
+	}
+	old := c.Warrants[2]
+	x := compute.Transaction{Index: 4, Type: compute.TxReplacement, Date: compute.Date{Year: 2008, Month: 4, Day: 2},
+		Warrant: old.Number, Number: "W-F-05-012", Reason: "lost"}
+	nw := compute.Warrant{Number: "W-F-05-012", Holder: old.Holder, Shares: decimal.RequireFromString("166666"), Parent: old.Number}
+	in := templates.RecordOf(c.Terms, x, old, []compute.Warrant{nw})
+	fmt.Println(in.Old.Number, in.Reason)
+	fmt.Println(in.New[0].Number, in.Shares[0])
+	fmt.Println(in.Notes[0])
+	fmt.Println(in.FillIn)
+	// Output:
+	// W-F-05-003 was reported lost and replaced under Section 3(d) by a new Warrant of like tenor
+	// W-F-05-012 166666
+	// Recorded in the ledger of the series as transaction #4 (replacement).
+	// [Affidavit of loss received on: Evidence of ownership: Indemnity or security:]
+}

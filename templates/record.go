@@ -19,6 +19,13 @@ type RecordInput struct {
 	New      []compute.Warrant
 	Shares   []decimal.Decimal // the shares of each new warrant
 	Reason   string            // e.g. "exercised", "transferred", "exchanged after the 2:1 split"
+	// Notes are paragraphs after the reason: what the Warrant required of
+	// the transaction (the §3(d) affidavit and indemnity), or that nothing
+	// was issued.
+	Notes []string `json:",omitempty"`
+	// FillIn are labels of lines left to fill in by hand, e.g. "Affidavit
+	// of loss received on:".
+	FillIn []string `json:",omitempty"`
 }
 
 // IssuerRecord is the "For Use by the Issuer Only" record, filled: the old
@@ -37,8 +44,7 @@ func IssuerRecord(c *compute.Case, in RecordInput, opt Options) (*render.Doc, er
 		"record_issued_to":  in.IssuedTo,
 	}
 	if len(in.New) > 0 {
-		fields["record_new_number"] = in.New[0].Number
-		fields["record_new_shares"] = figuresOnly(t, in.Shares[0])
+		fields["record_new_number"], fields["record_new_shares"] = newWarrantsText(t, in)
 		fields["record_new_holder"] = in.New[0].Holder.Name
 	}
 	blocks, err := WarrantText("issuer-record", merge(c, fields))
@@ -60,10 +66,45 @@ func IssuerRecord(c *compute.Case, in RecordInput, opt Options) (*render.Doc, er
 				Align: []render.Align{render.Left, render.Left, render.Right}, Rows: rows})
 		}
 	}
+	for _, n := range in.Notes {
+		d.Add(para(render.T(n)))
+	}
+	if len(in.FillIn) > 0 {
+		lines := make([]render.SignatureLine, len(in.FillIn))
+		for i, l := range in.FillIn {
+			lines[i] = render.SignatureLine{Label: l}
+		}
+		d.Add(render.Signature{Lines: lines, Width: 70})
+	}
 	if err := attachData(d, opt, "record.json", in); err != nil {
 		return nil, err
 	}
 	return d, nil
+}
+
+// newWarrantsText fills the form's "Warrant No. W-___ issued for ___
+// shares" with the new warrants: the first (as the form has room for one),
+// or, when they all go to one holder (an exchange), every one of them: "W-F-05-010
+// and W-F-05-011", "50,000 and 33,333".
+func newWarrantsText(t compute.Terms, in RecordInput) (numbers, shares string) {
+	n := 1
+	if len(in.New) > 1 && sameHolder(in.New) {
+		n = len(in.New)
+	}
+	ns, ss := make([]string, n), make([]string, n)
+	for i := range n {
+		ns[i], ss[i] = in.New[i].Number, figuresOnly(t, in.Shares[i])
+	}
+	return andList(ns), andList(ss)
+}
+
+func sameHolder(ws []compute.Warrant) bool {
+	for _, w := range ws[1:] {
+		if w.Holder.Name != ws[0].Holder.Name {
+			return false
+		}
+	}
+	return true
 }
 
 func ordinalDay(d compute.Date) string {

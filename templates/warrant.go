@@ -11,9 +11,23 @@ type WarrantInput struct {
 	Warrant   compute.Warrant // number, holder and the Warrant Share Number on its face
 	Replacing string          // the number of the warrant it replaces, if any
 	State     compute.State   // the Warrant Price and Warrant Share Number in effect
-	Entries   []compute.Entry // the adjustments made so far, for the Schedule of Adjustments
+	Entries   []compute.Entry // the adjustments made so far, for the Schedule of Adjustments (without Lineage)
 	Issued    compute.Date    // when this replacement was issued (the Schedule's date)
 	Blank     bool            // every blank left to fill by hand
+
+	// Lineage is the warrant's line of descent as the ledger computes it
+	// (compute.AdjustCase; see Lineage): the original first, then each
+	// warrant issued in place of the one before it, and this warrant last
+	// — or, when this warrant is not computed yet, the warrant it
+	// replaces last. With it the Schedule of Adjustments lists every
+	// adjustment and transaction of the lineage, each with the numbers of
+	// the warrant it concerns (see schedule.go), and Entries is not read.
+	Lineage []*compute.Adjustment
+	// Transactions are the ledger's transactions (compute.Case.Transactions
+	// and any being recorded); the Schedule finds the one that created each
+	// link by its Index to say what it did (shares exercised, assignee,
+	// reason). One missing is described from the Lineage alone.
+	Transactions []compute.Transaction
 }
 
 // Warrant is the full Warrant: its text with the blanks filled (number,
@@ -71,29 +85,4 @@ func WarrantBlocks(c *compute.Case, in WarrantInput, opt Options) ([]render.Bloc
 		}
 	}
 	return out, nil
-}
-
-// schedule is the Schedule of Adjustments page of a replacement warrant.
-func schedule(c *compute.Case, in WarrantInput) []render.Block {
-	t := c.Terms
-	out := []render.Block{render.PageBreak{}, render.Heading{Text: "SCHEDULE OF ADJUSTMENTS", Level: 1},
-		para(render.T("This Warrant replaces Warrant No. "+in.Replacing+". As of "+LongDate(in.Issued)+", after the adjustments made under Section 4 and listed below, the Warrant Price in effect is "),
-			render.B(price(t, in.State.Price)), render.T(" and the Warrant Share Number is "), render.B(sharesWords(t, in.State.Shares)), render.T(".")),
-	}
-	rows := [][]string{}
-	for _, e := range in.Entries {
-		if !e.Status.Certified() {
-			continue
-		}
-		rows = append(rows, []string{e.Effective.String(), e.Section, e.Event, string(e.Status), price(t, e.After.Price), shares(t, e.After.Shares)})
-	}
-	if len(rows) == 0 {
-		return append(out, para(render.T("No adjustment has been made.")))
-	}
-	return append(out, render.Table{
-		Header: []string{"Effective", "Section", "Event", "Status", "Warrant Price", "Share Number"},
-		Widths: []float64{22, 18, 38, 29, 26, 32},
-		Align:  []render.Align{render.Left, render.Left, render.Left, render.Left, render.Right, render.Right},
-		Rows:   rows,
-	})
 }

@@ -262,6 +262,16 @@ func FuzzRegister(f *testing.F) {
 				t.Fatalf("bad message: %q", msg)
 			}
 		}
+		// The view reader refuses in one line or reads rows a view may hold.
+		if rows, err := ReadRegisterView("fuzz.csv", bytes.NewReader(data), terms); err != nil {
+			check(err)
+		} else {
+			for _, v := range rows {
+				if v.WarrantPrice.Sign() < 0 || v.Parent != "" && compute.WarrantNumberKey(terms.Series, v.Parent) == compute.WarrantNumberKey(terms.Series, v.Number) {
+					t.Fatalf("invalid view row accepted: %+v", v)
+				}
+			}
+		}
 		rr, err := NewRegisterReader("fuzz.csv", bytes.NewReader(data), terms)
 		if err != nil {
 			check(err)
@@ -280,7 +290,7 @@ func FuzzRegister(f *testing.F) {
 				continue
 			}
 			key := compute.WarrantNumberKey(terms.Series, w.Number)
-			if seen[key] || w.Shares.Sign() <= 0 || w.Holder.Name == "" || len(w.Holder.Address) == 0 || len(w.Holder.Address) > MaxAddressLines {
+			if seen[key] || w.Parent != "" || w.Shares.Sign() <= 0 || w.Holder.Name == "" || len(w.Holder.Address) == 0 || len(w.Holder.Address) > MaxAddressLines {
 				t.Fatalf("invalid warrant accepted: %+v", w)
 			}
 			seen[key] = true

@@ -308,3 +308,42 @@ func tcTx(x compute.Transaction) string {
 	}
 	return fmt.Sprintf("%+v shares=%s cashless=%s mv=%s", x, tcLiteral(x.Shares), tcLiteral(x.CashlessShares), mv)
 }
+
+// TestDecodeTransactions_LedgerAccepted: SPEC §2.5's example, decoded, is a
+// ledger the engine accepts. Worked by hand: the 2:1 split of 2006-01-10
+// doubles every original (002 and 003: 200,000; 004: 166,668); the
+// assignment of 10,000 of 002 leaves 190,000 on 009; the exchange of 003
+// gives 010 50,000 and 011 the rest, 150,000; 012 replaces 010 for 50,000;
+// the exercise of 20,000 of 004 leaves 146,668 on 007; the reissue re-issues
+// the five warrants then outstanding (001, 007, 008, 009, 012) as 013-017.
+func TestDecodeTransactions_LedgerAccepted(t *testing.T) {
+	c := tcLoad(t, "testdata/good/ledger.yaml")
+	as, err := compute.AdjustCase(c, compute.Date{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	initial := map[string]string{
+		"W-F-05-008": "10000.00", "W-F-05-009": "190000.00", "W-F-05-010": "50000.00", "W-F-05-011": "150000.00",
+		"W-F-05-012": "50000.00", "W-F-05-007": "146668.00", "W-F-05-013": "500000.00", "W-F-05-014": "146668.00",
+		"W-F-05-015": "10000.00", "W-F-05-016": "190000.00", "W-F-05-017": "50000.00",
+	}
+	var numbers []string
+	checked := 0
+	for _, a := range as {
+		numbers = append(numbers, a.Warrant)
+		if want, ok := initial[a.Warrant]; ok {
+			checked++
+			if got := a.Initial.Shares.StringFixed(2); got != want {
+				t.Errorf("%s issued for %s shares, want %s", a.Warrant, got, want)
+			}
+		}
+	}
+	if checked != len(initial) {
+		t.Errorf("%d of the %d created warrants checked", checked, len(initial))
+	}
+	want := []string{"W-F-05-001", "W-F-05-002", "W-F-05-003", "W-F-05-004", "W-F-05-008", "W-F-05-009", "W-F-05-010",
+		"W-F-05-011", "W-F-05-012", "W-F-05-007", "W-F-05-013", "W-F-05-014", "W-F-05-015", "W-F-05-016", "W-F-05-017"}
+	if !slices.Equal(numbers, want) {
+		t.Errorf("warrants %v, want %v", numbers, want)
+	}
+}

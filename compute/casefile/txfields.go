@@ -50,6 +50,7 @@ func (d *caseDecoder) txFields(f mapFields, x *compute.Transaction) ([]newNumber
 		items, err = d.txExchange(f, x)
 		news = append(news, items...)
 	case compute.TxReplacement:
+		// §3(d): "in lieu of such lost, stolen, destroyed or mutilated Warrant".
 		if err = number("number", &x.Number); err == nil {
 			x.Reason, err = d.oneOf(f.get("reason"), f.path+".reason", compute.ReplacementReasons)
 		}
@@ -62,8 +63,11 @@ func (d *caseDecoder) txFields(f mapFields, x *compute.Transaction) ([]newNumber
 }
 
 // txExercise decodes an exercise (§2): the shares exercised Y, the method of
-// payment (§2(b)), the part exercised cashless of a combined exercise, and
-// the Per Share Market Value B a cashless part needs (§2(c)).
+// payment, the part exercised cashless of a combined exercise, and the Per
+// Share Market Value B a cashless part needs (§2(c)). §2(b): payable "(i) by
+// certified or official bank check or by wire transfer ..., (ii) by
+// "cashless exercise" ..., or (iii) by a combination of the foregoing
+// methods of payment selected by the Holder" — cash, cashless, combined.
 func (d *caseDecoder) txExercise(f mapFields, x *compute.Transaction) error {
 	var err error
 	if x.Shares, err = d.shares(f.get("shares"), f.path+".shares"); err != nil {
@@ -125,9 +129,13 @@ func (d *caseDecoder) txAssignment(f mapFields, x *compute.Transaction) error {
 	return err
 }
 
-// txExchange decodes the new warrants of an exchange (§2(e)): at least one,
+// txExchange decodes the new warrants of an exchange (§2(e): "exchangeable
+// ... for Warrants for the purchase of the same aggregate number of shares
+// of Warrant Stock, each new Warrant to represent the right to purchase such
+// number of shares ... as the Holder hereof shall designate"): at least one,
 // each with its number and shares, which only the last may leave out (it
-// takes the rest). It returns their numbers.
+// takes the rest; that they add up is the engine's to check). It returns
+// their numbers.
 func (d *caseDecoder) txExchange(f mapFields, x *compute.Transaction) ([]newNumber, error) {
 	in := f.get("into")
 	path := f.path + ".into"

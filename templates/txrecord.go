@@ -1,0 +1,101 @@
+package templates
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"github.com/warrantkit/warrantkit/compute"
+)
+
+// The issuer's record ("For Use by the Issuer Only") of each transaction of
+// the ledger (SPEC §2.5, §4.3 item 6): which warrant was canceled,
+// transferred or exchanged, and what was issued for it.
+
+// RecordOf is the RecordInput of transaction x of the ledger, which
+// surrendered old and issued news, in the order x names them: an exercise,
+// its balance; an assignment, the assignee's warrant then the balance; an
+// exchange, its items; a replacement or a reissue, the one new warrant; a
+// cancellation, none. Each new warrant's Shares is its Warrant Share Number
+// when issued (compute.Adjustment.Subject.Shares). Render it with
+// IssuerRecord.
+func RecordOf(t compute.Terms, x compute.Transaction, old compute.Warrant, news []compute.Warrant) RecordInput {
+	in := RecordInput{Old: old, Date: x.Date, New: news, Shares: make([]decimal.Decimal, len(news))}
+	for i, w := range news {
+		in.Shares[i] = w.Shares
+	}
+	switch x.Type {
+	case compute.TxExercise:
+		method := x.Method
+		if method == "" {
+			method = compute.MethodCash
+		}
+		in.IssuedTo = old.Holder.Name
+		in.Reason = fmt.Sprintf("was exercised for %s shares of Warrant Stock (%s)", Figures(x.Shares, t.ShareDecimals), method)
+	case compute.TxAssignment:
+		s := x.Shares
+		if s.IsZero() && len(news) > 0 {
+			s = news[0].Shares
+		}
+		in.Reason = fmt.Sprintf("was transferred to %s (%s shares of Warrant Stock)", x.To.Name, Figures(s, t.ShareDecimals))
+	case compute.TxExchange:
+		in.Reason = fmt.Sprintf("was exchanged under Section 2(e) for the %s below (the same aggregate number of shares of Warrant Stock)", countWarrants(len(news)))
+		in.Notes = []string{"Section 2(e): “This Warrant is exchangeable at the principal office of the Issuer for Warrants for the purchase of the same aggregate number of shares of Warrant Stock, each new Warrant to represent the right to purchase such number of shares of Warrant Stock as the Holder hereof shall designate at the time of such exchange.” Each new Warrant is dated the Original Issue Date."}
+	case compute.TxReplacement:
+		in.Reason, in.Notes, in.FillIn = replacementRecord(x.Reason)
+	case compute.TxReissue:
+		in.Reason = "was exchanged for a replacement warrant stating the adjusted Warrant Price and Warrant Share Number"
+	case compute.TxCancellation:
+		in.Reason = "was canceled"
+		if x.Reason != "" {
+			in.Reason += " (" + x.Reason + ")"
+		}
+		in.Notes = []string{"No warrant was issued in its place."}
+	}
+	if x.Index > 0 {
+		in.Notes = append([]string{"Recorded in the ledger of the series as transaction " + x.Name() + " (" + string(x.Type) + ")."}, in.Notes...)
+	}
+	if x.Note != "" {
+		in.Notes = append(in.Notes, "Note: "+x.Note)
+	}
+	return in
+}
+
+// replacementRecord is what the record of a §3(d) replacement says: the
+// reason, what Section 3(d) requires before the new Warrant is delivered,
+// and lines to record its receipt.
+//
+// §3(d): "Upon receipt of an affidavit of loss and other evidence
+// satisfactory to the Issuer of the ownership of and the loss, theft,
+// destruction or mutilation of any Warrant and upon receipt of indemnity or
+// security satisfactory to the Issuer or, in the case of any such
+// mutilation, upon surrender and cancellation of such Warrant, the Issuer
+// will make and deliver, in lieu of such lost, stolen, destroyed or
+// mutilated Warrant, a new Warrant of like tenor and representing the right
+// to purchase the same number of shares of Common Stock."
+func replacementRecord(reason string) (string, []string, []string) {
+	if reason == "mutilated" {
+		return "was surrendered mutilated, canceled and replaced under Section 3(d) by a new Warrant of like tenor",
+			[]string{"Section 3(d) requires an affidavit and other evidence satisfactory to the Issuer of the ownership of and the mutilation of the Warrant and, in the case of mutilation, its surrender and cancellation."},
+			[]string{"Affidavit received on:", "Evidence of ownership:", "Mutilated Warrant surrendered and canceled on:"}
+	}
+	what := map[string]string{"lost": "loss", "stolen": "theft", "destroyed": "destruction"}[reason]
+	if what == "" {
+		what, reason = "loss, theft or destruction", "lost, stolen or destroyed"
+	}
+	return "was reported " + reason + " and replaced under Section 3(d) by a new Warrant of like tenor",
+		[]string{"Section 3(d) requires an affidavit of loss and other evidence satisfactory to the Issuer of the ownership of and the " + what + " of the Warrant, and indemnity or security satisfactory to the Issuer. The Warrant replaced is deemed surrendered and canceled."},
+		[]string{"Affidavit of loss received on:", "Evidence of ownership:", "Indemnity or security:"}
+}
+
+// countWarrants is "the new Warrant" or "two new Warrants", in words.
+func countWarrants(n int) string {
+	if n == 1 {
+		return "new Warrant"
+	}
+	w, err := Words(int64(n))
+	if err != nil {
+		return fmt.Sprint(n) + " new Warrants"
+	}
+	return strings.ToLower(w) + " new Warrants"
+}
