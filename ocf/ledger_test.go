@@ -159,6 +159,9 @@ func TestLedgerRoundTrip(t *testing.T) {
 		if len(imp.Originals) != 4 || len(imp.Steps) != 8 || len(imp.Rows) != 4 {
 			t.Errorf("%d originals, %d steps, %d outstanding; want 4, 8 (the reissue as 4 exchanges), 4", len(imp.Originals), len(imp.Steps), len(imp.Rows))
 		}
+		if c2.Warrants[0].Email != "warrants@alpha.example" {
+			t.Errorf("the email of W-F-05-001: %q", c2.Warrants[0].Email)
+		}
 		if got := registerView(t, c2); !slices.EqualFunc(got, ledgerViewWant, slices.Equal) {
 			t.Errorf("after the round trip (register %v):\n%q\nwant\n%q", withRegister, got, ledgerViewWant)
 		}

@@ -54,12 +54,10 @@ func ExportLedger(c *compute.Case, opt LedgerOptions) (files []OutFile, notes []
 	if err != nil {
 		return nil, nil, err
 	}
-	x := &ledgerExport{c: c, t: c.Terms, opt: opt, stakeholder: map[string]string{}, byNumber: map[string]*compute.Adjustment{}}
+	x := &ledgerExport{c: c, t: c.Terms, opt: opt, stakeholder: map[string]string{}, index: map[string]int{}, byNumber: map[string]*compute.Adjustment{}}
 	for _, a := range adjs {
 		x.byNumber[a.Warrant] = a
-		if _, err := x.holder(a.Subject.Holder); err != nil {
-			return nil, nil, err
-		}
+		x.holder(a.Subject.Holder, a.Subject.Email)
 	}
 	for _, a := range adjs {
 		if a.CreatedBy == nil {
@@ -91,6 +89,7 @@ type ledgerExport struct {
 	t            compute.Terms
 	opt          LedgerOptions
 	stakeholder  map[string]string // holderKey → id
+	index        map[string]int    // id → position in stakeholders
 	byNumber     map[string]*compute.Adjustment
 	stakeholders []map[string]any
 	txs          []map[string]any
@@ -99,11 +98,15 @@ type ledgerExport struct {
 
 func holderKey(h compute.Holder) string { return h.Name + "\x00" + strings.Join(h.Address, "\x00") }
 
-// holder is the stakeholder id of h, added on first use: the address's
-// last line is its country when it is a code, else the issuer's.
-func (x *ledgerExport) holder(h compute.Holder) (string, error) {
+// holder adds the stakeholder of h on first use: the address's last line
+// is its country when it is a code, else the issuer's; email, the first
+// given of the holder's warrants, is its contact.
+func (x *ledgerExport) holder(h compute.Holder, email string) {
 	if id, ok := x.stakeholder[holderKey(h)]; ok {
-		return id, nil
+		if st := x.stakeholders[x.index[id]]; email != "" && st["contact_info"] == nil {
+			st["contact_info"] = contactInfo(email)
+		}
+		return
 	}
 	id := fmt.Sprintf("wk-holder-%d", len(x.stakeholders)+1)
 	lines, country := h.Address, x.opt.Country
@@ -115,11 +118,19 @@ func (x *ledgerExport) holder(h compute.Holder) (string, error) {
 		addr["street_suite"] = strings.Join(lines, "\n")
 	}
 	x.stakeholder[holderKey(h)] = id
-	x.stakeholders = append(x.stakeholders, map[string]any{
+	x.index[id] = len(x.stakeholders)
+	st := map[string]any{
 		"object_type": "STAKEHOLDER", "id": id, "name": map[string]string{"legal_name": h.Name},
 		"stakeholder_type": x.opt.HolderType, "addresses": []any{addr},
-	})
-	return id, nil
+	}
+	if email != "" {
+		st["contact_info"] = contactInfo(email)
+	}
+	x.stakeholders = append(x.stakeholders, st)
+}
+
+func contactInfo(email string) map[string]any {
+	return map[string]any{"emails": []any{map[string]string{"email_type": "OTHER", "email_address": email}}}
 }
 
 func security(number string) string { return "wk-sec-" + idPart(number) }
