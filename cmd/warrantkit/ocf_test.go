@@ -420,3 +420,31 @@ func TestOCFLedger(t *testing.T) {
 		}
 	}
 }
+
+// TestOCFExerciseAfterSplit: an exercise after the split, exported and
+// imported again, is a transaction of the ledger — the balance at the
+// adjusted price is no longer a warrant of another price (750,000 − 300,000
+// = 450,000 at 2.40 / 3 = 0.8000).
+func TestOCFExerciseAfterSplit(t *testing.T) {
+	dir := t.TempDir()
+	caseFile, reg := filepath.Join(dir, "case.yaml"), filepath.Join(dir, "register.csv")
+	if r := runBinary(t, "ocf", "import", ocfOriginals, "--series", "W-F-05", "-o", caseFile, "--register", reg, "--terms", ocfTerms); r.code != 0 {
+		t.Fatalf("import: %d %s", r.code, r.stderr)
+	}
+	od, out := filepath.Join(dir, "exercise"), filepath.Join(dir, "ocf")
+	if r := runBinary(t, "exercise", caseFile, "--register", reg, "--warrant", "W-F-05-001", "--shares", "300000", "--date", "2006-06-01", "--outstanding", "50000000", "--out", od); r.code != 0 {
+		t.Fatalf("exercise: %d %s", r.code, r.stderr)
+	}
+	if r := runBinary(t, "ocf", "export", od, "--ocf", ocfOriginals, "-o", out); r.code != 0 {
+		t.Fatalf("export: %d %s", r.code, r.stderr)
+	}
+	case2, reg2 := filepath.Join(dir, "case2.yaml"), filepath.Join(dir, "register2.csv")
+	if r := runBinary(t, "ocf", "import", out, "--series", "W-F-05", "-o", case2, "--register", reg2, "--terms", ocfTerms); r.code != 0 {
+		t.Fatalf("import of the export: %d %s", r.code, r.stderr)
+	}
+	view := ledgerView(t, case2, reg2)
+	want := []string{"W-F-05-015", "Alpha Capital Anstalt", "Pradafant 7|Vaduz, 9490|LI", "450000.00", "0.8000", "2006-06-01", "W-F-05-001"}
+	if i := slices.IndexFunc(view, func(r []string) bool { return r[0] == "W-F-05-015" }); i < 0 || !slices.Equal(view[i], want) || view[0][0] != "W-F-05-002" {
+		t.Errorf("view:\n%q\nwant W-F-05-001 gone and %q", view, want)
+	}
+}
