@@ -13,7 +13,7 @@ import (
 )
 
 func runOCFExport(ctx context.Context, env *Env, args []string) error {
-	fs := newFlags(env, "ocf export", "CASE [--register FILE.csv] -o OUT --formation-date D --country CC --holder-type individual|institution\n       DIR --ocf DIR|MANIFEST.ocf.json -o OUT [--assignee-country CC --assignee-type individual|institution]")
+	fs := newFlags(env, "ocf export", "CASE [--register FILE.csv] -o OUT --formation-date D --country CC --holder-type individual|institution\n       warrantkit ocf export REISSUE|EXERCISE|ASSIGN-DIR --ocf DIR|MANIFEST.ocf.json -o OUT [--assignee-country CC --assignee-type individual|institution]")
 	src := fs.String("ocf", "", "DIR: the OCF export the warrants were imported from (required)")
 	out := fs.StringP("output", "o", "", "the output `DIR`: must be empty or absent (required)")
 	country := fs.String("assignee-country", "", "DIR of assign: the new assignee's country, ISO 3166-1 alpha-2 `CC` (unless the address's last line is one)")
