@@ -15,7 +15,7 @@ import (
 // (§2(e)): in whole, or in part (a Partial Assignment) when Shares is less
 // than the Warrant Share Number in effect on Date.
 type Assignment struct {
-	Warrant  compute.Warrant
+	Warrant  string // the number of the warrant transferred, outstanding in the ledger
 	Assignee compute.Holder
 	Attorney string // appointed to transfer the Warrant on the Issuer's books
 	Date     compute.Date
@@ -33,21 +33,24 @@ type Transfer struct {
 
 // Assign transfers a warrant and writes into out (absent or empty) the
 // filled Assignment or Partial Assignment, the new warrants and the
-// issuer's record, then, last, assignment.json. §2(e): "each new Warrant to
-// represent the right to purchase such number of shares of Warrant Stock as
-// the Holder hereof shall designate": the assignee's part and, for a part,
-// the balance, both at the Warrant Price in effect on the date.
-func (b *Books) Assign(a Assignment, out string, opt Options) (*Transfer, error) {
-	c, t, w, day := b.Case, b.Terms, a.Warrant, a.Date
+// issuer's record, the ledger with the assignment appended (SPEC §5.2), then,
+// last, assignment.json; with record the case file is then replaced by the
+// ledger. §2(e): "each new Warrant to represent the right to purchase such
+// number of shares of Warrant Stock as the Holder hereof shall designate":
+// the assignee's part and, for a part, the balance, both at the Warrant
+// Price in effect on the date.
+func (b *Books) Assign(a Assignment, out string, record bool, opt Options) (*Transfer, error) {
+	t, day := b.Terms, a.Date
 	if day.Before(t.OriginalIssueDate) || day.After(t.ExpirationDate()) {
 		return nil, &compute.InputError{Field: "assignment_date", Problem: fmt.Sprintf("%s is outside the Term", day), Allowed: fmt.Sprintf("%s to %s", t.OriginalIssueDate, t.ExpirationDate())}
 	}
-	adj, err := compute.Adjust(t, w, c.Events, day)
+	adj, err := b.acting(a.Warrant, day)
 	if err != nil {
-		return nil, InCaseFile(err, b.CasePath)
+		return nil, err
 	}
-	adj.MakePending()
-	in, err := assignInput(a, adj.Final.Shares, t)
+	w := adj.Subject
+	w.Number = adj.Warrant
+	in, err := assignInput(a, w, adj.Final.Shares, t)
 	if err != nil {
 		return nil, err
 	}
@@ -55,7 +58,16 @@ func (b *Books) Assign(a Assignment, out string, opt Options) (*Transfer, error)
 	if in.Partial {
 		count = 2
 	}
-	nn, err := numbering(c, opt.FirstNumber, count) // checked before anything is written
+	nn, err := b.NewNumbers(opt.FirstNumber, count) // checked before anything is written
+	if err != nil {
+		return nil, err
+	}
+	tx := b.next(compute.TxAssignment, w.Number, day)
+	tx.To, tx.Number = in.Assignee, nn[0]
+	if in.Partial {
+		tx.Shares, tx.Balance = in.Shares, nn[1]
+	}
+	st, err := b.perform(tx)
 	if err != nil {
 		return nil, err
 	}
@@ -63,7 +75,7 @@ func (b *Books) Assign(a Assignment, out string, opt Options) (*Transfer, error)
 	if in.Partial {
 		tr.Kind = "partial-assignment"
 	}
-	doc, err := templates.Assignment(c, in, opt.Documents)
+	doc, err := templates.Assignment(b.Case, in, opt.Documents)
 	if err != nil {
 		return nil, err
 	}
@@ -76,28 +88,12 @@ func (b *Books) Assign(a Assignment, out string, opt Options) (*Transfer, error)
 	if err := recordDoc(rec, tr.Kind+"-"+fileName(w.Number)+".pdf", doc); err != nil {
 		return nil, err
 	}
-	parts := []newPart{{"assignee", in.Assignee, in.Shares}}
-	if in.Partial {
-		parts = append(parts, newPart{"balance", w.Holder, adj.Final.Shares.Sub(in.Shares)})
+	for _, a := range st.news {
+		nw := a.Subject
+		nw.Number = a.Warrant
+		tr.New = append(tr.New, nw)
 	}
-	record := templates.RecordInput{Old: w, Date: day, Reason: fmt.Sprintf("was transferred to %s (%s shares of Warrant Stock)", in.Assignee.Name, templates.Figures(in.Shares, t.ShareDecimals))}
-	for _, p := range parts {
-		nw, err := writeReplacement(rec, c, w, p.holder, p.shares, nn.take(), adj, day, opt.Documents)
-		if err != nil {
-			return nil, err
-		}
-		record.New, record.Shares = append(record.New, nw), append(record.Shares, nw.Shares)
-		rec.NewWarrants = append(rec.NewWarrants, recordWarrant(p.role, c, nw.Number, nw.Holder, nw.Shares, adj.Final.Price))
-	}
-	tr.New = record.New
-	rdoc, err := templates.IssuerRecord(c, record, opt.Documents)
-	if err != nil {
-		return nil, err
-	}
-	if err := recordDoc(rec, "records/"+fileName(w.Number)+".pdf", rdoc); err != nil {
-		return nil, err
-	}
-	return tr, finishRecord(out, rec)
+	return tr, b.finishTransaction(out, rec, st, w, record, opt.Documents)
 }
 
 // Holder is a holder as the commands take one: a name, and an address whose
@@ -113,19 +109,11 @@ func Holder(name, address string) compute.Holder {
 	return h
 }
 
-// newPart is a new warrant of a transfer: its role in the record, its holder
-// and its shares.
-type newPart struct {
-	role   string
-	holder compute.Holder
-	shares decimal.Decimal
-}
-
 // assignInput is the Assignment as the form states it: the whole Warrant
 // Share Number n in effect, or a part of it (more than 0, at most n, in the
 // Warrant's decimals), which makes it a Partial Assignment.
-func assignInput(a Assignment, n decimal.Decimal, t compute.Terms) (templates.AssignInput, error) {
-	in := templates.AssignInput{Warrant: a.Warrant, Assignee: a.Assignee, Attorney: a.Attorney, Date: a.Date, Shares: n}
+func assignInput(a Assignment, w compute.Warrant, n decimal.Decimal, t compute.Terms) (templates.AssignInput, error) {
+	in := templates.AssignInput{Warrant: w, Assignee: a.Assignee, Attorney: a.Attorney, Date: a.Date, Shares: n}
 	if a.Shares == "" {
 		return in, nil
 	}

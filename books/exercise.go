@@ -11,28 +11,49 @@ import (
 	"github.com/warrantkit/warrantkit/templates"
 )
 
-// Exercise computes the exercise of w (compute.Exercise: §2, §6, §7) and,
-// when out is not "", writes its documents into out (absent or empty): the
-// filled Exercise Form with its schedule, the new warrant for the balance
-// (§2(d)(ii)) and the issuer's record of the exercised warrant; then, last,
-// exercise.json. Every document is made before the first file is written.
-func (b *Books) Exercise(w compute.Warrant, in compute.ExerciseInput, out string, opt Options) (*compute.ExerciseResult, error) {
-	res, err := compute.Exercise(b.Terms, w, b.Events, in)
+// Exercise computes the exercise of the warrant numbered num, outstanding
+// in the ledger (compute.ExerciseOn: §2, §6, §7, on the state the ledger's
+// replay gives it on the date) and, when out is not "", writes its documents
+// into out (absent or empty): the filled Exercise Form with its schedule,
+// the new warrant for the balance (§2(d)(ii)) and the issuer's record of the
+// exercised warrant; then the ledger with the exercise appended (SPEC §5.2)
+// and, last, exercise.json. With record, the case file is then replaced by
+// that ledger. Every document is made before the first file is written.
+func (b *Books) Exercise(num string, in compute.ExerciseInput, out string, record bool, opt Options) (*compute.ExerciseResult, error) {
+	adj, err := b.acting(num, in.Date)
+	if err != nil {
+		return nil, err
+	}
+	w := adj.Subject
+	w.Number = adj.Warrant
+	res, err := compute.ExerciseOn(b.Terms, w, adj, in)
 	if err != nil {
 		return nil, InCaseFile(err, b.CasePath)
 	}
 	if out == "" {
 		return res, nil
 	}
-	return res, b.writeExercise(out, w, in.Date, res, opt)
+	tx := b.next(compute.TxExercise, num, in.Date)
+	tx.Shares, tx.Method, tx.MarketValue = in.Shares, in.Method, in.MarketValue
+	if in.Method == compute.MethodCombined {
+		tx.CashlessShares = in.CashlessShares
+	}
+	if res.Values.Remaining.Sign() > 0 {
+		nn, err := b.NewNumbers(opt.FirstNumber, 1) // checked before anything is written
+		if err != nil {
+			return nil, err
+		}
+		tx.Balance = nn[0]
+	}
+	st, err := b.perform(tx)
+	if err != nil {
+		return nil, err
+	}
+	return res, b.writeExercise(out, w, st, res, record, opt)
 }
 
-func (b *Books) writeExercise(dir string, w compute.Warrant, date compute.Date, res *compute.ExerciseResult, opt Options) error {
+func (b *Books) writeExercise(dir string, w compute.Warrant, st *ledgerStep, res *compute.ExerciseResult, record bool, opt Options) error {
 	c, docs := b.Case, opt.Documents
-	nn, err := numbering(c, opt.FirstNumber, 1) // checked before anything is written
-	if err != nil {
-		return err
-	}
 	v := res.Values
 	rec, err := newRecord(b, "exercise", w, v.State, opt)
 	if err != nil {
@@ -43,31 +64,37 @@ func (b *Books) writeExercise(dir string, w compute.Warrant, date compute.Date, 
 		SharesExercised: res.SharesExercised, CashlessShares: v.Exercised.Sub(v.CashPart).StringFixed(t.ShareDecimals), CashShares: v.CashPart.StringFixed(t.ShareDecimals),
 		SharesIssued: res.SharesIssued, SharesCanceled: res.SharesCanceled, Fraction: res.Fraction, CashInLieu: res.CashInLieu,
 		AggregatePrice: res.AggregatePrice, RemainingShares: res.RemainingShares}
-	doc, err := templates.ExerciseForm(c, templates.ExerciseInput{Warrant: w, Result: res, Date: date}, docs)
+	doc, err := templates.ExerciseForm(c, templates.ExerciseInput{Warrant: w, Result: res, Date: st.tx.Date}, docs)
 	if err != nil {
 		return err
 	}
 	if err := recordDoc(rec, "exercise-form-"+fileName(w.Number)+".pdf", doc); err != nil {
 		return err
 	}
-	record := templates.RecordInput{Old: w, Date: date, IssuedTo: w.Holder.Name,
-		Reason: fmt.Sprintf("was exercised for %s shares of Warrant Stock (%s)", templates.Figures(v.Exercised, t.ShareDecimals), res.Method)}
-	if v.Remaining.Sign() > 0 {
-		nw, err := writeReplacement(rec, c, w, w.Holder, v.Remaining, nn.take(), v.Adjustment, date, docs)
-		if err != nil {
-			return err
-		}
-		record.New, record.Shares = append(record.New, nw), append(record.Shares, nw.Shares)
-		rec.NewWarrants = append(rec.NewWarrants, recordWarrant("balance", c, nw.Number, nw.Holder, nw.Shares, v.State.Price))
-	}
-	rdoc, err := templates.IssuerRecord(c, record, docs)
+	return b.finishTransaction(dir, rec, st, w, record, docs)
+}
+
+// finishTransaction renders the new warrants of st and the issuer's record,
+// lists them in rec, appends st to the ledger and writes everything into dir.
+func (b *Books) finishTransaction(dir string, rec *pendingRecord, st *ledgerStep, old compute.Warrant, record bool, docs templates.Options) error {
+	news, err := b.newWarrantDocs(rec, st, docs)
 	if err != nil {
 		return err
 	}
-	if err := recordDoc(rec, "records/"+fileName(w.Number)+".pdf", rdoc); err != nil {
+	for i, nw := range news {
+		rec.NewWarrants = append(rec.NewWarrants, recordWarrant(st.news[i].CreatedBy.Role, b.Case, nw.Number, nw.Holder, nw.Shares, st.news[i].Initial.Price))
+	}
+	rdoc, err := templates.IssuerRecord(b.Case, templates.RecordOf(b.Terms, st.tx, old, news), docs)
+	if err != nil {
 		return err
 	}
-	return finishRecord(dir, rec)
+	if err := recordDoc(rec, "records/"+fileName(old.Number)+".pdf", rdoc); err != nil {
+		return err
+	}
+	if err := b.record(st); err != nil {
+		return err
+	}
+	return b.finishStep(dir, rec, st, record)
 }
 
 // An ExerciseForm is an exercise as the holder states it, in text: what the

@@ -119,7 +119,9 @@ func NewLedger(t Terms, originals []string, txs []Transaction) (*Ledger, error) 
 		l.noteHighest(k)
 	}
 	l.txs = slices.Clone(txs)
-	slices.SortStableFunc(l.txs, func(a, b Transaction) int { return a.Date.Compare(b.Date) })
+	slices.SortStableFunc(l.txs, func(a, b Transaction) int {
+		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.endOfDay(), b.endOfDay()))
+	})
 	l.steps = make([]txStep, len(l.txs))
 	for i := range l.txs {
 		if err := l.apply(i); err != nil {
@@ -272,6 +274,9 @@ func (l *Ledger) Outstanding(num string) (string, error) {
 	}
 	return w.number, nil
 }
+
+// Used reports whether the ledger has issued a warrant numbered num.
+func (l *Ledger) Used(num string) bool { return l.byKey[l.key(num)] != nil }
 
 // Root is the number of the original warrant that num descends from, or ""
 // when the ledger never issued num.

@@ -98,7 +98,8 @@ func (b *books) add(a *Adjustment) {
 // merged is the events effective on or before asOf and the transactions at
 // txPos dated on or before it, in the order they apply: a transaction dated
 // D after every event effective before D and before the events effective on
-// D (§4(g)(ii) deems an event to occur at the close of business).
+// D (§4(g)(ii) deems an event to occur at the close of business) — but a
+// reissue after them (Transaction.endOfDay).
 func merged(events []Event, l *Ledger, txPos []int, asOf Date) []item {
 	evs := Ordered(events, asOf)
 	out := make([]item, 0, len(evs)+len(txPos))
@@ -108,7 +109,7 @@ func merged(events []Event, l *Ledger, txPos []int, asOf Date) []item {
 		if !asOf.IsZero() && x.Date.After(asOf) {
 			break
 		}
-		for ; i < len(evs) && evs[i].Effective().Before(x.Date); i++ {
+		for ; i < len(evs) && (evs[i].Effective().Before(x.Date) || x.endOfDay() == 1 && evs[i].Effective() == x.Date); i++ {
 			out = append(out, item{ev: evs[i]})
 		}
 		out = append(out, item{tx: x, st: &l.steps[p]})

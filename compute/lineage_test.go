@@ -275,3 +275,19 @@ func equalJSON(t *testing.T, a, b any) bool {
 	}
 	return string(ja) == string(jb)
 }
+
+// A reissue applies at the end of its date, after that day's events: it
+// re-issues what is outstanding after the split of the same day (SPEC §5.1).
+func TestLineage_ReissueAfterSameDayEvents(t *testing.T) {
+	c := ledgerCase([]Warrant{numbered("W-F-05-001", "100000")},
+		events(split("2006-01-10", "3", "1")),
+		txs(Transaction{Type: TxReissue, Date: day("2006-01-10"), FirstNumber: "W-F-05-002"}))
+	m := byNumber(t, mustAdjustCase(t, c))
+	if len(m["W-F-05-001"].Entries) != 1 {
+		t.Errorf("the reissued warrant has entries %+v; want the split of its last day", m["W-F-05-001"].Entries)
+	}
+	wantState(t, "reissued initial", m["W-F-05-002"].Initial, "0.8000", "300000.00")
+	if len(m["W-F-05-002"].Entries) != 0 {
+		t.Errorf("the new warrant has entries %+v; want none", m["W-F-05-002"].Entries)
+	}
+}

@@ -87,3 +87,15 @@ func (x Transaction) Name() string {
 
 // Path is how errors name the transaction: transactions[k].
 func (x Transaction) Path() string { return "transactions[" + itoa(x.Index) + "]" }
+
+// endOfDay is 1 for a reissue, which applies at the end of its date, after
+// the events effective that day (it re-issues what is outstanding at the end
+// of the date, as the register view shows it: a reissue is made after an
+// adjustment, SPEC §5.1), and 0 for every other transaction, which applies
+// before them (§4(g)(ii) deems an event to occur at the close of business).
+func (x Transaction) endOfDay() int {
+	if x.Type == TxReissue {
+		return 1
+	}
+	return 0
+}

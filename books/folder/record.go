@@ -20,9 +20,15 @@ import (
 
 // Record file names and their commands.
 const (
-	ExerciseRecordName   = "exercise.json"
-	AssignmentRecordName = "assignment.json"
+	ExerciseRecordName    = "exercise.json"
+	AssignmentRecordName  = "assignment.json"
+	ExchangeRecordName    = "exchange.json"
+	ReplacementRecordName = "replacement.json"
 )
+
+// recordCommands are the commands that write a record, by record file name.
+var recordCommands = map[string]string{ExerciseRecordName: "exercise", AssignmentRecordName: "assign",
+	ExchangeRecordName: "exchange", ReplacementRecordName: "replace"}
 
 // Record is what an exercise or an assignment did.
 type Record struct {
@@ -34,8 +40,12 @@ type Record struct {
 	Warrant     Warrant     `json:"warrant"` // before: shares and price after adjustment, on the date
 	Exercise    *Exercise   `json:"exercise,omitempty"`
 	Assignment  *Assignment `json:"assignment,omitempty"`
+	Exchange    *Surrender  `json:"exchange,omitempty"`
+	Replacement *Surrender  `json:"replacement,omitempty"`
 	NewWarrants []Warrant   `json:"new_warrants"`
 	Files       []File      `json:"files"` // every PDF written
+	// Ledger is the case file with the transaction appended (SPEC §5.2).
+	Ledger *File `json:"ledger,omitempty"`
 }
 
 // Inputs are the copies of the inputs under DIR/inputs.
@@ -85,14 +95,23 @@ type Assignment struct {
 	Shares   string `json:"shares"`
 }
 
+// Surrender is what an exchange (§2(e)) or a replacement (§3(d)) did: its
+// date and, for a replacement, why (lost, stolen, destroyed, mutilated).
+type Surrender struct {
+	Date   string `json:"date"`
+	Reason string `json:"reason,omitempty"`
+}
+
 // Encode writes the record: sorted struct order, two-space indent, no HTML
 // escaping, a final newline. The same record gives the same bytes.
 func (r *Record) Encode() ([]byte, error) { return Encode(r) }
 
 // RecordName is the file name of the record of command.
 func RecordName(command string) string {
-	if command == "assign" {
-		return AssignmentRecordName
+	for name, c := range recordCommands {
+		if c == command {
+			return name
+		}
 	}
 	return ExerciseRecordName
 }
@@ -128,14 +147,18 @@ func DecodeRecord(file string, data []byte) (*Record, error) {
 		return nil, bad("/tool", fmt.Sprintf("%q is not warrantkit", r.Tool), `"warrantkit"`)
 	}
 	switch {
-	case r.Command != "exercise" && r.Command != "assign":
-		return nil, bad("/command", fmt.Sprintf("%q is not a command that writes a record", r.Command), "exercise or assign")
+	case RecordName(r.Command) == ExerciseRecordName && r.Command != "exercise":
+		return nil, bad("/command", fmt.Sprintf("%q is not a command that writes a record", r.Command), "exercise, assign, exchange or replace")
 	case filepath.Base(file) != RecordName(r.Command):
-		return nil, bad("/command", fmt.Sprintf("%s is the record of %s, not of %s", filepath.Base(file), map[string]string{ExerciseRecordName: "exercise", AssignmentRecordName: "assign"}[filepath.Base(file)], r.Command), "the command whose record the file name is")
-	case r.Command == "exercise" && (r.Exercise == nil || r.Assignment != nil):
-		return nil, bad("/exercise", "an exercise record needs exercise and no assignment", "")
-	case r.Command == "assign" && (r.Assignment == nil || r.Exercise != nil):
-		return nil, bad("/assignment", "an assignment record needs assignment and no exercise", "")
+		return nil, bad("/command", fmt.Sprintf("%s is the record of %s, not of %s", filepath.Base(file), recordCommands[filepath.Base(file)], r.Command), "the command whose record the file name is")
+	case r.Command == "exercise" && (r.Exercise == nil || r.Assignment != nil || r.Exchange != nil || r.Replacement != nil):
+		return nil, bad("/exercise", "an exercise record needs exercise and nothing else", "")
+	case r.Command == "assign" && (r.Assignment == nil || r.Exercise != nil || r.Exchange != nil || r.Replacement != nil):
+		return nil, bad("/assignment", "an assignment record needs assignment and nothing else", "")
+	case r.Command == "exchange" && (r.Exchange == nil || r.Exercise != nil || r.Assignment != nil || r.Replacement != nil):
+		return nil, bad("/exchange", "an exchange record needs exchange and nothing else", "")
+	case r.Command == "replace" && (r.Replacement == nil || r.Exercise != nil || r.Assignment != nil || r.Exchange != nil):
+		return nil, bad("/replacement", "a replacement record needs replacement and nothing else", "")
 	}
 	if r.Series == "" {
 		return nil, bad("/series", "is empty", "the series of the warrant, such as W-F-05")

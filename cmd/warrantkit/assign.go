@@ -17,7 +17,8 @@ func runAssign(ctx context.Context, env *Env, args []string) error {
 	date := fs.String("date", "", "date of the assignment, `YYYY-MM-DD` (required)")
 	attorney := fs.String("attorney", "", "the attorney appointed to transfer the Warrant on the Issuer's books")
 	out := fs.String("out", "", "write the filled Assignment or Partial Assignment, the new warrants and the issuer record into `DIR`, which must be empty or absent (required)")
-	first := fs.String("first-number", "", "the number of the first new warrant (default: next in the series)")
+	first := fs.String("first-number", "", "the number of the first new warrant (default: the next free number of the ledger)")
+	record := fs.Bool("record", false, "also replace CASE with the ledger written into DIR (CASE plus this assignment), atomically")
 	register := fs.String("register", "", "take the warrants from this register `CSV` instead of the case file")
 	df := newDocFlags(fs, "attach each document's data as JSON")
 	if err := parseFlags(env, fs, args); err != nil {
@@ -43,18 +44,18 @@ func runAssign(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	a := books.Assignment{Assignee: books.Holder(*to, *toAddress), Attorney: *attorney, Shares: *sharesFlag}
-	if a.Warrant, err = b.Warrant(*warrant); err != nil {
+	if a.Warrant, err = b.Outstanding(*warrant); err != nil {
 		return err
 	}
 	if a.Date, err = compute.ParseDate(*date); err != nil {
 		return &compute.InputError{Field: "--date", Problem: err.Error(), Allowed: "a date YYYY-MM-DD"}
 	}
-	tr, err := b.Assign(a, *out, opt)
+	tr, err := b.Assign(a, *out, *record, opt)
 	if err != nil {
 		return err
 	}
 	places := b.Terms.ShareDecimals
-	fmt.Fprintf(env.Stdout, "%s: %s of %s shares to %s; new warrants:", a.Warrant.Number, tr.Kind, tr.Shares.StringFixed(places), a.Assignee.Name)
+	fmt.Fprintf(env.Stdout, "%s: %s of %s shares to %s; new warrants:", a.Warrant, tr.Kind, tr.Shares.StringFixed(places), a.Assignee.Name)
 	for _, nw := range tr.New {
 		fmt.Fprintf(env.Stdout, " %s (%s, %s shares)", nw.Number, nw.Holder.Name, nw.Shares.StringFixed(places))
 	}

@@ -291,7 +291,7 @@ func TestRefused(t *testing.T) {
 		{"notice outside the calendar", []string{"notice", sample, "--kind", "A", "--record-date", "2040-06-30", "--send", "2040-06-01T10:00", "--via", "fax"}, exitInvalid, "", "--send", "2035-12-31"},
 	}
 	cases[8].args[3] = "W-F-05-999"
-	cases[8].substr = `no warrant numbered "W-F-05-999"`
+	cases[8].substr = `no warrant numbered W-F-05-999 was ever issued`
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			r := runBinary(t, c.args...)

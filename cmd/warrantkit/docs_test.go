@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -34,7 +35,7 @@ func checkRecord(t *testing.T, dir string, files map[string][]byte, name string,
 		t.Errorf("%s: %v", name, err)
 	}
 	for k := range files {
-		if k == name || strings.HasPrefix(k, "inputs"+string(filepath.Separator)) {
+		if k == name || k == "case.yaml" || strings.HasPrefix(k, "inputs"+string(filepath.Separator)) {
 			delete(files, k)
 		}
 	}
@@ -98,11 +99,12 @@ func TestExerciseCommandDocuments(t *testing.T) {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	files := tree(t, dir)
-	want := []string{"exercise-form-W-F-05-004.pdf", "exercise.json", "inputs/case.yaml", "records/W-F-05-004.pdf", "warrants/W-F-05-005.pdf"}
+	want := []string{"case.yaml", "exercise-form-W-F-05-004.pdf", "exercise.json", "inputs/case.yaml", "records/W-F-05-004.pdf", "warrants/W-F-05-005.pdf"}
 	if got := names(files); strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Fatalf("files %v, want %v", got, want)
 	}
-	checkRecord(t, dir, files, "exercise.json", `"shares_issued": "5017"`, `"shares_canceled": "14982.67"`, `"role": "balance"`, `"shares": "63334.00"`, `"price": "1.1237"`)
+	checkLedger(t, dir, "- {type: exercise, warrant: W-F-05-004, date: 2009-10-01, shares: \"20000\", method: cashless, market_value: \"1.50\", balance: W-F-05-005}")
+	checkRecord(t, dir, files, "exercise.json", `"ledger"`, `"shares_issued": "5017"`, `"shares_canceled": "14982.67"`, `"role": "balance"`, `"shares": "63334.00"`, `"price": "1.1237"`)
 	texts := checkPDFs(t, files, true)
 	for name, wants := range map[string][]string{
 		"exercise-form-W-F-05-004.pdf": {"The undersigned Łukasz Żółć", "for 20,000", `\s1\`},
@@ -125,10 +127,11 @@ func TestAssignCommand(t *testing.T) {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	files := tree(t, dir)
-	want := []string{"assignment.json", "inputs/case.yaml", "partial-assignment-W-F-05-001.pdf", "records/W-F-05-001.pdf", "warrants/W-F-05-005.pdf", "warrants/W-F-05-006.pdf"}
+	want := []string{"assignment.json", "case.yaml", "inputs/case.yaml", "partial-assignment-W-F-05-001.pdf", "records/W-F-05-001.pdf", "warrants/W-F-05-005.pdf", "warrants/W-F-05-006.pdf"}
 	if got := names(files); strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Fatalf("files %v, want %v", got, want)
 	}
+	checkLedger(t, dir, `- {type: assignment, warrant: W-F-05-001, date: 2008-06-02, to: {name: "José Ñúñez García", address: ["Calle de Serrano 41", "28001 Madrid"]}, shares: "100000", number: W-F-05-005, balance: W-F-05-006}`)
 	checkRecord(t, dir, files, "assignment.json", `"partial": true`, `"role": "assignee"`, `"shares": "100000.00"`, `"shares": "400000.00"`, `"price": "1.0941"`)
 	// With --embed-data too, every file passes strict validation.
 	texts := checkPDFs(t, files, true)
@@ -222,3 +225,23 @@ func TestDocumentCommandsRefused(t *testing.T) {
 		t.Errorf("refused commands left files: %v", names(files))
 	}
 }
+
+// checkLedger checks that dir/case.yaml is the sample case file with one
+// line inserted, the transaction recorded (SPEC §5.2).
+func checkLedger(t *testing.T, dir, line string) {
+	t.Helper()
+	in, err := os.ReadFile(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := os.ReadFile(filepath.Join(dir, "case.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := string(in) + "transactions:\n  " + line + "\n"
+	if string(out) != want {
+		t.Errorf("case.yaml ends %q; want the sample then %q", tail(string(out), 300), "transactions:\n  "+line)
+	}
+}
+
+func tail(s string, n int) string { return s[max(0, len(s)-n):] }

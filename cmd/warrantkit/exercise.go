@@ -24,7 +24,8 @@ func runExercise(ctx context.Context, env *Env, args []string) error {
 	register := fs.String("register", "", "take the warrants from this register `CSV` instead of the case file")
 	asJSON := fs.Bool("json", false, "print the exercise as JSON: price, shares issued and canceled, cash, remaining shares, delivery deadline, the §7 cap")
 	out := fs.String("out", "", "write the filled Exercise Form, the new warrant for the balance and the issuer record into `DIR`, which must be empty or absent")
-	first := fs.String("first-number", "", "with --out: the number of the new warrant for the balance (default: next in the series)")
+	first := fs.String("first-number", "", "with --out: the number of the new warrant for the balance (default: the next free number of the ledger)")
+	record := fs.Bool("record", false, "with --out: also replace CASE with the ledger written into DIR (CASE plus this exercise), atomically")
 	df := newDocFlags(fs, "attach each document's data as JSON")
 	if err := parseFlags(env, fs, args); err != nil {
 		return err
@@ -42,11 +43,14 @@ func runExercise(ctx context.Context, env *Env, args []string) error {
 			return err
 		}
 	}
+	if *record && *out == "" {
+		return &books.UsageError{Msg: "exercise: --record needs --out DIR"}
+	}
 	b, err := books.Open(path, *register)
 	if err != nil {
 		return err
 	}
-	w, err := b.Warrant(*warrant)
+	num, err := b.Outstanding(*warrant)
 	if err != nil {
 		return err
 	}
@@ -59,20 +63,20 @@ func runExercise(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	opt.FirstNumber = *first
-	res, err := b.Exercise(w, in, *out, opt)
+	res, err := b.Exercise(num, in, *out, *record, opt)
 	if err != nil {
 		return err
 	}
 	if *asJSON {
 		return writeJSON(env.Stdout, res)
 	}
-	printExercise(env.Stdout, w, res)
+	printExercise(env.Stdout, num, res)
 	return nil
 }
 
 // printExercise prints an exercise for a person.
-func printExercise(out io.Writer, w compute.Warrant, res *compute.ExerciseResult) {
-	fmt.Fprintf(out, "%s exercised %s on %s for %s shares at the Warrant Price %s\n", w.Number, res.Method, res.Date, res.SharesExercised, res.WarrantPrice)
+func printExercise(out io.Writer, num string, res *compute.ExerciseResult) {
+	fmt.Fprintf(out, "%s exercised %s on %s for %s shares at the Warrant Price %s\n", num, res.Method, res.Date, res.SharesExercised, res.WarrantPrice)
 	fmt.Fprintf(out, "  %s\n", res.Computation)
 	fmt.Fprintf(out, "  shares issued %s, cash in lieu %s, aggregate price %s, canceled %s\n", res.SharesIssued, res.CashInLieu, res.AggregatePrice, res.SharesCanceled)
 	fmt.Fprintf(out, "  remaining %s (new warrant for the balance), certificates due by %s\n", res.RemainingShares, res.DeliveryDeadline)

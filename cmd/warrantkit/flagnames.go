@@ -28,6 +28,9 @@ var flagOf = map[string]string{
 	"via":                "--via",
 	"warrant":            "--warrant",
 	"first_number":       "--first-number",
+	"transaction_date":   "--date",
+	"into":               "--into",
+	"reason":             "--reason",
 }
 
 // fileFlagOf maps the options that name a file or a directory (books'

@@ -56,6 +56,8 @@ var commands = []command{
 	{"exercise", "compute an exercise: shares issued, cash, the §7 cap, delivery (§2, §6, §7)", runExercise},
 	{"notice", "compute the §9 notice deadline and when a notice is deemed given (§12)", runNotice},
 	{"assign", "transfer a warrant in whole or in part: the Assignment and the new warrants (§2(e))", runAssign},
+	{"exchange", "exchange a warrant for new warrants of the same aggregate shares (§2(e)), recorded in the ledger", runExchange},
+	{"replace", "replace a lost, stolen, destroyed or mutilated warrant (§3(d)), recorded in the ledger", runReplace},
 	{"form", "write a form of the Warrant, filled for a warrant or blank", runForm},
 	{"reissue", "re-issue every warrant of a register after an adjustment, with certificates, records and a manifest", runReissue},
 	{"ocf", "import warrants from an Open Cap Table Format export, export a reissue as OCF transactions", runOCF},

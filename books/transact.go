@@ -1,0 +1,206 @@
+package books
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/compute/casefile"
+	"github.com/warrantkit/warrantkit/templates"
+)
+
+// A transaction on the books (SPEC §2.5, §5.2): checked against the ledger
+// (the case file's transactions), its documents made from the lineage the
+// engine computes with it, and the ledger written with it appended.
+
+// ledgerStep is one transaction performed on the books.
+type ledgerStep struct {
+	tx      compute.Transaction
+	lineage []*compute.Adjustment // every warrant of the surrendered warrant's lineage, with tx
+	old     *compute.Adjustment   // the surrendered warrant's history: Final is the state tx acted on
+	news    []*compute.Adjustment // the warrants tx issued, in the order it names them
+	ledger  []byte                // the case file with tx appended
+	name    string                // the ledger's file name in an output directory: case.yaml or case.json
+}
+
+// ledger is the structure of the books' ledger with extra transactions
+// appended.
+func (b *Books) ledger(extra ...compute.Transaction) (*compute.Ledger, error) {
+	numbers := make([]string, len(b.Warrants))
+	for i, w := range b.Warrants {
+		numbers[i] = w.Number
+	}
+	l, err := compute.NewLedger(b.Terms, numbers, append(b.transactions(), extra...))
+	return l, InCaseFile(err, b.CasePath)
+}
+
+// transactions are the case's transactions, a copy the caller may append to.
+func (b *Books) transactions() []compute.Transaction {
+	return append([]compute.Transaction(nil), b.Transactions...)
+}
+
+// next is the next transaction of the ledger, as appended: its position and
+// where errors place it.
+func (b *Books) next(tt compute.TransactionType, num string, date compute.Date) compute.Transaction {
+	return compute.Transaction{Index: len(b.Transactions) + 1, Type: tt, Warrant: num, Date: date}
+}
+
+// Outstanding is the number of warrant num as the ledger spells it, if it is
+// outstanding after every transaction of the ledger.
+func (b *Books) Outstanding(num string) (string, error) {
+	l, err := b.ledger()
+	if err != nil {
+		return "", err
+	}
+	return l.Outstanding(num)
+}
+
+// NewNumbers are count new numbers for a transaction: from first if given,
+// else the next free numbers of the series (one above the highest number of
+// any warrant of the ledger). A number already used is refused when the
+// transaction is checked against the ledger.
+func (b *Books) NewNumbers(first string, count int) ([]string, error) {
+	if _, err := numbering(b.Case, first, count); err != nil { // the originals' numbers, and first, can be counted on
+		return nil, err
+	}
+	l, err := b.ledger()
+	if err != nil {
+		return nil, err
+	}
+	start := first
+	if start == "" {
+		start = l.NextNumber()
+	}
+	nn, err := newIssued(b.Terms.Series).numbers(start, count)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, count)
+	for i := range out {
+		if out[i] = nn.take(); l.Used(out[i]) {
+			return nil, &compute.InputError{Field: "first_number", Problem: fmt.Sprintf("%s is already issued", out[i]),
+				Allowed: fmt.Sprintf("%s not used by any warrant of the ledger, such as from %s", newNumbersText(count), l.NextNumber())}
+		}
+	}
+	return out, nil
+}
+
+// acting is the history of the warrant numbered num up to a transaction on
+// date that surrenders it: the adjustments of every event before date, the
+// pending ones made. It is found by appending a cancellation, which names
+// no quantity, and replaying its lineage.
+func (b *Books) acting(num string, date compute.Date) (*compute.Adjustment, error) {
+	probe := b.next(compute.TxCancellation, num, date)
+	st, err := b.perform(probe)
+	if err != nil {
+		return nil, err
+	}
+	return st.old, nil
+}
+
+// perform checks tx against the ledger, replays the lineage of the warrant
+// it surrenders and returns the step. Nothing is written.
+func (b *Books) perform(tx compute.Transaction) (*ledgerStep, error) {
+	l, err := b.ledger(tx)
+	if err != nil {
+		return nil, err
+	}
+	root, err := FindWarrant(b.Case, l.Root(tx.Warrant))
+	if err != nil {
+		return nil, err
+	}
+	// The documents are of the day of the transaction: events after it are
+	// not known yet.
+	adjs, err := l.Lineage(root, b.Events, tx.Date)
+	if err != nil {
+		return nil, InCaseFile(err, b.CasePath)
+	}
+	st := &ledgerStep{tx: tx, lineage: adjs}
+	for _, a := range adjs {
+		switch {
+		case a.Surrendered != nil && a.Surrendered.Index == tx.Index:
+			st.old = a
+		case a.CreatedBy != nil && a.CreatedBy.Index == tx.Index:
+			st.news = append(st.news, atIssue(a))
+		}
+	}
+	if st.old == nil {
+		return nil, fmt.Errorf("the %s of %s on %s surrendered nothing", tx.Type, tx.Warrant, tx.Date)
+	}
+	return st, nil
+}
+
+// atIssue is a created warrant's history as it stood when issued: its
+// initial state, before the events of its day (§4(g)(ii): they occur at the
+// close of business).
+func atIssue(a *compute.Adjustment) *compute.Adjustment {
+	c := *a
+	c.Entries, c.Final, c.Pending, c.Surrendered = nil, a.Initial, nil, nil
+	return &c
+}
+
+// record appends st's transaction to the case file's bytes: the ledger the
+// command writes into its directory, and with --record over the case file.
+func (b *Books) record(st *ledgerStep) error {
+	data, err := casefile.AppendTransactions(b.CasePath, b.caseData, []compute.Transaction{st.tx}, b.Terms)
+	if err != nil {
+		return InCaseFile(err, b.CasePath)
+	}
+	st.ledger, st.name = data, LedgerName(b.CasePath, b.caseData)
+	return nil
+}
+
+// newWarrantDocs renders each warrant st issued, full text with its
+// Schedule of Adjustments along its lineage, into rec.
+func (b *Books) newWarrantDocs(rec *pendingRecord, st *ledgerStep, opt templates.Options) ([]compute.Warrant, error) {
+	txs := append(b.transactions(), st.tx)
+	var out []compute.Warrant
+	for _, a := range st.news {
+		chain := templates.Lineage(b.Terms.Series, replaceAdj(st.lineage, a), a.Warrant)
+		in := templates.CreatedWarrant(chain, txs)
+		in.Issued = st.tx.Date
+		doc, err := templates.Warrant(b.Case, in, opt)
+		if err != nil {
+			return nil, err
+		}
+		if err := recordDoc(rec, "warrants/"+fileName(a.Warrant)+".pdf", doc); err != nil {
+			return nil, err
+		}
+		w := a.Subject
+		w.Number = a.Warrant
+		out = append(out, w)
+	}
+	return out, nil
+}
+
+// replaceAdj is all with the adjustment of a's warrant replaced by a.
+func replaceAdj(all []*compute.Adjustment, a *compute.Adjustment) []*compute.Adjustment {
+	out := make([]*compute.Adjustment, len(all))
+	for i, x := range all {
+		out[i] = x
+		if x.Warrant == a.Warrant {
+			out[i] = a
+		}
+	}
+	return out
+}
+
+// finishStep writes rec with the ledger into dir and, when opt.Record,
+// replaces the case file with the ledger: the directory first, so that a
+// failure leaves the case file as it was.
+func (b *Books) finishStep(dir string, rec *pendingRecord, st *ledgerStep, record bool) error {
+	ledger := rec.add(st.name, st.ledger)
+	rec.Ledger = &ledger
+	if err := finishRecord(dir, rec); err != nil {
+		return err
+	}
+	if record {
+		return RecordCase(b.CasePath, b.caseData, st.ledger)
+	}
+	return nil
+}
+
+// LedgerPath is where a command writes the ledger in dir.
+func LedgerPath(dir, casePath string, data []byte) string {
+	return filepath.Join(dir, LedgerName(casePath, data))
+}
