@@ -162,3 +162,44 @@ func TestOCFExerciseAfterSplit(t *testing.T) {
 		t.Errorf("view:\n%q\nwant W-F-05-001 gone and %q", view, want)
 	}
 }
+
+// TestOCFLedgerCommands: the fixture's ledger → an exercise of W-F-05-014
+// (the balance of the fixture's transfer) and an assignment of 013 after
+// the split, each recorded in the ledger by the command → ocf export of the
+// command's directory → ocf import: the register view is the one of the
+// ledger the command wrote.
+func TestOCFLedgerCommands(t *testing.T) {
+	dir := t.TempDir()
+	caseFile, reg := filepath.Join(dir, "case.yaml"), filepath.Join(dir, "register.csv")
+	if r := runBinary(t, "ocf", "import", ocfFixture, "--series", "W-F-05", "-o", caseFile, "--register", reg, "--terms", ocfTerms); r.code != 0 {
+		t.Fatalf("import: %d %s", r.code, r.stderr)
+	}
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		export []string
+		n      int // outstanding after it
+	}{
+		{"exercise", []string{"exercise", caseFile, "--register", reg, "--warrant", "W-F-05-014", "--shares", "30000", "--date", "2006-06-01", "--outstanding", "50000000"}, nil, 12},
+		{"assign", []string{"assign", caseFile, "--register", reg, "--warrant", "W-F-05-013", "--to", "Nu Capital GmbH", "--to-address", "Hauptstrasse 5|10115 Berlin|DE", "--shares", "40000", "--date", "2006-06-01"},
+			[]string{"--assignee-type", "institution"}, 13},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			od, out := filepath.Join(dir, tc.name), filepath.Join(dir, tc.name+"-ocf")
+			if r := runBinary(t, append(tc.args, "--out", od)...); r.code != 0 {
+				t.Fatalf("%s: %d %s", tc.name, r.code, r.stderr)
+			}
+			if r := runBinary(t, append([]string{"ocf", "export", od, "--ocf", ocfFixture, "-o", out}, tc.export...)...); r.code != 0 {
+				t.Fatalf("export: %d %s", r.code, r.stderr)
+			}
+			case2, reg2 := filepath.Join(dir, tc.name+"-case.yaml"), filepath.Join(dir, tc.name+"-register.csv")
+			if r := runBinary(t, "ocf", "import", out, "--series", "W-F-05", "-o", case2, "--register", reg2, "--terms", ocfTerms); r.code != 0 {
+				t.Fatalf("import of the export: %d %s", r.code, r.stderr)
+			}
+			got, want := ledgerView(t, case2, reg2), ledgerView(t, filepath.Join(od, "case.yaml"), reg)
+			if !slices.EqualFunc(got, want, slices.Equal) || len(got) != tc.n {
+				t.Errorf("view after the round trip:\n%q\nwant the command's ledger's\n%q", got, want)
+			}
+		})
+	}
+}
