@@ -344,9 +344,21 @@ func TestLedgerExportRefused(t *testing.T) {
 			t.Errorf("%+v: %v, want %s", tc.opt, err, tc.want)
 		}
 	}
+	// A holder whose address names no country code: refused, unless
+	// --holder-country gives one, which the import then shows as a line.
+	c.Warrants[3].Holder.Address = []string{"丸の内1-1-1", "千代田区 100-0005"}
+	if _, _, err := ExportLedger(c, ledgerOpt); !errors.Is(err, compute.ErrInvalid) || !strings.Contains(err.Error(), "W-F-05-004: holder.address: the address of 山田太郎 does not end in a country code, which OCF requires") {
+		t.Errorf("a holder without a country: %v", err)
+	}
+	withCountry := ledgerOpt
+	withCountry.HolderCountry = "JP"
+	files, _, err := ExportLedger(c, withCountry)
+	if err != nil || !strings.Contains(string(files[1].Data), `"country": "JP"`) {
+		t.Errorf("--holder-country: %v", err)
+	}
 	c.Events = append(c.Events, compute.Event{Index: 2, ID: "div-2008", Type: compute.StockDividend, Date: compute.Date{Year: 2008, Month: 6, Day: 30},
 		SharesPerShare: decimal.RequireFromString("0.05")})
-	_, notes, err := ExportLedger(c, ledgerOpt)
+	_, notes, err := ExportLedger(c, withCountry)
 	if err != nil {
 		t.Fatal(err)
 	}

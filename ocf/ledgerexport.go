@@ -19,8 +19,11 @@ import (
 // LedgerOptions are what OCF requires that a case file does not say.
 type LedgerOptions struct {
 	FormationDate string // the issuer's formation_date, YYYY-MM-DD
-	Country       string // the issuer's country of formation (ISO 3166-1 alpha-2), and a holder's whose address does not end in a code
+	Country       string // the issuer's country of formation, ISO 3166-1 alpha-2
 	HolderType    string // every holder's stakeholder_type: INDIVIDUAL or INSTITUTION
+	// HolderCountry is the country of a holder whose address does not end
+	// in a code; without it, such a holder is refused.
+	HolderCountry string
 }
 
 // ledgerClass is the id of the stock class the warrants are exercisable for.
@@ -57,7 +60,10 @@ func ExportLedger(c *compute.Case, opt LedgerOptions) (files []OutFile, notes []
 	x := &ledgerExport{c: c, t: c.Terms, opt: opt, stakeholder: map[string]string{}, index: map[string]int{}, byNumber: map[string]*compute.Adjustment{}}
 	for _, a := range adjs {
 		x.byNumber[a.Warrant] = a
-		x.holder(a.Subject.Holder, a.Subject.Email)
+		if err := x.holder(a.Subject.Holder, a.Subject.Email); err != nil {
+			err.File, err.Field = c.File, a.Warrant+": holder.address"
+			return nil, nil, err
+		}
 	}
 	for _, a := range adjs {
 		if a.CreatedBy == nil {
@@ -75,6 +81,9 @@ func (opt LedgerOptions) check() error {
 	}
 	if !isCountryCode(opt.Country) {
 		return &compute.InputError{Field: "--country", Problem: fmt.Sprintf("%q is not a country code", opt.Country), Allowed: "the issuer's country of formation, ISO 3166-1 alpha-2 (OCF requires it)"}
+	}
+	if opt.HolderCountry != "" && !isCountryCode(opt.HolderCountry) {
+		return &compute.InputError{Field: "--holder-country", Problem: fmt.Sprintf("%q is not a country code", opt.HolderCountry), Allowed: "ISO 3166-1 alpha-2"}
 	}
 	if opt.HolderType != "INDIVIDUAL" && opt.HolderType != "INSTITUTION" {
 		return &compute.InputError{Field: "--holder-type", Problem: fmt.Sprintf("%q is not a stakeholder type", opt.HolderType), Allowed: "individual or institution (OCF requires one of every holder)"}
@@ -99,19 +108,24 @@ type ledgerExport struct {
 func holderKey(h compute.Holder) string { return h.Name + "\x00" + strings.Join(h.Address, "\x00") }
 
 // holder adds the stakeholder of h on first use: the address's last line
-// is its country when it is a code, else the issuer's; email, the first
-// given of the holder's warrants, is its contact.
-func (x *ledgerExport) holder(h compute.Holder, email string) {
+// is its country when it is a code, else --holder-country (OCF requires a
+// country; none is guessed); email, the first given of the holder's
+// warrants, is its contact.
+func (x *ledgerExport) holder(h compute.Holder, email string) *compute.InputError {
 	if id, ok := x.stakeholder[holderKey(h)]; ok {
 		if st := x.stakeholders[x.index[id]]; email != "" && st["contact_info"] == nil {
 			st["contact_info"] = contactInfo(email)
 		}
-		return
+		return nil
 	}
 	id := fmt.Sprintf("wk-holder-%d", len(x.stakeholders)+1)
-	lines, country := h.Address, x.opt.Country
+	lines, country := h.Address, x.opt.HolderCountry
 	if n := len(lines); n > 1 && isCountryCode(strings.TrimSpace(lines[n-1])) {
 		lines, country = lines[:n-1], strings.TrimSpace(lines[n-1])
+	}
+	if country == "" {
+		return &compute.InputError{Problem: fmt.Sprintf("the address of %s does not end in a country code, which OCF requires", h.Name),
+			Allowed: "an address whose last line is an ISO 3166-1 alpha-2 code (US, DE, …), or --holder-country CC for such holders"}
 	}
 	addr := map[string]any{"address_type": "CONTACT", "country": country}
 	if len(lines) > 0 {
@@ -127,6 +141,7 @@ func (x *ledgerExport) holder(h compute.Holder, email string) {
 		st["contact_info"] = contactInfo(email)
 	}
 	x.stakeholders = append(x.stakeholders, st)
+	return nil
 }
 
 func contactInfo(email string) map[string]any {

@@ -23,7 +23,7 @@ func runOCF(ctx context.Context, env *Env, args []string) error {
 		return runOCFExport(ctx, env, args[1:])
 	case "-h", "--help", "help":
 		fmt.Fprintln(env.Stdout, "usage: warrantkit ocf import DIR|MANIFEST.ocf.json --series SERIES -o CASE.yaml [--register REGISTER.csv] [--terms FILE.yaml]")
-		fmt.Fprintln(env.Stdout, "       warrantkit ocf export CASE [--register FILE.csv] -o OUT --formation-date D --country CC --holder-type individual|institution")
+		fmt.Fprintln(env.Stdout, "       warrantkit ocf export CASE [--register FILE.csv] -o OUT --formation-date D --country CC --holder-type individual|institution [--holder-country CC]")
 		fmt.Fprintln(env.Stdout, "       warrantkit ocf export REISSUE|EXERCISE|ASSIGN-DIR --ocf DIR|MANIFEST.ocf.json -o OUT [--assignee-country CC --assignee-type individual|institution]")
 		return errHelp
 	}

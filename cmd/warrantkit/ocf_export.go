@@ -13,14 +13,15 @@ import (
 )
 
 func runOCFExport(ctx context.Context, env *Env, args []string) error {
-	fs := newFlags(env, "ocf export", "CASE [--register FILE.csv] -o OUT --formation-date D --country CC --holder-type individual|institution\n       warrantkit ocf export REISSUE|EXERCISE|ASSIGN-DIR --ocf DIR|MANIFEST.ocf.json -o OUT [--assignee-country CC --assignee-type individual|institution]")
+	fs := newFlags(env, "ocf export", "CASE [--register FILE.csv] -o OUT --formation-date D --country CC --holder-type individual|institution [--holder-country CC]\n       warrantkit ocf export REISSUE|EXERCISE|ASSIGN-DIR --ocf DIR|MANIFEST.ocf.json -o OUT [--assignee-country CC --assignee-type individual|institution]")
 	src := fs.String("ocf", "", "DIR: the OCF export the warrants were imported from (required)")
 	out := fs.StringP("output", "o", "", "the output `DIR`: must be empty or absent (required)")
 	country := fs.String("assignee-country", "", "DIR of assign: the new assignee's country, ISO 3166-1 alpha-2 `CC` (unless the address's last line is one)")
 	kind := fs.String("assignee-type", "", "DIR of assign: the new assignee's OCF stakeholder type, individual or institution")
 	register := fs.String("register", "", "CASE: take the original warrants from this register `CSV`")
 	formed := fs.String("formation-date", "", "CASE: the issuer's formation date, `YYYY-MM-DD` (OCF requires it)")
-	issuerCountry := fs.String("country", "", "CASE: the issuer's country of formation, ISO 3166-1 alpha-2 `CC`; also a holder's whose address does not end in one")
+	issuerCountry := fs.String("country", "", "CASE: the issuer's country of formation, ISO 3166-1 alpha-2 `CC`")
+	holderCountry := fs.String("holder-country", "", "CASE: the country, `CC`, of a holder whose address does not end in a country code (else refused)")
 	holderType := fs.String("holder-type", "", "CASE: every holder's OCF stakeholder type, individual or institution")
 	if err := parseFlags(env, fs, args); err != nil {
 		return err
@@ -35,11 +36,11 @@ func runOCFExport(ctx context.Context, env *Env, args []string) error {
 		if err := required(fs, "output", "formation-date", "country", "holder-type"); err != nil {
 			return err
 		}
-		opt := ocf.LedgerOptions{FormationDate: *formed, Country: strings.ToUpper(*issuerCountry), HolderType: strings.ToUpper(*holderType)}
+		opt := ocf.LedgerOptions{FormationDate: *formed, Country: strings.ToUpper(*issuerCountry), HolderType: strings.ToUpper(*holderType), HolderCountry: strings.ToUpper(*holderCountry)}
 		return exportLedger(env, fs.Args()[0], *register, *out, opt)
 	}
-	if *register != "" || *formed != "" || *issuerCountry != "" || *holderType != "" {
-		return usageErrorf("ocf export: --register, --formation-date, --country and --holder-type are for a case file")
+	if *register != "" || *formed != "" || *issuerCountry != "" || *holderType != "" || *holderCountry != "" {
+		return usageErrorf("ocf export: --register, --formation-date, --country, --holder-type and --holder-country are for a case file")
 	}
 	if err := required(fs, "ocf", "output"); err != nil {
 		return err
