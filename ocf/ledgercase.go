@@ -99,7 +99,7 @@ func (imp *Import) transactions(c *compute.Case, originals []compute.Warrant) ([
 			if st.Balance != nil {
 				x.Shares, x.Balance = n.Sub(st.Balance.Shares), st.Balance.Number
 			}
-			if x.Shares.Sign() <= 0 {
+			if st.Balance != nil && x.Shares.Sign() <= 0 {
 				return nil, st.Tx.at.problem("resulting_security_ids", fmt.Sprintf("the balance %s of the exercise %s is for %s shares, but %s held %s then: nothing was exercised", st.Balance.Number, st.Tx.ID, st.Balance.Shares, st.Warrant, n), "a balance for fewer shares than the warrant exercised").err()
 			}
 		case compute.TxAssignment:
