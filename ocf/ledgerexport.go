@@ -182,7 +182,8 @@ func (x *ledgerExport) seen(d compute.Date) {
 }
 
 // ledgerItem is an event or a surrender, to be written in date order: on
-// one date the transactions first (SPEC §3.13), in the order they apply.
+// one date the transactions first, then the events, then a reissue (SPEC
+// §3.13), each in the order they apply.
 type ledgerItem struct {
 	date  compute.Date
 	event *compute.Event
@@ -204,7 +205,11 @@ func (x *ledgerExport) items(adjs []*compute.Adjustment) (notes []string) {
 	}
 	for _, a := range adjs {
 		if a.Surrendered != nil {
-			items = append(items, ledgerItem{date: a.Surrendered.Date, adj: a})
+			order := 0
+			if a.Surrendered.Type == compute.TxReissue {
+				order = 2 // at the end of its date, after the day's events
+			}
+			items = append(items, ledgerItem{date: a.Surrendered.Date, adj: a, order: order})
 		}
 	}
 	slices.SortStableFunc(items, func(p, q ledgerItem) int {
