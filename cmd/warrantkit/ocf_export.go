@@ -29,7 +29,10 @@ func runOCFExport(ctx context.Context, env *Env, args []string) error {
 	if len(fs.Args()) != 1 {
 		return usageErrorf("ocf export: expected one case file, or one reissue, exercise or assign output directory, got %d arguments", len(fs.Args()))
 	}
-	if st, err := os.Stat(fs.Args()[0]); err == nil && !st.IsDir() {
+	// A directory is a command's output; anything else (a file, or a path
+	// that is not there, unless --ocf says a directory was meant) a case.
+	st, statErr := os.Stat(fs.Args()[0])
+	if (statErr == nil && !st.IsDir()) || (statErr != nil && *src == "") {
 		if *src != "" || *country != "" || *kind != "" {
 			return usageErrorf("ocf export: --ocf, --assignee-country and --assignee-type are for an output directory; a case file's ledger is exported as a whole package")
 		}
