@@ -57,7 +57,10 @@ func ExportLedger(c *compute.Case, opt LedgerOptions) (files []OutFile, notes []
 	if err != nil {
 		return nil, nil, err
 	}
-	x := &ledgerExport{c: c, t: c.Terms, opt: opt, stakeholder: map[string]string{}, index: map[string]int{}, byNumber: map[string]*compute.Adjustment{}}
+	x := &ledgerExport{c: c, t: c.Terms, opt: opt, stakeholder: map[string]string{}, index: map[string]int{}, byNumber: map[string]*compute.Adjustment{}, tx: map[int]compute.Transaction{}}
+	for _, tx := range c.Transactions {
+		x.tx[tx.Index] = tx
+	}
 	for _, a := range adjs {
 		x.byNumber[a.Warrant] = a
 		if err := x.holder(a.Subject.Holder, a.Subject.Email); err != nil {
@@ -100,6 +103,7 @@ type ledgerExport struct {
 	stakeholder  map[string]string // holderKey → id
 	index        map[string]int    // id → position in stakeholders
 	byNumber     map[string]*compute.Adjustment
+	tx           map[int]compute.Transaction // by Index
 	stakeholders []map[string]any
 	txs          []map[string]any
 	last         compute.Date
@@ -256,7 +260,7 @@ func eventObjectID(e *compute.Event) string {
 // the warrants it issued in a's place.
 func (x *ledgerExport) surrender(a *compute.Adjustment) {
 	s := a.Surrendered
-	tx := x.c.Transactions[s.Index-1]
+	tx := x.tx[s.Index]
 	id := fmt.Sprintf("wk-tx-%d-%s", s.Index, idPart(a.Warrant))
 	base := map[string]any{"id": id, "security_id": security(a.Warrant), "date": s.Date.String()}
 	whole := x.quantity(a.Initial.Shares) // the units of the security as issued
@@ -292,9 +296,20 @@ func (x *ledgerExport) surrender(a *compute.Adjustment) {
 	x.txs = append(x.txs, base)
 	for _, n := range s.Successors {
 		nw := x.byNumber[n]
-		x.issuance(nw, s.Date, fmt.Sprintf("Issued for warrant %s (%s) on %s, of like tenor (§2(e) of the Warrant).", a.Warrant, nw.CreatedBy.Role, s.Date))
+		x.issuance(nw, s.Date, fmt.Sprintf("Issued for warrant %s (%s) on %s, %s of the Warrant.", a.Warrant, nw.CreatedBy.Role, s.Date, newWarrantSection[s.Type]))
 	}
 	x.seen(s.Date)
+}
+
+// newWarrantSection is the Section of the Warrant under which a
+// transaction issues new warrants: the balance after an exercise ("a new
+// Warrant representing the number of shares ... with respect to which this
+// Warrant shall not then have been exercised", §2(d)(ii)), a transfer or
+// exchange (§2(e)), a lost warrant's replacement (§3(d)), a reissue stating
+// the adjusted numbers (§5).
+var newWarrantSection = map[compute.TransactionType]string{
+	compute.TxExercise: "§2(d)(ii)", compute.TxAssignment: "§2(e)", compute.TxExchange: "§2(e)",
+	compute.TxReplacement: "§3(d)", compute.TxReissue: "§5",
 }
 
 // assignmentFields sets the assignee's warrant, the balance and the
