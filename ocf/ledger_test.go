@@ -142,6 +142,10 @@ func TestLedgerRoundTrip(t *testing.T) {
 		`"reason_text": "repurchased"`,
 		`"custom_id": "W-F-05-008"`, `"quantity": "400000.00"`, `"amount": "0.8000"`,
 		`"id": "split-2006"`, `"numerator": "3"`,
+		// the Warrant Stock of the cashless exercise of 2008-03-03:
+		// X = 50000 − 0.80 × 50000 / 1.50 = 23333.33…, 23333 issued
+		`"custom_id": "EX-W-F-05-005"`, `"quantity": "23333"`, `"wk-sec-stock-4-W-F-05-005",` + "\n        " + `"wk-sec-W-F-05-008"`,
+		`"custom_id": "EX-W-F-05-001"`, `"quantity": "100000"`,
 	} {
 		if !strings.Contains(tx, want) {
 			t.Errorf("the transactions lack %s", want)

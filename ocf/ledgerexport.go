@@ -75,7 +75,7 @@ func ExportLedger(c *compute.Case, opt LedgerOptions) (files []OutFile, notes []
 	}
 	notes = x.items(adjs)
 	files, err = x.files()
-	return files, notes, err
+	return files, append(notes, x.notes...), err
 }
 
 func (opt LedgerOptions) check() error {
@@ -104,6 +104,8 @@ type ledgerExport struct {
 	index        map[string]int    // id → position in stakeholders
 	byNumber     map[string]*compute.Adjustment
 	tx           map[int]compute.Transaction // by Index
+	pendingStock []map[string]any            // the stock an exercise issued, written after it
+	notes        []string
 	stakeholders []map[string]any
 	txs          []map[string]any
 	last         compute.Date
@@ -272,12 +274,15 @@ func (x *ledgerExport) surrender(a *compute.Adjustment) {
 	switch s.Type {
 	case compute.TxExercise:
 		base["object_type"], base["trigger_id"] = "TX_WARRANT_EXERCISE", a.Warrant+".exercise"
-		base["resulting_security_ids"] = orEmpty(succ)
 		method := tx.Method
 		if method == "" {
 			method = compute.MethodCash
 		}
 		base["consideration_text"] = fmt.Sprintf("Exercise (%s) of %s shares of Warrant Stock at the Warrant Price %s", method, x.quantity(tx.Shares), Numeric(a.Final.Price, x.t.PriceDecimals))
+		if stock := x.stock(a, tx); stock != "" {
+			succ = append([]string{stock}, succ...)
+		}
+		base["resulting_security_ids"] = orEmpty(succ)
 	case compute.TxCancellation:
 		base["object_type"], base["quantity"] = "TX_WARRANT_CANCELLATION", whole
 		base["reason_text"] = strings.TrimSpace(tx.Reason)
@@ -294,11 +299,46 @@ func (x *ledgerExport) surrender(a *compute.Adjustment) {
 	}
 	base["comments"] = []string{"warrantkit ledger: " + what + "."}
 	x.txs = append(x.txs, base)
+	x.txs = append(x.txs, x.pendingStock...)
+	x.pendingStock = nil
 	for _, n := range s.Successors {
 		nw := x.byNumber[n]
 		x.issuance(nw, s.Date, fmt.Sprintf("Issued for warrant %s (%s) on %s, %s of the Warrant.", a.Warrant, nw.CreatedBy.Role, s.Date, newWarrantSection[s.Type]))
 	}
 	x.seen(s.Date)
+}
+
+// stock adds, after the exercise, the TX_STOCK_ISSUANCE of the Warrant
+// Stock the ledger's exercise tx of a issued (computed as the exercise
+// command does, SPEC §3.10, without the §7 cap: the ledger records what
+// happened) and returns its security id; "" when no whole share was issued
+// or the ledger does not say enough (a fractional cash exercise without its
+// market value), which a note says.
+func (x *ledgerExport) stock(a *compute.Adjustment, tx compute.Transaction) string {
+	acted := *a // ExerciseOn makes the pending adjustments on its copy
+	// The cap is not re-checked (SPEC §2.5): as if waived in time.
+	waived := tx.Date.AddDays(-x.t.CapWaiverDays)
+	res, err := compute.ExerciseOn(x.t, a.Subject, &acted, compute.ExerciseInput{Date: tx.Date, Shares: tx.Shares, Method: tx.Method,
+		CashlessShares: tx.CashlessShares, MarketValue: tx.MarketValue, WaiverNotice: waived})
+	if err != nil {
+		x.notes = append(x.notes, fmt.Sprintf("transactions[%d] (%s): the Warrant Stock its exercise issued is not exported: %v", tx.Index, tx.Name(), err))
+		return ""
+	}
+	issued := res.Values.Issued
+	if issued.Sign() <= 0 {
+		return ""
+	}
+	sec := fmt.Sprintf("wk-sec-stock-%d-%s", tx.Index, idPart(a.Warrant))
+	x.pendingStock = append(x.pendingStock, map[string]any{
+		"object_type": "TX_STOCK_ISSUANCE", "id": fmt.Sprintf("wk-issue-stock-%d-%s", tx.Index, idPart(a.Warrant)), "security_id": sec,
+		"date": tx.Date.String(), "custom_id": "EX-" + a.Warrant, "stakeholder_id": x.stakeholder[holderKey(a.Subject.Holder)],
+		"security_law_exemptions": []any{}, "stock_class_id": ledgerClass, "stock_legend_ids": []string{},
+		"share_price": Monetary{Amount: Numeric(res.Values.State.Price, x.t.PriceDecimals), Currency: "USD"},
+		"quantity":    issued.String(),
+		"comments": []string{fmt.Sprintf("Warrant Stock issued on the %s exercise of warrant %s on %s (§2 of the Warrant): %s shares exercised, %s issued, %s canceled in payment.",
+			res.Method, a.Warrant, tx.Date, res.SharesExercised, res.SharesIssued, res.SharesCanceled)},
+	})
+	return sec
 }
 
 // newWarrantSection is the Section of the Warrant under which a
