@@ -18,9 +18,12 @@ type certificate struct {
 
 // Certificates writes a Certificate of Adjustment (§5) per warrant and
 // certified entry (every entry with all) into dir, absent or empty: adjs
-// are the adjustments of b's warrants, in order. Every file name is
-// planned, and checked to be distinct, before the first is written. It
-// returns the number written.
+// are the adjustments of every warrant of b's ledger (compute.AdjustCase).
+// A warrant's certificates are for its own entries and name its own holder
+// (Adjustment.Subject): a warrant created by a transaction is not in
+// b.Warrants, and the events after it was created are its, not its
+// ancestor's. Every file name is planned, and checked to be distinct, before
+// the first is written. It returns the number written.
 func (b *Books) Certificates(ctx context.Context, dir string, adjs []*compute.Adjustment, all bool, opt Options) (int, error) {
 	c, casePath := b.Case, b.CasePath
 	if err := checkFileNames(c, casePath); err != nil {
@@ -28,8 +31,9 @@ func (b *Books) Certificates(ctx context.Context, dir string, adjs []*compute.Ad
 	}
 	paths := newOutputPaths(casePath)
 	var plan []certificate
-	for i, a := range adjs {
-		w := c.Warrants[i]
+	for _, a := range adjs {
+		w := a.Subject
+		w.Number = a.Warrant
 		for _, e := range a.Entries {
 			if !e.Status.Certified() && !all {
 				continue

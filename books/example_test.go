@@ -84,7 +84,7 @@ events:
 	// summary.csv
 	// warrants/W-F-05-003.pdf
 	// warrants/W-F-05-004.pdf
-	// number,holder_name,holder_address,shares,email,tax_id_last4,parent
-	// W-F-05-003,Alpha Capital Anstalt,Pradafant 7|9490 Vaduz,500000.00,,,W-F-05-001
-	// W-F-05-004,Zoë Søren,Kongens Nytorv 3|1050 København K,2001.00,,,W-F-05-002
+	// number,holder_name,holder_address,shares,warrant_price,issued,parent
+	// W-F-05-003,Alpha Capital Anstalt,Pradafant 7|9490 Vaduz,500000.00,1.2000,2006-01-17,W-F-05-001
+	// W-F-05-004,Zoë Søren,Kongens Nytorv 3|1050 København K,2001.00,1.2000,2006-01-17,W-F-05-002
 }

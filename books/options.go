@@ -62,8 +62,9 @@ func (o Options) warn(msg string) {
 
 // Stats are what a reissue wrote.
 type Stats struct {
-	Warrants  int // in the register
-	Done      int // warrants whose documents are all written
+	Warrants  int // rows of the register: original warrants, whose lineages are replayed
+	Reissued  int // warrants re-issued: those outstanding on the reissue's date
+	Done      int // rows whose documents are all written
 	Documents int // written, or kept from a stopped run
 	Pages     int // of the documents written
 	Kept      int // documents a stopped run had written, kept by Resume

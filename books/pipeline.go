@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -58,11 +59,11 @@ func (r *reissueRun) existingFile(rel string) (folder.File, bool, error) {
 	return entry(rel, data), true, nil
 }
 
-// job is one row of the register with its new number.
+// job is one row of the register: an original warrant, whose lineage the
+// worker replays.
 type job struct {
-	index     int
-	w         compute.Warrant
-	newNumber string
+	index int
+	w     compute.Warrant
 }
 
 // warrantResult is what one warrant produced.
@@ -70,8 +71,8 @@ type warrantResult struct {
 	index    int
 	bundle   [][]render.Block // each certificate's blocks, with --bundle
 	files    []folder.File
-	register []string
-	summary  []string
+	register []string   // the register view's rows of the warrants issued (packed, ViewRow.pack)
+	summary  [][]string // a row per warrant re-issued
 	docs     int
 	pages    int
 	kept     int
@@ -86,7 +87,7 @@ type warrantResult struct {
 // document handed to the writer is written or has failed: nothing it started
 // outlives it, and no file is written after it returns.
 func (r *reissueRun) run(ctx context.Context) (Stats, error) {
-	stats := Stats{Warrants: r.count}
+	stats := Stats{Warrants: r.count, Reissued: r.reissued}
 	tables, err := r.newTables()
 	if err != nil {
 		return stats, err
@@ -112,6 +113,9 @@ func (r *reissueRun) run(ctx context.Context) (Stats, error) {
 		err = fmt.Errorf("reissue: %d of %d warrants done", stats.Done, r.count)
 	case bundle != nil:
 		err = addBundle(bundle, put, tables, &stats)
+	}
+	if err == nil {
+		err = r.addLedger(put, tables)
 	}
 	if cerr := closeSink(); err == nil {
 		err = cerr
@@ -206,6 +210,22 @@ func collect(results <-chan warrantResult, tables *tables, bundle *render.Doc, s
 	return nil
 }
 
+// addLedger writes the ledger: the case file with the reissue appended
+// (SPEC §5.1, §5.2), for the next reissue to start from.
+func (r *reissueRun) addLedger(put sinkFunc, tables *tables) error {
+	if f, ok, err := r.existingFile(r.ledgerName); err != nil || ok {
+		if err == nil {
+			err = tables.add(warrantResult{files: []folder.File{f}})
+		}
+		return err
+	}
+	f, err := put(r.ledgerName, r.ledgerData)
+	if err != nil {
+		return err
+	}
+	return tables.add(warrantResult{files: []folder.File{f}})
+}
+
 // addBundle writes certificates.pdf, every certificate in one PDF.
 func addBundle(bundle *render.Doc, put sinkFunc, tables *tables, stats *Stats) error {
 	var buf bytes.Buffer
@@ -235,7 +255,6 @@ func (r *reissueRun) feed(ctx context.Context, jobs chan<- job) error {
 	if err != nil {
 		return err
 	}
-	numbers := *r.numbers
 	for i := 0; ; i++ {
 		w, err := rr.Next()
 		if errors.Is(err, io.EOF) {
@@ -245,56 +264,73 @@ func (r *reissueRun) feed(ctx context.Context, jobs chan<- job) error {
 			return err
 		}
 		select {
-		case jobs <- job{index: i, w: w, newNumber: numbers.take()}:
+		case jobs <- job{index: i, w: w}:
 		case <-ctx.Done():
 			return context.Cause(ctx)
 		}
 	}
 }
 
-// one computes and renders everything for one warrant.
-// It stops between documents when ctx is canceled.
+// one computes and renders everything for the lineage of one original
+// warrant: for each of its warrants the reissue surrenders, the
+// certificates of its adjustments, the warrant re-issued for it and the
+// issuer's record. It stops between documents when ctx is canceled.
 func (r *reissueRun) one(ctx context.Context, j job, put sinkFunc) warrantResult {
-	c, t := r.c, r.c.Terms
 	res := warrantResult{index: j.index}
-	adj, err := compute.Adjust(t, j.w, c.Events, compute.Date{})
+	adjs, err := r.ledger.Lineage(j.w, r.c.Events, r.date)
 	if err != nil {
 		res.err = r.rowError(j, err)
 		return res
 	}
-	emit := func(rel string, render func() (docWriter, error)) { r.emit(ctx, &res, put, rel, render) }
+	idx := r.reissue.Index
+	for _, old := range adjs {
+		if old.Surrendered == nil || old.Surrendered.Index != idx {
+			continue
+		}
+		for _, nw := range adjs {
+			if nw.CreatedBy != nil && nw.CreatedBy.Index == idx && nw.Subject.Parent == old.Warrant {
+				r.reissueOne(ctx, &res, put, adjs, old, atIssue(nw))
+			}
+		}
+	}
+	return res
+}
+
+// reissueOne renders the documents of one warrant re-issued: old's
+// certificates, the new warrant nw (its history as issued) and the record.
+func (r *reissueRun) reissueOne(ctx context.Context, res *warrantResult, put sinkFunc, adjs []*compute.Adjustment, old, nw *compute.Adjustment) {
+	c, t := r.c, r.c.Terms
+	emit := func(rel string, render func() (docWriter, error)) { r.emit(ctx, res, put, rel, render) }
+	ow := old.Subject
+	ow.Number = old.Warrant
 	certs := 0
-	number := fileName(j.w.Number) // plan's checkFileNames made the events' names distinct
-	for _, e := range adj.Entries {
+	number := fileName(ow.Number) // plan's checkFileNames made the events' names distinct
+	for _, e := range old.Entries {
 		if !e.Status.Certified() {
 			continue
 		}
 		certs++
 		emit("certificates/"+number+"-"+fileName(e.Event)+".pdf", func() (docWriter, error) {
-			return templates.Certificate(c, j.w, e, r.opt.Documents)
+			return templates.Certificate(c, ow, e, r.opt.Documents)
 		})
 		if r.ro.Bundle {
-			res.bundle = append(res.bundle, templates.CertificateBlocks(c, j.w, e, r.opt.Documents))
+			res.bundle = append(res.bundle, templates.CertificateBlocks(c, ow, e, r.opt.Documents))
 		}
 	}
-	nw := compute.Warrant{Number: j.newNumber, Holder: j.w.Holder, Shares: adj.Final.Shares, Email: j.w.Email, TaxID4: j.w.TaxID4, Parent: j.w.Number}
-	emit("warrants/"+fileName(nw.Number)+".pdf", func() (docWriter, error) {
-		return templates.Warrant(c, templates.WarrantInput{Warrant: nw, Replacing: j.w.Number, State: adj.Final, Entries: adj.Entries, Issued: r.date}, r.opt.Documents)
-	})
+	w := nw.Subject
+	w.Number = nw.Warrant
+	in := templates.CreatedWarrant(templates.Lineage(t.Series, replaceAdj(adjs, nw), w.Number), append(slices.Clone(c.Transactions), r.reissue))
+	in.Issued = r.date
+	emit("warrants/"+fileName(w.Number)+".pdf", func() (docWriter, error) { return templates.Warrant(c, in, r.opt.Documents) })
 	emit("records/"+number+".pdf", func() (docWriter, error) {
-		return templates.IssuerRecord(c, templates.RecordInput{Old: j.w, Date: r.date, New: []compute.Warrant{nw}, Shares: []decimal.Decimal{nw.Shares},
+		return templates.IssuerRecord(c, templates.RecordInput{Old: ow, Date: r.date, New: []compute.Warrant{w}, Shares: []decimal.Decimal{w.Shares},
 			Reason: "was exchanged for a replacement warrant stating the adjusted Warrant Price and Warrant Share Number"}, r.opt.Documents)
 	})
-	pending := ""
-	if adj.Pending != nil {
-		pending = adj.Pending.Shares.StringFixed(t.ShareDecimals)
-	}
-	res.register = []string{nw.Number, nw.Holder.Name, strings.Join(nw.Holder.Address, "|"), nw.Shares.StringFixed(t.ShareDecimals), nw.Email, nw.TaxID4, nw.Parent}
-	res.summary = []string{j.w.Number, nw.Number, j.w.Holder.Name,
-		adj.Initial.Price.StringFixed(t.PriceDecimals), adj.Initial.Shares.StringFixed(t.ShareDecimals),
-		adj.Final.Price.StringFixed(t.PriceDecimals), adj.Final.Shares.StringFixed(t.ShareDecimals),
-		strconv.Itoa(certs), pending}
-	return res
+	res.register = append(res.register, viewRow(t, w, nw.Initial, r.date, r.contact).pack())
+	res.summary = append(res.summary, []string{ow.Number, w.Number, ow.Holder.Name,
+		old.Initial.Price.StringFixed(t.PriceDecimals), old.Initial.Shares.StringFixed(t.ShareDecimals),
+		old.Final.Price.StringFixed(t.PriceDecimals), old.Final.Shares.StringFixed(t.ShareDecimals),
+		strconv.Itoa(certs), ""})
 }
 
 // emit adds the document rel to res: kept if a stopped run wrote it

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -70,7 +71,13 @@ type reissueRun struct {
 	out      string
 	resume   bool
 	count    int
-	numbers  *newNumbers
+	// ledger is the case's ledger with the reissue appended; reissue is
+	// that transaction, reissued the number of warrants it re-issues.
+	ledger     *compute.Ledger
+	reissue    compute.Transaction
+	reissued   int
+	ledgerName string // case.yaml or case.json
+	ledgerData []byte // the case file with the reissue appended (SPEC §5.2)
 	regPath  string // the register to stream (the copy in out/inputs)
 	caseHash folder.File
 	regHash  folder.File
@@ -81,6 +88,8 @@ type reissueRun struct {
 	// sink, when set, receives each document instead of the file system:
 	// verify checks them. Unset, run writes them (startSink).
 	sink sinkFunc
+	// contact: the register view has the email and tax_id_last4 columns.
+	contact bool
 	// warnings go to Options.Warn before the run (see readRegisterFile).
 	warnings []string
 	// lock is out, locked against a second run until release.
@@ -109,48 +118,63 @@ func plan(casePath, regPath, out string, opt Options) (*reissueRun, error) {
 	if err := checkFileNames(c, casePath); err != nil {
 		return nil, err
 	}
-	var first compute.Warrant
-	regHash, count, issued, warnings, err := readRegisterFile(regPath, c, &first)
+	var scan registerScan
+	regHash, count, issued, warnings, err := readRegisterFile(regPath, c, &scan)
 	if err != nil {
 		return nil, err
 	}
-	nn, err := issued.numbers(opt.FirstNumber, count)
-	if err != nil {
-		return nil, err
-	}
-	docs := opt.Documents
-	ro := folder.Options{FirstNumber: nn.peek(), ESign: docs.ESign, EmbedData: docs.EmbedData, Bundle: opt.Bundle}
 	day, err := reissueDate(c, opt.Date)
 	if err != nil {
 		return nil, err
 	}
-	ro.Date = day.String()
+	l, tx, err := reissueLedger(c, casePath, scan.numbers, issued, day, opt.FirstNumber)
+	if err != nil {
+		return nil, err
+	}
+	ledgerData, err := casefile.AppendTransactions(casePath, caseData, []compute.Transaction{tx}, c.Terms)
+	if err != nil {
+		return nil, InCaseFile(err, casePath)
+	}
+	docs := opt.Documents
+	ro := folder.Options{FirstNumber: tx.FirstNumber, ESign: docs.ESign, EmbedData: docs.EmbedData, Bundle: opt.Bundle, Date: day.String()}
 	if !docs.Created.IsZero() {
 		ro.Created = docs.Created.Format(time.RFC3339)
 	}
-	r := &reissueRun{c: c, opt: opt, ro: ro, date: day, out: out, resume: opt.Resume, count: count, numbers: nn,
+	r := &reissueRun{c: c, opt: opt, ro: ro, date: day, out: out, resume: opt.Resume, count: count,
+		ledger: l, reissue: tx, reissued: len(l.Surrendered(tx.Index)),
+		ledgerName: LedgerName(casePath, caseData), ledgerData: ledgerData,
 		caseHash: entry(folder.CaseCopy(casePath), caseData),
 		regHash:  regHash, warnings: warnings, srcCase: casePath, srcReg: regPath, caseData: caseData,
+		contact: scan.contact,
 	}
 	r.regPath = filepath.Join(out, r.regHash.Path)
-	// The first warrant is adjusted before anything is written: an event the
-	// engine refuses for every warrant is refused here, not by every worker
-	// once the directory is claimed. (One refused for some warrants only, by
-	// their share number, still ends the run at that row: adjusting every
-	// row first would cost a run of 100,000 warrants ~15 s.)
-	if _, err := compute.Adjust(c.Terms, first, c.Events, compute.Date{}); err != nil {
-		return nil, r.rowError(job{index: 0, w: first}, err)
+	// The first warrant's lineage is replayed before anything is written: an
+	// event the engine refuses for every warrant is refused here, not by
+	// every worker once the directory is claimed. (One refused for some
+	// warrants only, by their share number, still ends the run at that row:
+	// replaying every row first would cost a run of 100,000 warrants ~15 s.)
+	if _, err := l.Lineage(scan.first, c.Events, day); err != nil {
+		return nil, r.rowError(job{index: 0, w: scan.first}, err)
 	}
 	return r, nil
 }
 
+// registerScan is what readRegisterFile notes of the rows besides their
+// count: the first warrant, and whether any row has an email or a tax id
+// (the register view then has those columns, registerview.go).
+type registerScan struct {
+	first   compute.Warrant
+	contact bool
+	numbers []string // every row's, for the ledger
+}
+
 // readRegisterFile reads and validates every row of the register, as a
 // stream, before anything is written; it keeps no rows: only its hash, the
-// count and the numbers issued.
+// count, the numbers issued and what scan notes.
 //
 // It also returns warnings, at most maxUnprintable and a count of the rest,
 // for names and addresses with characters the embedded font cannot print.
-func readRegisterFile(path string, c *compute.Case, first *compute.Warrant) (in folder.File, count int, issued *issuedNumbers, warnings []string, err error) {
+func readRegisterFile(path string, c *compute.Case, scan *registerScan) (in folder.File, count int, issued *issuedNumbers, warnings []string, err error) {
 	in = folder.File{Path: folder.RegisterCopy}
 	f, err := safepath.OpenRegular(path, "register")
 	if errors.As(err, new(*safepath.Error)) {
@@ -176,8 +200,10 @@ func readRegisterFile(path string, c *compute.Case, first *compute.Warrant) (in 
 			return in, 0, nil, nil, err
 		}
 		if count++; count == 1 {
-			*first = w
+			scan.first = w
 		}
+		scan.contact = scan.contact || w.Email != "" || w.TaxID4 != ""
+		scan.numbers = append(scan.numbers, w.Number)
 		if ie := issued.add(w.Number); ie != nil {
 			ie.File, ie.Row, ie.Field = path, w.Line, "number"
 			return in, 0, nil, nil, ie
@@ -199,6 +225,37 @@ func readRegisterFile(path string, c *compute.Case, first *compute.Warrant) (in 
 	}
 	in.SHA256, in.Size = counted.sum(), counted.size
 	return in, count, issued, warnings, nil
+}
+
+// reissueLedger is the ledger of the case and the register's original
+// warrants (numbers) with a reissue on day appended: every warrant
+// outstanding at the end of day is surrendered and re-issued, numbered from
+// first (default: the next free number of the ledger).
+func reissueLedger(c *compute.Case, casePath string, numbers []string, issued *issuedNumbers, day compute.Date, first string) (*compute.Ledger, compute.Transaction, error) {
+	tx := compute.Transaction{Index: len(c.Transactions) + 1, Type: compute.TxReissue, Date: day, FirstNumber: first}
+	before, err := compute.NewLedger(c.Terms, numbers, c.Transactions)
+	if err != nil {
+		return nil, tx, InCaseFile(err, casePath)
+	}
+	if tx.FirstNumber == "" {
+		tx.FirstNumber = before.NextNumber()
+	} else if _, err := issued.numbers(first, 1); err != nil { // the form of --first-number
+		return nil, tx, err
+	}
+	l, err := compute.NewLedger(c.Terms, numbers, append(slices.Clone(c.Transactions), tx))
+	var ie *compute.InputError
+	if errors.As(err, &ie) && strings.HasPrefix(ie.Field, tx.Path()+".") {
+		ie.Field, ie.Line = "first_number", 0 // the reissue's numbers are --first-number's
+		ie.Allowed = "a first number from which as many numbers are free as warrants are outstanding, such as " + before.NextNumber()
+		return nil, tx, err
+	}
+	if err != nil {
+		return nil, tx, InCaseFile(err, casePath)
+	}
+	if _, err := issued.numbers(tx.FirstNumber, len(l.Surrendered(tx.Index))); err != nil { // no number beyond 18 digits
+		return nil, tx, err
+	}
+	return l, tx, nil
 }
 
 // maxUnprintable is how many rows with unprintable characters are named.

@@ -16,23 +16,24 @@ import (
 	"github.com/warrantkit/warrantkit/books/folder"
 )
 
-// tables are register.csv, summary.csv and the manifest's file list, written
+// tables are register.csv (the register view after the reissue, SPEC §4.5),
+// summary.csv and the manifest's file list, written
 // row by row in register order into temporary files. A cell a spreadsheet
 // would take for a formula is quoted (casefile.CSVCell).
 type tables struct {
 	dir                    string
+	view                   *View // register.csv's rows, sorted by number when finished
 	register, summary, man *os.File
-	regCSV, sumCSV         *csv.Writer
+	sumCSV                 *csv.Writer
 	manBuf                 *bufio.Writer
 	regHash, sumHash       *hashWriter
 }
 
-var registerHeader = []string{"number", "holder_name", "holder_address", "shares", "email", "tax_id_last4", "parent"}
 var summaryHeader = []string{"number", "new_number", "holder_name", "initial_warrant_price", "initial_warrant_share_number",
 	"warrant_price", "warrant_share_number", "certificates", "pending_warrant_share_number"}
 
 func (r *reissueRun) newTables() (*tables, error) {
-	tb := &tables{dir: r.out, regHash: newHashWriter(), sumHash: newHashWriter()}
+	tb := &tables{dir: r.out, regHash: newHashWriter(), sumHash: newHashWriter(), view: &View{Contact: r.contact}}
 	var err error
 	open := func(name string) (*os.File, error) {
 		if err := os.MkdirAll(r.out, 0o755); err != nil {
@@ -49,21 +50,15 @@ func (r *reissueRun) newTables() (*tables, error) {
 	if tb.man, err = open("manifest-files"); err != nil {
 		return nil, err
 	}
-	tb.regCSV = csv.NewWriter(io.MultiWriter(tb.register, tb.regHash))
 	tb.sumCSV = csv.NewWriter(io.MultiWriter(tb.summary, tb.sumHash))
 	tb.manBuf = bufio.NewWriter(tb.man)
-	if err := tb.regCSV.Write(registerHeader); err != nil {
-		return nil, err
-	}
 	return tb, tb.sumCSV.Write(summaryHeader)
 }
 
 func (tb *tables) add(res warrantResult) error {
-	if res.register != nil {
-		if err := tb.regCSV.Write(casefile.CSVRecord(res.register)); err != nil {
-			return err
-		}
-		if err := tb.sumCSV.Write(casefile.CSVRecord(res.summary)); err != nil {
+	tb.view.rows = append(tb.view.rows, res.register...)
+	for _, row := range res.summary {
+		if err := tb.sumCSV.Write(casefile.CSVRecord(row)); err != nil {
 			return err
 		}
 	}
@@ -77,9 +72,12 @@ func (tb *tables) add(res warrantResult) error {
 
 // finish renames the tables into place and writes manifest.json last.
 func (tb *tables) finish(r *reissueRun) error {
-	tb.regCSV.Flush()
+	tb.view.sort(r.c.Terms.Series)
+	if err := tb.view.WriteCSV(io.MultiWriter(tb.register, tb.regHash)); err != nil {
+		return err
+	}
 	tb.sumCSV.Flush()
-	if err := errors.Join(tb.regCSV.Error(), tb.sumCSV.Error(), tb.manBuf.Flush()); err != nil {
+	if err := errors.Join(tb.sumCSV.Error(), tb.manBuf.Flush()); err != nil {
 		return err
 	}
 	for _, f := range []struct {
@@ -124,7 +122,7 @@ func (tb *tables) discard() {
 // temporary list, one JSON object per line, in register order.
 func (r *reissueRun) writeManifest(w io.Writer, files *bufio.Reader, tb *tables) error {
 	bw := bufio.NewWriter(w)
-	head := folder.Manifest{Tool: r.opt.tool(), Version: r.opt.Version, Options: r.ro, Warrants: r.count}
+	head := folder.Manifest{Tool: r.opt.tool(), Version: r.opt.Version, Options: r.ro, Warrants: r.reissued}
 	head.Inputs.Case, head.Inputs.Register = r.caseHash, r.regHash
 	b, err := json.MarshalIndent(head, "", "  ")
 	if err != nil {

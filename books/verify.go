@@ -142,8 +142,8 @@ func (v *verifier) recompute(ctx context.Context, opt Options) error {
 		return err
 	}
 	r.regPath = r.srcReg
-	if m.Warrants != r.count {
-		v.report("%s: warrants is %d, but the register %s has %d rows", folder.ManifestName, m.Warrants, m.Inputs.Register.Path, r.count)
+	if m.Warrants != r.reissued {
+		v.report("%s: warrants is %d, but the ledger %s and the register %s re-issue %d", folder.ManifestName, m.Warrants, m.Inputs.Case.Path, m.Inputs.Register.Path, r.reissued)
 	}
 	r.sink = v.check
 	if _, err := r.run(ctx); err != nil {

@@ -36,7 +36,7 @@ type cse struct {
 //	such adjustment shall previously have been made upon the issuance of such
 //	Common Stock Equivalents [...] pursuant to Section 4(e)."
 func (rs *replay) issuance(ev Event) (stepResult, error) {
-	t := rs.t
+	t := *rs.t
 	if ev.FromCSE != "" {
 		c, ok := rs.cses[ev.FromCSE]
 		if !ok {
@@ -84,6 +84,9 @@ func (rs *replay) cseIssuance(ev Event) (stepResult, error) {
 	// Live means its price per share C/max_shares was below P when issued.
 	c.live = ev.Consideration.LessThan(rs.V.Price.Mul(ev.MaxShares))
 	res := rs.dilute(ev, ev.MaxShares, ev.ID)
+	if rs.cses == nil {
+		rs.cses = map[string]*cse{}
+	}
 	rs.cses[ev.ID] = c
 	if !slices.Contains(rs.cseOrder, ev.ID) {
 		rs.cseOrder = append(rs.cseOrder, ev.ID)
@@ -102,7 +105,7 @@ func (rs *replay) deemedOutstanding(except string) (decimal.Decimal, string) {
 			continue
 		}
 		sum = sum.Add(c.remaining)
-		names = append(names, id+" "+fs(c.remaining, rs.t))
+		names = append(names, id+" "+fs(c.remaining, *rs.t))
 	}
 	if len(names) == 0 {
 		return sum, ""
@@ -126,7 +129,7 @@ func (rs *replay) deemedOutstanding(except string) (decimal.Decimal, string) {
 //	the number of shares of Common Stock outstanding immediately after the
 //	issuance of such Additional Shares of Common Stock."
 func (rs *replay) dilute(ev Event, s decimal.Decimal, self string) stepResult {
-	t := rs.t
+	t := *rs.t
 	p, c := rs.V.Price, ev.Consideration
 	price := "without consideration"
 	if !c.IsZero() {

@@ -26,7 +26,7 @@ import "fmt"
 // A cash dividend "payable out of earnings or earned surplus" (§4(c)(i))
 // makes no adjustment.
 func (rs *replay) distribution(ev Event) (stepResult, error) {
-	t := rs.t
+	t := *rs.t
 	if ev.FromEarnings {
 		return stepResult{status: StatusNoAdjustment,
 			method: "a cash dividend payable out of earnings or earned surplus: no adjustment (§4(c)(i))"}, nil

@@ -81,7 +81,7 @@ func (h *history) occur(k int, ev Event) ([]stepResult, string, error) {
 // step did to each warrant outstanding (in the forest's order). cause is the
 // event that rewrote the history, for a transaction's refusal.
 func (h *history) replayAll(cause Event) ([]stepResult, error) {
-	h.f = newForest(h.t, h.root, h.initial)
+	h.f = newForest(&h.t, h.root, h.initial)
 	h.cause = &cause
 	defer func() { h.cause = nil }()
 	var last []stepResult
@@ -96,8 +96,8 @@ func (h *history) replayAll(cause Event) ([]stepResult, error) {
 
 // replay is the state of a history being replayed.
 type replay struct {
-	t        Terms
-	V, E     State // the would-be state and the state in effect (§4(g)(ii))
+	t        *Terms // the history's: shared, not copied into every warrant's replay
+	V, E     State  // the would-be state and the state in effect (§4(g)(ii))
 	F        decimal.Decimal
 	fNum     decimal.Decimal // product of the new sides of every 4(b) factor so far
 	fDen     decimal.Decimal // product of the old sides
@@ -108,9 +108,9 @@ type replay struct {
 	alt      []AlternateItem
 }
 
-func newReplay(t Terms, initial State) *replay {
+func newReplay(t *Terms, initial State) *replay {
 	return &replay{t: t, V: initial, E: initial, F: Round(t.MarketValueAtIssue, t.PriceDecimals),
-		fNum: one, fDen: one, cses: map[string]*cse{}, expired: map[string]bool{}}
+		fNum: one, fDen: one} // cses and expired: made when first needed
 }
 
 // stepResult is what one step of the replay did.

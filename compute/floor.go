@@ -38,5 +38,5 @@ func (rs *replay) floorNote() string {
 		return ""
 	}
 	return fmt.Sprintf(", %s × %s / %s as adjusted for stock splits and dividends (§8)",
-		fp(rs.t.MarketValueAtIssue, rs.t), rs.fDen, rs.fNum)
+		fp(rs.t.MarketValueAtIssue, *rs.t), rs.fDen, rs.fNum)
 }

@@ -12,26 +12,26 @@ import (
 )
 
 // forest is the replay of one lineage: the warrants outstanding, each with
-// the replay of its own state.
+// the replay of its own state. A lineage holds few warrants: slices, not a
+// map, so that a lineage costs no map of its own.
 type forest struct {
-	t     Terms
-	order []string // the numbers outstanding, in the order they were issued
-	rs    map[string]*replay
+	order []string  // the numbers outstanding, in the order they were issued
+	reps  []*replay // reps[i] is the replay of order[i]
 }
 
-func newForest(t Terms, root string, initial State) *forest {
-	return &forest{t: t, order: []string{root}, rs: map[string]*replay{root: newReplay(t, initial)}}
+func newForest(t *Terms, root string, initial State) *forest {
+	return &forest{order: []string{root}, reps: []*replay{newReplay(t, initial)}}
 }
 
 // any is the replay of one warrant outstanding: what every warrant of the
 // lineage shares (the floor, the Common Stock Equivalents) is read from it.
-func (f *forest) any() *replay { return f.rs[f.order[0]] }
+func (f *forest) any() *replay { return f.reps[0] }
 
 // states are the states in effect, in the order of f.order.
 func (f *forest) states() []State {
-	out := make([]State, len(f.order))
-	for i, n := range f.order {
-		out[i] = f.rs[n].E
+	out := make([]State, len(f.reps))
+	for i, rs := range f.reps {
+		out[i] = rs.E
 	}
 	return out
 }
@@ -43,9 +43,9 @@ func (f *forest) apply(it item, h *history) ([]stepResult, error) {
 		_, err := f.transact(it, h)
 		return nil, err
 	}
-	out := make([]stepResult, len(f.order))
-	for i, n := range f.order {
-		res, err := f.rs[n].apply(it)
+	out := make([]stepResult, len(f.reps))
+	for i, rs := range f.reps {
+		res, err := rs.apply(it)
 		if err != nil {
 			return nil, err
 		}
@@ -73,22 +73,23 @@ func (f *forest) transact(it item, h *history) ([]txChange, error) {
 	// A reissue surrenders the warrants of other lineages too.
 	for _, i := range it.st.of(f.order) {
 		old := it.st.surrendered[i]
-		rs := f.rs[old]
+		at := slices.Index(f.order, old)
+		rs := f.reps[at]
 		rs.E, rs.pending = rs.V, nil
-		news := it.st.successors[i]
+		news := it.st.successors(i)
 		shares, err := h.newShares(*it.tx, rs.E, len(news))
 		if err != nil {
 			return nil, err
 		}
 		c := txChange{old: old, acted: rs.E, floor: rs.F, alternate: rs.alternate(), news: news}
+		f.order = slices.Delete(f.order, at, at+1)
+		f.reps = slices.Delete(f.reps, at, at+1)
 		for j, n := range news {
 			s := State{Price: rs.E.Price, Shares: shares[j]}
-			f.rs[n] = rs.clone(s)
+			f.order = append(f.order, n)
+			f.reps = append(f.reps, rs.clone(s))
 			c.initials = append(c.initials, s)
 		}
-		delete(f.rs, old)
-		f.order = slices.DeleteFunc(f.order, func(n string) bool { return n == old })
-		f.order = append(f.order, news...)
 		out = append(out, c)
 	}
 	return out, nil
@@ -100,13 +101,19 @@ func (f *forest) transact(it item, h *history) ([]txChange, error) {
 func (rs *replay) clone(s State) *replay {
 	c := *rs
 	c.V, c.E = s, s
-	c.cses = make(map[string]*cse, len(rs.cses))
+	c.cses = nil // nil until a Common Stock Equivalent issue (cseIssuance)
+	if len(rs.cses) > 0 {
+		c.cses = make(map[string]*cse, len(rs.cses))
+	}
 	for id, v := range rs.cses {
 		cc := *v
 		c.cses[id] = &cc
 	}
 	c.cseOrder = slices.Clone(rs.cseOrder)
-	c.expired = maps.Clone(rs.expired)
+	c.expired = nil // nil until the first expiry (expire)
+	if len(rs.expired) > 0 {
+		c.expired = maps.Clone(rs.expired)
+	}
 	c.pending = nil
 	c.alt = slices.Clone(rs.alt)
 	return &c
@@ -122,7 +129,10 @@ func (h *history) newShares(x Transaction, s State, n int) ([]decimal.Decimal, e
 		if x.Shares.GreaterThan(N) {
 			return nil, h.txFail(x, "shares", fmt.Sprintf("%s exceeds the Warrant Share Number %s in effect", fs(x.Shares, t), fs(N, t)), "at most "+fs(N, t))
 		}
-		if x.Method == MethodCashless || x.Method == MethodCombined {
+		// B > P is checked against the price as known at the exercise
+		// (SPEC §3.13): a later replay that raises the price does not
+		// undo an exercise made on the certificates then in effect.
+		if (x.Method == MethodCashless || x.Method == MethodCombined) && h.cause == nil {
 			if b := x.MarketValue; b != nil && !b.Value.GreaterThan(s.Price) {
 				return nil, h.txFail(x, "market_value", fmt.Sprintf("the Per Share Market Value %s is not above the Warrant Price %s: a cashless exercise would issue nothing (§2(c))", fp(b.Value, t), fp(s.Price, t)), "a market value above the Warrant Price, or method cash")
 			}

@@ -24,12 +24,15 @@ type Ledger struct {
 	byKey map[string]*issued
 	// highest is the key of the highest number ever issued.
 	highest string
-	// byRoot lists, for each original (by key), the positions in txs of the
-	// transactions that surrender a warrant of its lineage.
-	byRoot map[string][]int
+	// links are, for each original, the positions in txs of the
+	// transactions that surrender a warrant of its lineage: a list from
+	// the original's head, latest first.
+	links  []txLink
 	issues int // warrants issued by transactions so far
-	// live is every warrant outstanding, by key.
-	live map[string]*issued
+	// live is every warrant outstanding, in no order (issued.liveAt is
+	// each one's place): a reissue takes them without a scan of every
+	// warrant ever issued.
+	live []*issued
 }
 
 // MaxLedgerWarrants is the most warrants a ledger may ever issue, originals
@@ -38,44 +41,16 @@ type Ledger struct {
 // minutes.
 const MaxLedgerWarrants = 2_000_000
 
-// issued is one warrant of the ledger.
+// issued is one warrant of the ledger, kept small (ledger_index.go).
 type issued struct {
 	number      string
-	root        string // the key of the original it descends from
-	parent      string // "" for an original
-	created     int    // position in Ledger.txs of the transaction that issued it; -1 for an original
-	surrendered int    // position in Ledger.txs of the transaction that surrendered it; -1 while outstanding
-	seq         int    // the order it was issued in among the warrants transactions issued
-}
-
-// txStep is what one transaction did: the warrants it surrendered and, for
-// each, the warrants it issued in their place.
-type txStep struct {
-	surrendered []string       // numbers, in ascending order (a reissue: every warrant outstanding)
-	successors  [][]string     // successors[i] were issued for surrendered[i]
-	at          map[string]int // surrendered[at[n]] == n, for a step that surrenders many
-}
-
-// of are the positions in st.surrendered of the numbers among live, in
-// ascending order: what the step does to one lineage.
-func (st *txStep) of(live []string) []int {
-	if st.at == nil {
-		var out []int
-		for i, n := range st.surrendered {
-			if slices.Contains(live, n) {
-				out = append(out, i)
-			}
-		}
-		return out
-	}
-	var out []int
-	for _, n := range live {
-		if i, ok := st.at[n]; ok {
-			out = append(out, i)
-		}
-	}
-	slices.Sort(out)
-	return out
+	root        *issued // the original it descends from (itself for an original)
+	created     int32   // position in Ledger.txs of the transaction that issued it; -1 for an original
+	surrendered int32   // position in Ledger.txs of the transaction that surrendered it; -1 while outstanding
+	slot        int32   // its position in the surrendered list of that transaction's step
+	seq         int32   // the order it was issued in among the warrants transactions issued
+	head        int32   // an original's: its latest entry in Ledger.links; -1 for none
+	liveAt      int32   // its place in Ledger.live while outstanding
 }
 
 // TxRef names the transaction that issued a warrant, and the warrant's part
@@ -107,15 +82,16 @@ type Surrender struct {
 // series. Dates (original issue, exercise start, expiration) are the
 // decoder's to check.
 func NewLedger(t Terms, originals []string, txs []Transaction) (*Ledger, error) {
-	l := &Ledger{t: t, byKey: make(map[string]*issued, len(originals)+2*len(txs)), byRoot: map[string][]int{},
-		live: make(map[string]*issued, len(originals))}
+	l := &Ledger{t: t, byKey: make(map[string]*issued, len(originals)+2*len(txs)), live: make([]*issued, 0, len(originals))}
 	for _, n := range originals {
 		k := WarrantNumberKey(t.Series, n)
 		if l.byKey[k] != nil {
 			return nil, &InputError{Field: "warrants", Problem: fmt.Sprintf("%s is listed twice", n), Allowed: "each number once"}
 		}
-		w := &issued{number: n, root: k, created: -1, surrendered: -1}
-		l.byKey[k], l.live[k] = w, w
+		w := &issued{number: n, created: -1, surrendered: -1, head: -1}
+		w.root = w
+		l.byKey[k] = w
+		l.goLive(w)
 		l.noteHighest(k)
 	}
 	l.txs = slices.Clone(txs)
@@ -159,7 +135,7 @@ func (l *Ledger) apply(i int) error {
 			return err
 		}
 	}
-	l.surrender(i, []*issued{old}, [][]string{news})
+	l.surrender(i, []*issued{old}, news, []int32{0, int32(len(news))})
 	return nil
 }
 
@@ -171,27 +147,36 @@ func (l *Ledger) reissue(i int) error {
 	if len(l.byKey)+len(l.live) > MaxLedgerWarrants {
 		return txError(*x, "type", fmt.Sprintf("this reissue would take the warrants the ledger issued to %d", len(l.byKey)+len(l.live)), fmt.Sprintf("at most %d warrants issued in a ledger", MaxLedgerWarrants))
 	}
-	out := make([]*issued, 0, len(l.live))
-	for _, w := range l.live {
-		out = append(out, w)
+	// Sorted by key, each key computed once (not per comparison).
+	type keyed struct {
+		key string
+		w   *issued
 	}
-	slices.SortFunc(out, func(a, b *issued) int { return compareKeys(l.key(a.number), l.key(b.number)) })
+	ks := make([]keyed, len(l.live))
+	for j, w := range l.live {
+		ks[j] = keyed{l.key(w.number), w}
+	}
+	slices.SortFunc(ks, func(a, b keyed) int { return compareKeys(a.key, b.key) })
+	out := make([]*issued, len(ks))
+	for j, kw := range ks {
+		out[j] = kw.w
+	}
 	first := x.FirstNumber
 	if first == "" {
 		first = l.NextNumber()
 		x.FirstNumber = first
 	}
 	next := l.key(first)
-	succ := make([][]string, len(out))
+	news := make([]string, len(out))
 	for j, w := range out {
 		n := l.format(next, first)
 		if err := l.issue(i, n, w, "first_number"); err != nil {
 			return err
 		}
-		succ[j] = []string{n}
+		news[j] = n
 		next = incKey(next)
 	}
-	l.surrender(i, out, succ)
+	l.surrender(i, out, news, nil)
 	return nil
 }
 
@@ -225,27 +210,25 @@ func (l *Ledger) issue(i int, num string, parent *issued, field string) error {
 		return txError(x, field, fmt.Sprintf("%s is already used (%s)", num, how), "a number no warrant of the ledger has, such as "+l.NextNumber())
 	}
 	l.issues++
-	w := &issued{number: num, root: parent.root, parent: parent.number, created: i, surrendered: -1, seq: l.issues}
-	l.byKey[k], l.live[k] = w, w
+	w := &issued{number: num, root: parent.root, created: int32(i), surrendered: -1, seq: int32(l.issues), head: -1}
+	l.byKey[k] = w
+	l.goLive(w)
 	l.noteHighest(k)
 	return nil
 }
 
-// surrender records what the i-th transaction surrendered and issued.
-func (l *Ledger) surrender(i int, old []*issued, succ [][]string) {
-	st := txStep{successors: succ}
-	for _, w := range old {
-		w.surrendered = i
-		delete(l.live, l.key(w.number))
-		st.surrendered = append(st.surrendered, w.number)
-		if ps := l.byRoot[w.root]; len(ps) == 0 || ps[len(ps)-1] != i {
-			l.byRoot[w.root] = append(ps, i)
-		}
-	}
-	if len(st.surrendered) > 8 {
-		st.at = make(map[string]int, len(st.surrendered))
-		for j, n := range st.surrendered {
-			st.at[n] = j
+// surrender records what the i-th transaction surrendered and issued: the
+// successors of old[j] are news[first[j]:first[j+1]], or news[j] alone when
+// first is nil.
+func (l *Ledger) surrender(i int, old []*issued, news []string, first []int32) {
+	st := txStep{l: l, pos: int32(i), news: news, first: first, surrendered: make([]string, len(old))}
+	for j, w := range old {
+		w.surrendered, w.slot = int32(i), int32(j)
+		l.leave(w)
+		st.surrendered[j] = w.number
+		if r := w.root; r.head < 0 || l.links[r.head].pos != int32(i) {
+			l.links = append(l.links, txLink{pos: int32(i), prev: r.head})
+			r.head = int32(len(l.links) - 1)
 		}
 	}
 	l.steps[i] = st
@@ -285,7 +268,7 @@ func (l *Ledger) Root(num string) string {
 	if w == nil {
 		return ""
 	}
-	return l.byKey[w.root].number
+	return w.root.number
 }
 
 // Transactions are the ledger's transactions in the order they apply.
@@ -295,7 +278,7 @@ func (l *Ledger) Transactions() []Transaction { return l.txs }
 // issued (0 for an original).
 func (l *Ledger) seq(num string) int {
 	if w := l.byKey[l.key(num)]; w != nil {
-		return w.seq
+		return int(w.seq)
 	}
 	return 0
 }
@@ -374,8 +357,8 @@ func describeTx(x Transaction) string {
 // successorsNote lists what was issued in place of num.
 func successorsNote(st txStep, num string) string {
 	for i, n := range st.surrendered {
-		if n == num && len(st.successors[i]) > 0 {
-			return ", issuing " + strings.Join(st.successors[i], ", ")
+		if n == num && len(st.successors(i)) > 0 {
+			return ", issuing " + strings.Join(st.successors(i), ", ")
 		}
 	}
 	return ""
@@ -388,4 +371,16 @@ func txError(x Transaction, field, problem, allowed string) error {
 		problem = x.ID + ": " + problem
 	}
 	return &InputError{Line: x.Line, Field: path + "." + field, Problem: problem, Allowed: allowed}
+}
+
+// Surrendered are the numbers the transaction of the file numbered index
+// (Transaction.Index) surrendered, in ascending order: for a reissue, every
+// warrant outstanding then.
+func (l *Ledger) Surrendered(index int) []string {
+	for i, x := range l.txs {
+		if x.Index == index {
+			return l.steps[i].surrendered
+		}
+	}
+	return nil
 }

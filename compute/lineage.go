@@ -11,11 +11,6 @@ package compute
 // consideration carry over. A superseding or rescission replay (§4(f),
 // §4(g)(iv)) re-runs the transactions, whose named quantities are facts.
 
-import (
-	"cmp"
-	"slices"
-)
-
 // AdjustCase computes the history of every warrant of c ever issued, in the
 // order of SPEC §4.1: the originals in file order, then the warrants created
 // by transactions in the order they were created. Transactions and events
@@ -29,17 +24,26 @@ func AdjustCase(c *Case, asOf Date) ([]*Adjustment, error) {
 	if err != nil {
 		return nil, err
 	}
-	var originals, created []*Adjustment
-	for _, w := range c.Warrants {
+	// The warrants transactions issued go in the order they were issued:
+	// each in its place, by its seq (1..l.issues), rather than sorted.
+	out := make([]*Adjustment, len(c.Warrants), len(c.Warrants)+l.issues)
+	created := make([]*Adjustment, l.issues)
+	for i, w := range c.Warrants {
 		as, err := l.Lineage(w, c.Events, asOf)
 		if err != nil {
 			return nil, err
 		}
-		originals = append(originals, as[0])
-		created = append(created, as[1:]...)
+		out[i] = as[0]
+		for _, a := range as[1:] {
+			created[l.seq(a.Warrant)-1] = a
+		}
 	}
-	slices.SortStableFunc(created, func(a, b *Adjustment) int { return cmp.Compare(l.seq(a.Warrant), l.seq(b.Warrant)) })
-	return append(originals, created...), nil
+	for _, a := range created {
+		if a != nil { // nil: issued after asOf
+			out = append(out, a)
+		}
+	}
+	return out, nil
 }
 
 // Lineage computes the history of the original warrant root and of every
@@ -47,7 +51,7 @@ func AdjustCase(c *Case, asOf Date) ([]*Adjustment, error) {
 // the others in the order they were created. Transactions and events after
 // asOf are ignored unless asOf is the zero Date.
 func (l *Ledger) Lineage(root Warrant, events []Event, asOf Date) ([]*Adjustment, error) {
-	return lineage(l.t, root, events, l, l.byRoot[l.key(root.Number)], asOf)
+	return lineage(l.t, root, events, l, l.lineageTxs(root.Number), asOf)
 }
 
 // lineage is the replay of root and its descendants: the events, and the
@@ -55,7 +59,9 @@ func (l *Ledger) Lineage(root Warrant, events []Event, asOf Date) ([]*Adjustment
 func lineage(t Terms, root Warrant, events []Event, l *Ledger, txPos []int, asOf Date) ([]*Adjustment, error) {
 	initial := State{Price: Round(t.InitialWarrantPrice, t.PriceDecimals), Shares: Round(root.Shares, t.ShareDecimals)}
 	h := &history{t: t, root: root.Number, initial: initial, sorted: merged(events, l, txPos, asOf),
-		abandoned: map[int]bool{}, f: newForest(t, root.Number, initial)}
+		abandoned: map[int]bool{}}
+	h.f = newForest(&h.t, root.Number, initial)
+	h.items = make([]item, 0, len(h.sorted)) // items are large: grown once, not per append
 	b := &books{adjs: map[string]*Adjustment{}}
 	b.add(&Adjustment{Warrant: root.Number, Subject: root, Initial: initial})
 	for k, it := range h.sorted {
@@ -72,8 +78,8 @@ func lineage(t Terms, root Warrant, events []Event, l *Ledger, txPos []int, asOf
 			return nil, err
 		}
 	}
-	for _, n := range h.f.order {
-		rs, a := h.f.rs[n], b.adjs[n]
+	for i, n := range h.f.order {
+		rs, a := h.f.reps[i], b.adjs[n]
 		a.Final, a.Floor, a.Alternate = rs.E, rs.F, rs.alternate()
 		if !rs.V.Equal(rs.E) {
 			v := rs.V
@@ -144,7 +150,7 @@ func (h *history) event(k int, ev Event, b *books) error {
 		return err
 	}
 	for i, n := range h.f.order {
-		rs := h.f.rs[n]
+		rs := h.f.reps[i]
 		entry := Entry{Event: ev.Name(), Type: ev.Type, Section: ev.Type.Section(), Date: ev.Date,
 			Effective: ev.Effective(), Description: ev.Description, Before: before[i]}
 		switch {
@@ -189,10 +195,11 @@ func (h *history) transact(it item, b *books) error {
 		return err
 	}
 	x := it.tx
+	name := x.Name()
 	for _, c := range changes {
 		old := b.adjs[c.old]
 		old.Final, old.Floor, old.Alternate, old.Pending = c.acted, c.floor, c.alternate, nil
-		old.Surrendered = &Surrender{Date: x.Date, Type: x.Type, Transaction: x.Name(), Index: x.Index, Successors: c.news}
+		old.Surrendered = &Surrender{Date: x.Date, Type: x.Type, Transaction: name, Index: x.Index, Successors: c.news}
 		for j, n := range c.news {
 			subject := Warrant{Number: n, Holder: old.Subject.Holder, Email: old.Subject.Email, TaxID4: old.Subject.TaxID4,
 				Parent: c.old, Shares: c.initials[j].Shares, Line: x.Line}
@@ -200,7 +207,7 @@ func (h *history) transact(it item, b *books) error {
 				subject.Holder, subject.Email, subject.TaxID4 = x.To, "", ""
 			}
 			b.add(&Adjustment{Warrant: n, Subject: subject, Initial: c.initials[j], Issued: x.Date,
-				CreatedBy: &TxRef{Type: x.Type, Transaction: x.Name(), Index: x.Index, Date: x.Date, Role: role(x.Type, j)}})
+				CreatedBy: &TxRef{Type: x.Type, Transaction: name, Index: x.Index, Date: x.Date, Role: role(x.Type, j)}})
 		}
 	}
 	return nil

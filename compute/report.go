@@ -13,13 +13,38 @@ import (
 )
 
 // AdjustmentReport is one warrant's object in `adjust --json` (SPEC §4.1).
+//
+// The lineage keys (parent, issued, created_by, surrendered) are set only for
+// a warrant a transaction created or surrendered: a case without
+// transactions gives the same bytes as before there were any.
 type AdjustmentReport struct {
-	Warrant   string            `json:"warrant"`
-	Initial   StateReport       `json:"initial"`
-	Entries   []EntryReport     `json:"entries"`
-	Final     StateReport       `json:"final"`
-	Pending   *StateReport      `json:"pending,omitempty"`
-	Alternate []AlternateReport `json:"alternate_consideration"`
+	Warrant     string            `json:"warrant"`
+	Parent      string            `json:"parent,omitempty"`
+	Issued      string            `json:"issued,omitempty"`
+	CreatedBy   *CreatedReport    `json:"created_by,omitempty"`
+	Initial     StateReport       `json:"initial"`
+	Entries     []EntryReport     `json:"entries"`
+	Final       StateReport       `json:"final"`
+	Pending     *StateReport      `json:"pending,omitempty"`
+	Surrendered *SurrenderReport  `json:"surrendered,omitempty"`
+	Alternate   []AlternateReport `json:"alternate_consideration"`
+}
+
+// CreatedReport names the transaction that issued a warrant: its type and
+// its id, or "#k" (1-based among the case file's transactions).
+type CreatedReport struct {
+	Type        string `json:"type"`
+	Transaction string `json:"transaction"`
+}
+
+// SurrenderReport names the transaction that surrendered a warrant and the
+// warrants it issued in its place ([] for a cancellation, or an exercise of
+// every share).
+type SurrenderReport struct {
+	Date        string   `json:"date"`
+	Type        string   `json:"type"`
+	Transaction string   `json:"transaction"`
+	Successors  []string `json:"successors"`
 }
 
 // StateReport is a State with the Terms' places.
@@ -64,6 +89,7 @@ func (a *Adjustment) Report(t Terms) AdjustmentReport {
 		p := stateReport(t, *a.Pending)
 		out.Pending = &p
 	}
+	a.lineageReport(&out)
 	for _, e := range a.Entries {
 		er := EntryReport{Event: e.Event, Type: string(e.Type), Section: e.Section, Effective: e.Effective.String(),
 			Description: e.Description, Status: string(e.Status), Before: stateReport(t, e.Before), After: stateReport(t, e.After),
@@ -74,6 +100,19 @@ func (a *Adjustment) Report(t Terms) AdjustmentReport {
 		out.Entries = append(out.Entries, er)
 	}
 	return out
+}
+
+// lineageReport fills out's lineage keys: where a transaction issued the
+// warrant, and where one surrendered it.
+func (a *Adjustment) lineageReport(out *AdjustmentReport) {
+	if x := a.CreatedBy; x != nil {
+		out.Parent, out.Issued = a.Subject.Parent, a.Issued.String()
+		out.CreatedBy = &CreatedReport{Type: string(x.Type), Transaction: x.Transaction}
+	}
+	if s := a.Surrendered; s != nil {
+		out.Surrendered = &SurrenderReport{Date: s.Date.String(), Type: string(s.Type), Transaction: s.Transaction,
+			Successors: append([]string{}, s.Successors...)}
+	}
 }
 
 func stateReport(t Terms, s State) StateReport {

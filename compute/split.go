@@ -32,7 +32,7 @@ import (
 // date (Event.Effective): "the Warrant Price shall be adjusted pursuant to
 // this paragraph as of the time of actual payment of such dividends".
 func (rs *replay) split(ev Event, fNew, fOld decimal.Decimal, factor string) (stepResult, error) {
-	t := rs.t
+	t := *rs.t
 	n, p := rs.V.Shares, rs.V.Price
 	n2 := DivRound(n.Mul(fNew), fOld, t.ShareDecimals)
 	if n2.IsZero() {

@@ -64,7 +64,7 @@ func (h *history) superseded(ev Event, k int) ([]item, string, error) {
 		return nil, "", eventError(ev, "ref", fmt.Sprintf("Common Stock Equivalents %q are not issued before %s", ev.Ref, ev.Date), "the id of an earlier cse-issuance")
 	}
 	if ev.Type == CSEPriceIncrease {
-		if err := checkPriceIncrease(ev, c, rs.t); err != nil {
+		if err := checkPriceIncrease(ev, c, *rs.t); err != nil {
 			return nil, "", err
 		}
 	}
@@ -128,6 +128,9 @@ func checkPriceIncrease(ev Event, c *cse, t Terms) error {
 // name them.
 func (rs *replay) expire(ev Event) stepResult {
 	delete(rs.cses, ev.Ref)
+	if rs.expired == nil {
+		rs.expired = map[string]bool{}
+	}
 	rs.expired[ev.Ref] = true
 	return stepResult{status: StatusNoAdjustment}
 }

@@ -33,7 +33,7 @@ func (rs *replay) triggering(ev Event) stepResult {
 	for _, c := range ev.ConsiderationPerShare {
 		rs.alt = append(rs.alt, AlternateItem{Event: ev.Name(), Successor: ev.Successor, Description: c.Description,
 			Kind: c.Kind, PerShare: c.Amount, Assumed: ev.Assumed})
-		parts = append(parts, fmt.Sprintf("%s × %s %s", fs(rs.V.Shares, rs.t), c.Amount, c.Description))
+		parts = append(parts, fmt.Sprintf("%s × %s %s", fs(rs.V.Shares, *rs.t), c.Amount, c.Description))
 	}
 	var method string
 	if ev.Assumed {
@@ -41,7 +41,7 @@ func (rs *replay) triggering(ev Event) stepResult {
 			ev.Successor, ev.Kind, strings.Join(parts, ", "))
 	} else {
 		method = fmt.Sprintf("Triggering Event (%s with %s): on exercise at the Warrant Price %s the holder receives, in lieu of Common Stock, %s (§4(a)(i))",
-			ev.Kind, ev.Successor, fp(rs.V.Price, rs.t), strings.Join(parts, ", "))
+			ev.Kind, ev.Successor, fp(rs.V.Price, *rs.t), strings.Join(parts, ", "))
 	}
 	return stepResult{status: StatusTriggeringEvent, method: method}
 }

@@ -1,6 +1,7 @@
 package compute
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -208,4 +209,4 @@ type ConsiderationItem struct {
 	Kind        string // cash|security|property
 }
 
-func itoa(n int) string { return decimal.NewFromInt(int64(n)).String() }
+func itoa(n int) string { return strconv.Itoa(n) }

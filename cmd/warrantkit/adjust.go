@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/warrantkit/warrantkit/books"
@@ -46,18 +47,17 @@ func runAdjust(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	c := b.Case
-	// Every warrant is adjusted before the first certificate is written.
-	adjs := make([]*compute.Adjustment, 0, len(c.Warrants))
-	out := make([]compute.AdjustmentReport, 0, len(c.Warrants))
-	for _, w := range c.Warrants {
-		if ctx.Err() != nil {
-			return context.Cause(ctx)
-		}
-		a, err := compute.Adjust(c.Terms, w, c.Events, cutoff)
-		if err != nil {
-			return books.InCaseFile(err, path)
-		}
-		adjs = append(adjs, a)
+	// Every warrant of the ledger is adjusted before the first certificate
+	// is written.
+	adjs, err := compute.AdjustCase(c, cutoff)
+	if err != nil {
+		return books.InCaseFile(err, path)
+	}
+	if ctx.Err() != nil {
+		return context.Cause(ctx)
+	}
+	out := make([]compute.AdjustmentReport, 0, len(adjs))
+	for _, a := range adjs {
 		out = append(out, a.Report(c.Terms))
 	}
 	if *certs != "" {
@@ -70,18 +70,26 @@ func runAdjust(ctx context.Context, env *Env, args []string) error {
 	if *asJSON {
 		return writeJSON(env.Stdout, out)
 	}
-	return writeAdjustTable(env.Stdout, c, out)
+	return writeAdjustTable(env.Stdout, c, adjs, out)
 }
 
-// writeAdjustTable prints the adjustments for a person: one block per warrant.
-func writeAdjustTable(w io.Writer, c *compute.Case, out []compute.AdjustmentReport) error {
+// writeAdjustTable prints the adjustments for a person: one block per
+// warrant, a created warrant's headed by where it came from and a
+// surrendered one's closed by what it was surrendered for.
+func writeAdjustTable(w io.Writer, c *compute.Case, adjs []*compute.Adjustment, out []compute.AdjustmentReport) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for i, a := range out {
 		if i > 0 {
 			fmt.Fprintln(tw)
 		}
-		fmt.Fprintf(tw, "%s  %s  (initial: Warrant Price %s, Warrant Share Number %s)\n",
-			a.Warrant, c.Warrants[i].Holder.Name, a.Initial.Price, a.Initial.Shares)
+		holder := adjs[i].Subject.Holder.Name
+		if x := adjs[i].CreatedBy; x != nil {
+			fmt.Fprintf(tw, "%s — %s\n  %s  (initial: Warrant Price %s, Warrant Share Number %s)\n",
+				a.Warrant, createdText(c, x, adjs[i].Subject.Parent), holder, a.Initial.Price, a.Initial.Shares)
+		} else {
+			fmt.Fprintf(tw, "%s  %s  (initial: Warrant Price %s, Warrant Share Number %s)\n",
+				a.Warrant, holder, a.Initial.Price, a.Initial.Shares)
+		}
 		fmt.Fprintln(tw, "  EFFECTIVE\tEVENT\tSECTION\tSTATUS\tWARRANT PRICE\tWARRANT SHARE NUMBER")
 		for _, e := range a.Entries {
 			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", e.Effective, e.Event, e.Section, e.Status,
@@ -94,8 +102,47 @@ func writeAdjustTable(w io.Writer, c *compute.Case, out []compute.AdjustmentRepo
 		for _, alt := range a.Alternate {
 			fmt.Fprintf(tw, "  on exercise, in lieu of Common Stock: %s %s (%s per share)\n", alt.Amount, alt.Description, alt.PerShare)
 		}
+		if s := adjs[i].Surrendered; s != nil {
+			fmt.Fprintf(tw, "  %s\n", surrenderedText(c, s))
+		}
 	}
 	return tw.Flush()
+}
+
+// createdText says where a warrant created by the transaction x came from:
+// "balance of W-F-05-004 after the exercise of 2009-10-01".
+func createdText(c *compute.Case, x *compute.TxRef, parent string) string {
+	switch x.Role {
+	case "balance":
+		return fmt.Sprintf("balance of %s after the %s of %s", parent, x.Type, x.Date)
+	case "assignee":
+		return fmt.Sprintf("assigned from %s on %s", parent, x.Date)
+	case "exchange":
+		return fmt.Sprintf("issued in exchange for %s on %s", parent, x.Date)
+	case "replacement":
+		reason := ""
+		if k := x.Index - 1; k >= 0 && k < len(c.Transactions) && c.Transactions[k].Reason != "" {
+			reason = c.Transactions[k].Reason + ", "
+		}
+		return fmt.Sprintf("replacing %s, %son %s", parent, reason, x.Date)
+	case "reissue":
+		return fmt.Sprintf("re-issued for %s on %s", parent, x.Date)
+	}
+	return fmt.Sprintf("issued for %s by the %s of %s", parent, x.Type, x.Date)
+}
+
+// surrenderedText says what a warrant was surrendered for: "surrendered on
+// 2009-10-01 by the exercise #3: issued W-F-05-007".
+func surrenderedText(c *compute.Case, s *compute.Surrender) string {
+	what := "nothing issued"
+	if len(s.Successors) > 0 {
+		what = "issued " + strings.Join(s.Successors, ", ")
+	}
+	reason := ""
+	if k := s.Index - 1; k >= 0 && k < len(c.Transactions) && c.Transactions[k].Reason != "" {
+		reason = " (" + c.Transactions[k].Reason + ")"
+	}
+	return fmt.Sprintf("surrendered on %s by the %s %s%s: %s", s.Date, s.Type, s.Transaction, reason, what)
 }
 
 func arrow(before, after string) string {

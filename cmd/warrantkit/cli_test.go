@@ -78,6 +78,10 @@ func TestGolden(t *testing.T) {
 		{"adjust-glowpoint-2005-as-of-2007-12-31.json", []string{"adjust", sample, "--json", "--as-of", "2007-12-31"}},
 		{"adjust-glowpoint-2005-alt.json", []string{"adjust", sampleAlt, "--json"}},
 		{"adjust-glowpoint-2005-register.json", []string{"adjust", sample, "--json", "--register", "../../samples/register.csv"}},
+		{"register-glowpoint-2005.csv", []string{"register", sample}},
+		{"register-glowpoint-2005.json", []string{"register", sample, "--json"}},
+		{"register-glowpoint-2005-as-of-2006-12-31.txt", []string{"register", sample, "--as-of", "2006-12-31", "--table"}},
+		{"register-glowpoint-2005-register.csv", []string{"register", sample, "--register", "../../samples/register.csv"}},
 		{"exercise-cashless.json", []string{"exercise", sample, "--warrant", "W-F-05-001", "--shares", "300000", "--date", "2009-10-01",
 			"--method", "cashless", "--market-value", "1.50", "--outstanding", "110000000", "--json"}},
 		{"exercise-combined-alt.json", []string{"exercise", sampleAlt, "--warrant", "W-F-05-002", "--shares", "100000.25", "--date", "2008-02-01",
@@ -339,7 +343,7 @@ func TestJSONErrors(t *testing.T) {
 }
 
 func TestHelp(t *testing.T) {
-	for _, cmd := range []string{"adjust", "exercise", "notice"} {
+	for _, cmd := range []string{"adjust", "register", "exercise", "notice"} {
 		r := runBinary(t, cmd, "--help")
 		if r.code != 0 || !strings.Contains(r.stdout, "usage: warrantkit "+cmd) || !strings.Contains(r.stdout, "--json") {
 			t.Errorf("%s --help: exit %d\n%s%s", cmd, r.code, r.stdout, r.stderr)

@@ -16,8 +16,9 @@ import (
 var holdersLikeFormulas = []string{`=HYPERLINK("http://example.com/x","Click")`, "+1 Holdings", "-2 Partners", "@x Capital"}
 
 // TestCSVInjectionRoundTrip: the CSVs a reissue writes quote every cell a
-// spreadsheet would take for a formula, which the view reader takes off
-// again; the names in the documents are the holders' names.
+// spreadsheet would take for a formula (and so does register), which the
+// view reader takes off again; the names in the documents are the holders'
+// names.
 func TestCSVInjectionRoundTrip(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("number,holder_name,holder_address,shares\n")
@@ -69,7 +70,18 @@ func TestCSVInjectionRoundTrip(t *testing.T) {
 		}
 	}
 	r := runBinary(t, "reissue", sample, "--register", filepath.Join(first, "register.csv"), "--out", filepath.Join(t.TempDir(), "second"))
-	checkRefused(t, r, exitInvalid, filepath.Join(first, "register.csv"), "row 1: parent", "a register lists original warrants only")
+	checkRefused(t, r, exitInvalid, filepath.Join(first, "register.csv"), `column "warrant_price" is the register view's`, "is never an input")
+	// register prints the same view, its cells quoted the same way.
+	r = runBinary(t, "register", sample, "--register", reg)
+	if r.code != 0 {
+		t.Fatalf("register: exit %d: %s", r.code, r.stderr)
+	}
+	printed, written := readCSVText(t, r.stdout), readCSV(t, filepath.Join(first, "register.csv"))
+	for i := 1; i < len(written); i++ {
+		if printed[i][1] != written[i][1] || printed[i][2] != written[i][2] {
+			t.Errorf("row %d: register prints %q %q, reissue wrote %q %q", i, printed[i][1], printed[i][2], written[i][1], written[i][2])
+		}
+	}
 	for _, dir := range []string{first} {
 		warrants := map[string][]byte{}
 		for name, data := range tree(t, filepath.Join(dir, "warrants")) {

@@ -31,6 +31,7 @@ var flagOf = map[string]string{
 	"transaction_date":   "--date",
 	"into":               "--into",
 	"reason":             "--reason",
+	"as_of":              "--as-of",
 }
 
 // fileFlagOf maps the options that name a file or a directory (books'

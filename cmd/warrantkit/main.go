@@ -53,6 +53,7 @@ type command struct {
 
 var commands = []command{
 	{"adjust", "compute every adjustment of every warrant in a case (§4, §5)", runAdjust},
+	{"register", "list the warrants outstanding at a date: number, holder, share number, price (CSV, JSON or a table)", runRegister},
 	{"exercise", "compute an exercise: shares issued, cash, the §7 cap, delivery (§2, §6, §7)", runExercise},
 	{"notice", "compute the §9 notice deadline and when a notice is deemed given (§12)", runNotice},
 	{"assign", "transfer a warrant in whole or in part: the Assignment and the new warrants (§2(e))", runAssign},

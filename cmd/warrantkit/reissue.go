@@ -62,7 +62,7 @@ func runReissue(ctx context.Context, env *Env, args []string) error {
 	}
 	elapsed := time.Since(start)
 	fmt.Fprintf(env.Stderr, "reissued %d warrants: %d documents (%d pages, %d kept from before) in %s — %.0f docs/s, %.0f pages/s → %s\n",
-		stats.Warrants, stats.Documents, stats.Pages, stats.Kept, elapsed.Round(time.Millisecond),
+		stats.Reissued, stats.Documents, stats.Pages, stats.Kept, elapsed.Round(time.Millisecond),
 		float64(stats.Documents-stats.Kept)/elapsed.Seconds(), float64(stats.Pages)/elapsed.Seconds(), *out)
 	return nil
 }
