@@ -203,3 +203,31 @@ func TestOCFLedgerCommands(t *testing.T) {
 		})
 	}
 }
+
+// TestOCFLedgerReissue: the fixture's ledger re-issued after the split (the
+// originals outstanding and the transfer's two warrants, 015…026), exported
+// with the OCF export it came from and imported again: the register view of
+// the imported ledger is, byte for byte, the reissue's register.csv.
+func TestOCFLedgerReissue(t *testing.T) {
+	dir := t.TempDir()
+	caseFile, reg := filepath.Join(dir, "case.yaml"), filepath.Join(dir, "register.csv")
+	if r := runBinary(t, "ocf", "import", ocfFixture, "--series", "W-F-05", "-o", caseFile, "--register", reg, "--terms", ocfTerms); r.code != 0 {
+		t.Fatalf("import: %d %s", r.code, r.stderr)
+	}
+	re, out := filepath.Join(dir, "reissue"), filepath.Join(dir, "ocf")
+	if r := runBinary(t, "reissue", caseFile, "--register", reg, "--out", re, "-j", "2"); r.code != 0 {
+		t.Fatalf("reissue: %d %s", r.code, r.stderr)
+	}
+	if r := runBinary(t, "ocf", "export", re, "--ocf", ocfFixture, "-o", out); r.code != 0 {
+		t.Fatalf("export: %d %s", r.code, r.stderr)
+	}
+	case2, reg2 := filepath.Join(dir, "case2.yaml"), filepath.Join(dir, "register2.csv")
+	if r := runBinary(t, "ocf", "import", out, "--series", "W-F-05", "-o", case2, "--register", reg2, "--terms", ocfTerms); r.code != 0 || !strings.Contains(r.stdout, "(12 original, 14 transactions, 1 events)") {
+		t.Fatalf("import of the export: %d %s %s", r.code, r.stdout, r.stderr)
+	}
+	r := runBinary(t, "register", case2, "--register", reg2)
+	want, _ := os.ReadFile(filepath.Join(re, "register.csv"))
+	if r.code != 0 || r.stdout != string(want) || !strings.Contains(r.stdout, "W-F-05-026,José Ñúñez García,") {
+		t.Errorf("register of the imported ledger (%d %s):\n%s\nwant the reissue's\n%s", r.code, r.stderr, r.stdout, want)
+	}
+}
