@@ -73,6 +73,7 @@ events:
 	// Output:
 	// 2 warrants re-issued: 6 documents
 	// .reissue.json
+	// case.yaml
 	// certificates/W-F-05-001-split-2006.pdf
 	// certificates/W-F-05-002-split-2006.pdf
 	// inputs/case.yaml

@@ -64,13 +64,13 @@ func Reissue(ctx context.Context, casePath, registerPath, out string, opt Option
 // reissueRun is one reissue (or its verification): the case, the options and
 // where the files go.
 type reissueRun struct {
-	c        *compute.Case
-	opt      Options
-	ro       folder.Options
-	date     compute.Date
-	out      string
-	resume   bool
-	count    int
+	c      *compute.Case
+	opt    Options
+	ro     folder.Options
+	date   compute.Date
+	out    string
+	resume bool
+	count  int
 	// ledger is the case's ledger with the reissue appended; reissue is
 	// that transaction, reissued the number of warrants it re-issues.
 	ledger     *compute.Ledger
@@ -78,9 +78,9 @@ type reissueRun struct {
 	reissued   int
 	ledgerName string // case.yaml or case.json
 	ledgerData []byte // the case file with the reissue appended (SPEC §5.2)
-	regPath  string // the register to stream (the copy in out/inputs)
-	caseHash folder.File
-	regHash  folder.File
+	regPath    string // the register to stream (the copy in out/inputs)
+	caseHash   folder.File
+	regHash    folder.File
 	// srcCase and srcReg are the inputs as given, named in messages and
 	// copied into out/inputs by the claim.
 	srcCase, srcReg string
@@ -238,6 +238,9 @@ func reissueLedger(c *compute.Case, casePath string, numbers []string, issued *i
 		return nil, tx, InCaseFile(err, casePath)
 	}
 	if tx.FirstNumber == "" {
+		if _, err := issued.numbers("", 1); err != nil { // the register ends at the last number
+			return nil, tx, err
+		}
 		tx.FirstNumber = before.NextNumber()
 	} else if _, err := issued.numbers(first, 1); err != nil { // the form of --first-number
 		return nil, tx, err

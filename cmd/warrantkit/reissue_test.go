@@ -66,7 +66,7 @@ func TestReissue_DeterministicAcrossJobs(t *testing.T) {
 		}
 	}
 	a, b := tree(t, one), tree(t, two)
-	if len(a) != len(b) || len(a) != 84+2+3+1 { // documents, inputs, tables and manifest, state
+	if len(a) != len(b) || len(a) != 84+2+3+1+1 { // documents, inputs, tables and manifest, state, ledger
 		t.Fatalf("%d and %d files", len(a), len(b))
 	}
 	for name, data := range a {
@@ -124,7 +124,7 @@ func TestVerify_FindsTampering(t *testing.T) {
 	if r.code != exitFailure {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	for _, want := range []string{"warrants/W-F-05-008.pdf: file on disk differs", "records/W-F-05-003.pdf: missing", "does not match its manifest: 2 problems, each named above (44 files listed)"} {
+	for _, want := range []string{"warrants/W-F-05-008.pdf: file on disk differs", "records/W-F-05-003.pdf: missing", "does not match its manifest: 2 problems, each named above (45 files listed)"} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("stderr does not name %q:\n%s", want, r.stderr)
 		}

@@ -125,7 +125,7 @@ func TestVerify_EveryTampering(t *testing.T) {
 		{"manifest options first_number", man(func(m *manifest) { m.Options.FirstNumber = "W-F-05-100" }),
 			[]string{".reissue.json: options differ from manifest.json", "warrants/W-F-05-100.pdf: recomputed, but not in the manifest"}},
 		{"manifest options date", man(func(m *manifest) { m.Options.Date = "2009-09-22" }), []string{".reissue.json: options differ", pdf + ": recomputed document differs"}},
-		{"manifest warrants", man(func(m *manifest) { m.Warrants = 3 }), []string{"manifest.json: warrants is 3, but the register inputs/register.csv has 2 rows"}},
+		{"manifest warrants", man(func(m *manifest) { m.Warrants = 3 }), []string{"manifest.json: warrants is 3, but the ledger inputs/case.yaml and the register inputs/register.csv re-issue 2"}},
 		{"manifest tool", man(func(m *manifest) { m.Tool = "otherkit" }), []string{`manifest.json: tool is "otherkit"`}},
 		{"manifest version", man(func(m *manifest) { m.Version = "9.9.9" }), []string{"written by warrantkit 9.9.9", ".reissue.json: version differ"}},
 		{"duplicated entry", man(func(m *manifest) { m.Files = append(m.Files, m.Files[index(m, pdf)]) }), []string{"manifest.json: files[", pdf + " is listed twice"}},
