@@ -26,12 +26,27 @@ func LoadCase(path, register string) (*compute.Case, error) {
 }
 
 // FindWarrant returns the warrant of c numbered num: W-F-05-1 finds
-// W-F-05-001 (the digits are the number, whatever zeros lead them).
+// W-F-05-001 (the digits are the number, whatever zeros lead them). A
+// warrant a transaction of the ledger created is found too, as issued: its
+// holder and its Warrant Share Number when created.
 func FindWarrant(c *compute.Case, num string) (compute.Warrant, error) {
 	key := compute.WarrantNumberKey(c.Terms.Series, num)
 	for _, w := range c.Warrants {
 		if w.Number == num || (strings.HasPrefix(num, c.Terms.Series+"-") && compute.WarrantNumberKey(c.Terms.Series, w.Number) == key) {
 			return w, nil
+		}
+	}
+	if len(c.Transactions) > 0 && strings.HasPrefix(num, c.Terms.Series+"-") {
+		adjs, err := compute.AdjustCase(c, compute.Date{})
+		if err != nil {
+			return compute.Warrant{}, InCaseFile(err, c.File)
+		}
+		for _, a := range adjs {
+			if compute.WarrantNumberKey(c.Terms.Series, a.Warrant) == key {
+				w := a.Subject
+				w.Number = a.Warrant
+				return w, nil
+			}
 		}
 	}
 	allowed := ""

@@ -20,6 +20,9 @@ import (
 // and, last, exercise.json. With record, the case file is then replaced by
 // that ledger. Every document is made before the first file is written.
 func (b *Books) Exercise(num string, in compute.ExerciseInput, out string, record bool, opt Options) (*compute.ExerciseResult, error) {
+	if err := compute.ExerciseWindow(b.Terms, in); err != nil {
+		return nil, err
+	}
 	adj, err := b.acting(num, in.Date)
 	if err != nil {
 		return nil, err

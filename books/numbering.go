@@ -90,7 +90,7 @@ func (in *issuedNumbers) numbers(first string, count int) (*newNumbers, error) {
 	for n := next; n-next < int64(count); n++ {
 		if in.taken[n] {
 			return nil, &compute.InputError{Field: field, Problem: fmt.Sprintf("%s is already issued", in.format(n, width)),
-				Allowed: fmt.Sprintf("%d numbers not in the register, such as from %s", count, in.format(in.highest+1, in.width))}
+				Allowed: fmt.Sprintf("%s not in the register, such as from %s", newNumbersText(count), in.format(in.highest+1, in.width))}
 		}
 	}
 	return &newNumbers{series: in.series, next: next, width: width}, nil

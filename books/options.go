@@ -25,6 +25,9 @@ type Options struct {
 	Date string
 	// Resume finishes a reissue stopped in its output directory.
 	Resume bool
+	// Record, after a reissue, replaces the case file with the ledger the
+	// reissue wrote (SPEC §5.2), if it is still the file the reissue read.
+	Record bool
 	// Bundle also writes certificates.pdf, every certificate of a reissue
 	// in one PDF.
 	Bundle bool

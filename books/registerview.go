@@ -211,6 +211,9 @@ func (v *viewBuilder) add(ctx context.Context, root compute.Warrant) error {
 		return context.Cause(ctx)
 	}
 	t := v.c.Terms
+	if !v.asOf.IsZero() && v.asOf.After(t.ExpirationDate()) {
+		return nil // expired (§1): no warrant is outstanding
+	}
 	adjs, err := v.l.Lineage(root, v.c.Events, v.asOf)
 	if err != nil {
 		return err

@@ -58,6 +58,9 @@ func Reissue(ctx context.Context, casePath, registerPath, out string, opt Option
 		return stats, err
 	}
 	stallAt("done")
+	if opt.Record {
+		return stats, RecordCase(casePath, r.caseData, r.ledgerData)
+	}
 	return stats, nil
 }
 
@@ -236,21 +239,29 @@ func readRegisterFile(path string, c *compute.Case, scan *registerScan) (in fold
 // first (default: the next free number of the ledger).
 func reissueLedger(c *compute.Case, casePath string, numbers []string, issued *issuedNumbers, day compute.Date, first string) (*compute.Ledger, compute.Transaction, error) {
 	tx := compute.Transaction{Index: len(c.Transactions) + 1, Type: compute.TxReissue, Date: day, FirstNumber: first}
-	before, err := compute.NewLedger(c.Terms, numbers, c.Transactions)
+	t := c.Terms
+	if day.Before(t.OriginalIssueDate) || day.After(t.ExpirationDate()) {
+		return nil, tx, &compute.InputError{Field: "reissue_date", Problem: fmt.Sprintf("%s is outside the Term", day), Allowed: fmt.Sprintf("%s to %s", t.OriginalIssueDate, t.ExpirationDate())}
+	}
+	before, err := compute.NewLedger(t, numbers, c.Transactions)
 	if err != nil {
 		return nil, tx, InCaseFile(err, casePath)
+	}
+	if last := before.Last(); day.Before(last) {
+		return nil, tx, &compute.InputError{Field: "reissue_date", Problem: fmt.Sprintf("%s is before %s, the date of the ledger's latest transaction: a reissue is recorded after those already recorded", day, last),
+			Allowed: fmt.Sprintf("%s or later", last)}
 	}
 	if tx.FirstNumber == "" {
 		if _, err := issued.numbers("", 1); err != nil { // the register ends at the last number
 			return nil, tx, err
 		}
 		tx.FirstNumber = before.NextNumber()
-	} else if _, err := issued.numbers(first, 1); err != nil { // the form of --first-number
+	} else if _, err := newIssued(t.Series).numbers(first, 1); err != nil { // the form of --first-number
 		return nil, tx, err
 	}
-	l, err := compute.NewLedger(c.Terms, numbers, append(slices.Clone(c.Transactions), tx))
+	l, err := compute.NewLedger(t, numbers, append(slices.Clone(c.Transactions), tx))
 	var ie *compute.InputError
-	if errors.As(err, &ie) && strings.HasPrefix(ie.Field, tx.Path()+".") {
+	if errors.As(err, &ie) && strings.HasPrefix(ie.Field, tx.Path()+".first_number") {
 		ie.Field, ie.Line = "first_number", 0 // the reissue's numbers are --first-number's
 		ie.Allowed = "a first number from which as many numbers are free as warrants are outstanding, such as " + before.NextNumber()
 		return nil, tx, err
@@ -258,7 +269,11 @@ func reissueLedger(c *compute.Case, casePath string, numbers []string, issued *i
 	if err != nil {
 		return nil, tx, InCaseFile(err, casePath)
 	}
-	if _, err := issued.numbers(tx.FirstNumber, len(l.Surrendered(tx.Index))); err != nil { // no number beyond 18 digits
+	n := len(l.Surrendered(tx.Index))
+	if n == 0 {
+		return nil, tx, &compute.InputError{Field: "reissue_date", Problem: fmt.Sprintf("no warrant is outstanding at the end of %s: every one was surrendered", day), Allowed: "a date on which warrants are outstanding"}
+	}
+	if _, err := issued.numbers(tx.FirstNumber, n); err != nil { // no number beyond 18 digits
 		return nil, tx, err
 	}
 	return l, tx, nil
@@ -267,7 +282,8 @@ func reissueLedger(c *compute.Case, casePath string, numbers []string, issued *i
 // maxUnprintable is how many rows with unprintable characters are named.
 const maxUnprintable = 5
 
-// reissueDate is --date, or the effective date of the last event.
+// reissueDate is --date, or the effective date of the last event or the
+// date of the last transaction, whichever is later.
 func reissueDate(c *compute.Case, date string) (compute.Date, error) {
 	if date != "" {
 		d, err := compute.ParseDate(date)
@@ -280,6 +296,11 @@ func reissueDate(c *compute.Case, date string) (compute.Date, error) {
 	for _, e := range c.Events {
 		if e.Effective().After(last) {
 			last = e.Effective()
+		}
+	}
+	for _, x := range c.Transactions {
+		if x.Date.After(last) {
+			last = x.Date
 		}
 	}
 	return last, nil

@@ -1,8 +1,10 @@
 package books
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/warrantkit/warrantkit/compute"
 	"github.com/warrantkit/warrantkit/compute/casefile"
@@ -60,8 +62,15 @@ func (b *Books) Outstanding(num string) (string, error) {
 // any warrant of the ledger). A number already used is refused when the
 // transaction is checked against the ledger.
 func (b *Books) NewNumbers(first string, count int) ([]string, error) {
-	if _, err := numbering(b.Case, first, count); err != nil { // the originals' numbers, and first, can be counted on
-		return nil, err
+	originals := newIssued(b.Terms.Series)
+	for i, w := range b.Warrants { // new numbers can follow the originals'
+		if ie := originals.add(w.Number); ie != nil {
+			ie.File, ie.Line, ie.Field = b.CasePath, w.Line, fmt.Sprintf("warrants[%d].number", i+1)
+			if b.RegisterPath != "" {
+				ie.File, ie.Line, ie.Row, ie.Field = b.RegisterPath, 0, w.Line, "number"
+			}
+			return nil, ie
+		}
 	}
 	l, err := b.ledger()
 	if err != nil {
@@ -101,9 +110,12 @@ func (b *Books) acting(num string, date compute.Date) (*compute.Adjustment, erro
 // perform checks tx against the ledger, replays the lineage of the warrant
 // it surrenders and returns the step. Nothing is written.
 func (b *Books) perform(tx compute.Transaction) (*ledgerStep, error) {
+	if err := b.checkAppend(tx); err != nil {
+		return nil, err
+	}
 	l, err := b.ledger(tx)
 	if err != nil {
-		return nil, err
+		return nil, asFlags(err, tx)
 	}
 	root, err := FindWarrant(b.Case, l.Root(tx.Warrant))
 	if err != nil {
@@ -113,7 +125,7 @@ func (b *Books) perform(tx compute.Transaction) (*ledgerStep, error) {
 	// not known yet.
 	adjs, err := l.Lineage(root, b.Events, tx.Date)
 	if err != nil {
-		return nil, InCaseFile(err, b.CasePath)
+		return nil, asFlags(InCaseFile(err, b.CasePath), tx)
 	}
 	st := &ledgerStep{tx: tx, lineage: adjs}
 	for _, a := range adjs {
@@ -128,6 +140,51 @@ func (b *Books) perform(tx compute.Transaction) (*ledgerStep, error) {
 		return nil, fmt.Errorf("the %s of %s on %s surrendered nothing", tx.Type, tx.Warrant, tx.Date)
 	}
 	return st, nil
+}
+
+// checkAppend refuses a transaction a command would append that the ledger
+// cannot take at its end: dated outside the Term (§1), before the ledger's
+// latest transaction (a command records what happens now, after what is
+// recorded), or on the day a reissue issued its warrant (the reissue applies
+// at the end of that day).
+func (b *Books) checkAppend(tx compute.Transaction) error {
+	if err := b.inTerm(tx.Date); err != nil {
+		return err
+	}
+	l, err := b.ledger()
+	if err != nil {
+		return err
+	}
+	if last := l.Last(); tx.Date.Before(last) {
+		return &compute.InputError{Field: "transaction_date", Problem: fmt.Sprintf("%s is before %s, the date of the ledger's latest transaction: a new transaction is recorded after those already recorded", tx.Date, last),
+			Allowed: fmt.Sprintf("%s or later", last)}
+	}
+	if by := l.IssuedBy(tx.Warrant); by != nil && by.Type == compute.TxReissue && by.Date == tx.Date {
+		return &compute.InputError{Field: "transaction_date", Problem: fmt.Sprintf("%s is issued at the end of %s, by the reissue %s, after that day's events", tx.Warrant, tx.Date, by.Name()),
+			Allowed: "a date after " + tx.Date.String()}
+	}
+	return nil
+}
+
+// asFlags places an error about the transaction a command appends (its
+// fields are the command's flags, not lines of the case file).
+func asFlags(err error, tx compute.Transaction) error {
+	var ie *compute.InputError
+	if !errors.As(err, &ie) {
+		return err
+	}
+	field, ok := strings.CutPrefix(ie.Field, tx.Path()+".")
+	if !ok {
+		return err
+	}
+	switch {
+	case field == "date":
+		field = "transaction_date"
+	case field == "balance", field == "number", field == "first_number", strings.HasPrefix(field, "into["):
+		field = "first_number"
+	}
+	ie.Field, ie.File, ie.Line = field, "", 0
+	return err
 }
 
 // atIssue is a created warrant's history as it stood when issued: its

@@ -67,7 +67,7 @@ type ExerciseNumbers struct {
 // with respect to which this Warrant shall not then have been exercised"
 // (the remaining shares) is issued to the Holder.
 func Exercise(t Terms, w Warrant, events []Event, in ExerciseInput) (*ExerciseResult, error) {
-	if err := exerciseWindow(t, in); err != nil {
+	if err := ExerciseWindow(t, in); err != nil {
 		return nil, err
 	}
 	adj, err := Adjust(t, w, events, in.Date.AddDays(-1))
@@ -82,7 +82,7 @@ func Exercise(t Terms, w Warrant, events []Event, in ExerciseInput) (*ExerciseRe
 // history that ends with the exercise transaction surrendering it, SPEC
 // §3.13). The Term is checked as Exercise checks it.
 func ExerciseOn(t Terms, w Warrant, adj *Adjustment, in ExerciseInput) (*ExerciseResult, error) {
-	if err := exerciseWindow(t, in); err != nil {
+	if err := ExerciseWindow(t, in); err != nil {
 		return nil, err
 	}
 	adj.MakePending()
@@ -117,13 +117,13 @@ func ExerciseOn(t Terms, w Warrant, adj *Adjustment, in ExerciseInput) (*Exercis
 	return exerciseResult(t, w, in, v, f), nil
 }
 
-// exerciseWindow checks the Term, §1: "The term of this Warrant shall
+// ExerciseWindow checks the Term, §1: "The term of this Warrant shall
 // commence on March 14, 2005 and shall expire at 5:00 p.m., eastern time, on
 // March 14, 2010", and the Time of Exercise, §2(a): "The purchase rights
 // represented by this Warrant may be exercised in whole or in part during the
 // Term commencing on September 15, 2005." (Terms.ExerciseStart and
 // Terms.Expiration.)
-func exerciseWindow(t Terms, in ExerciseInput) error {
+func ExerciseWindow(t Terms, in ExerciseInput) error {
 	allowed := fmt.Sprintf("%s to %s", t.ExerciseStart, t.Expiration.Format("2006-01-02 15:04 MST"))
 	if in.Date.Before(t.ExerciseStart) {
 		return inputError("exercise_date", fmt.Sprintf("%s is before exercise may begin on %s (§2(a))", in.Date, t.ExerciseStart), allowed)

@@ -17,6 +17,13 @@ import (
 type forest struct {
 	order []string  // the numbers outstanding, in the order they were issued
 	reps  []*replay // reps[i] is the replay of order[i]
+	// ghost is the replay of the last warrant surrendered once none is
+	// outstanding: the lineage's Common Stock Equivalents and floor go on
+	// being followed, so that a later superseding adjustment or rescission
+	// can replay the lineage and check the quantities its transactions
+	// recorded (SPEC §3.13: "a full exercise or full assignment of a number
+	// that the replay changed" is refused).
+	ghost *replay
 }
 
 func newForest(t *Terms, root string, initial State) *forest {
@@ -25,7 +32,12 @@ func newForest(t *Terms, root string, initial State) *forest {
 
 // any is the replay of one warrant outstanding: what every warrant of the
 // lineage shares (the floor, the Common Stock Equivalents) is read from it.
-func (f *forest) any() *replay { return f.reps[0] }
+func (f *forest) any() *replay {
+	if len(f.reps) == 0 {
+		return f.ghost
+	}
+	return f.reps[0]
+}
 
 // states are the states in effect, in the order of f.order.
 func (f *forest) states() []State {
@@ -42,6 +54,12 @@ func (f *forest) apply(it item, h *history) ([]stepResult, error) {
 	if it.tx != nil {
 		_, err := f.transact(it, h)
 		return nil, err
+	}
+	if len(f.reps) == 0 {
+		// Nothing is outstanding: the ghost only follows the lineage's
+		// shared state, and what it cannot compute concerns no warrant.
+		f.ghost.apply(it)
+		return []stepResult{}, nil
 	}
 	out := make([]stepResult, len(f.reps))
 	for i, rs := range f.reps {
@@ -84,6 +102,7 @@ func (f *forest) transact(it item, h *history) ([]txChange, error) {
 		c := txChange{old: old, acted: rs.E, floor: rs.F, alternate: rs.alternate(), news: news}
 		f.order = slices.Delete(f.order, at, at+1)
 		f.reps = slices.Delete(f.reps, at, at+1)
+		f.ghost = rs
 		for j, n := range news {
 			s := State{Price: rs.E.Price, Shares: shares[j]}
 			f.order = append(f.order, n)

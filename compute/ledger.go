@@ -384,3 +384,24 @@ func (l *Ledger) Surrendered(index int) []string {
 	}
 	return nil
 }
+
+// IssuedBy is the transaction that issued the warrant numbered num, or nil
+// for an original or a number the ledger never issued.
+func (l *Ledger) IssuedBy(num string) *Transaction {
+	if w := l.byKey[l.key(num)]; w != nil && w.created >= 0 {
+		return &l.txs[w.created]
+	}
+	return nil
+}
+
+// Last is the date of the ledger's latest transaction; zero when it has
+// none.
+func (l *Ledger) Last() Date {
+	var last Date
+	for _, x := range l.txs {
+		if x.Date.After(last) {
+			last = x.Date
+		}
+	}
+	return last
+}

@@ -65,9 +65,6 @@ func lineage(t Terms, root Warrant, events []Event, l *Ledger, txPos []int, asOf
 	b := &books{adjs: map[string]*Adjustment{}}
 	b.add(&Adjustment{Warrant: root.Number, Subject: root, Initial: initial})
 	for k, it := range h.sorted {
-		if len(h.f.order) == 0 {
-			break // every warrant of the lineage was surrendered
-		}
 		var err error
 		if it.tx != nil {
 			err = h.transact(it, b)

@@ -170,11 +170,14 @@ func TestLineage_ReplayRefusesQuantity(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("err = %v; want it to contain %q", err, want)
 	}
-	// Fully exercised before the expiry, nothing of it is outstanding when
-	// §4(f) rescinds "for each outstanding Warrant": no refusal.
+	// Fully exercised before the expiry, the exercise still names more than
+	// the replayed warrant held: "a full exercise or full assignment of a
+	// number that the replay changed" is refused too (SPEC §3.13).
 	c.Transactions = txs(exerciseTx("W-F-05-001", "2007-03-01", "264003.17", ""))
-	if _, err := AdjustCase(c, Date{}); err != nil {
-		t.Errorf("fully exercised before the expiry: %v", err)
+	_, err = AdjustCase(c, Date{})
+	want = "transactions[1].shares: 264003.17 exceeds the Warrant Share Number 250000.00 in effect after the replay that events[2]"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("fully exercised before the expiry: err = %v; want it to contain %q", err, want)
 	}
 }
 

@@ -35,9 +35,12 @@ var termsOrder = []string{"series", "original_issue_date", "exercise_start", "ex
 var termsRequiredFromUser = []string{"exercise_start", "expiration", "market_value_at_issue"}
 
 // Case writes the case file (and the register, if opt.Register is set) of
-// the import, completed by the terms file and flags. Both are checked with
-// warrantkit's own decoders before they are returned. unfilled names every
-// field neither the export nor the terms gave (the Warrant's defaults apply).
+// the import, completed by the terms file and flags: the original warrants
+// and the ledger's transactions. Both are checked with warrantkit's own
+// decoders, and the ledger replayed, before they are returned: every warrant
+// a transaction issued must have the numbers the export states. unfilled
+// names every field neither the export nor the terms gave (the Warrant's
+// defaults apply).
 func (imp *Import) Case(opt CaseOptions) (caseData, register []byte, unfilled []string, err error) {
 	u, err := readTerms(opt.TermsFile)
 	if err != nil {
@@ -53,18 +56,9 @@ func (imp *Import) Case(opt CaseOptions) (caseData, register []byte, unfilled []
 		return nil, nil, nil, err
 	}
 	unfilled = append(unfilled, unfilledTerms...)
-	caseData, err = imp.encodeCase(imp.caseRoot(issuer, terms, u.events, opt.Register == ""), opt.Source, unfilled)
-	if err != nil {
+	w := &caseWriter{imp: imp, opt: opt, issuer: issuer, terms: terms, events: u.events, unfilled: unfilled}
+	if caseData, register, err = w.write(); err != nil {
 		return nil, nil, nil, err
-	}
-	c, err := casefile.Decode(opt.CaseName, bytes.NewReader(caseData))
-	if err != nil {
-		return nil, nil, nil, fmt.Errorf("the case the import would write is not valid: %w", err)
-	}
-	if opt.Register != "" {
-		if register, err = imp.register(opt.Register, c.Terms); err != nil {
-			return nil, nil, nil, err
-		}
 	}
 	return caseData, register, unfilled, nil
 }
@@ -235,10 +229,10 @@ func (imp *Import) caseTerms(u *userTerms, source string) (terms *yaml.Node, unf
 	return terms, unfilled, nil
 }
 
-// caseRoot is the case's mapping: issuer, terms, the warrants if withWarrants
-// (else they go to a register), and the events, the export's splits and
-// then userEvents, if there are any.
-func (imp *Import) caseRoot(issuer, terms *yaml.Node, userEvents []*yaml.Node, withWarrants bool) *yaml.Node {
+// caseRoot is the case's mapping: issuer, terms, the original warrants if
+// withWarrants (else they go to a register), the events, the export's
+// splits and then userEvents, if there are any, and the transactions txs.
+func (imp *Import) caseRoot(issuer, terms *yaml.Node, userEvents []*yaml.Node, withWarrants bool, txs []compute.Transaction) *yaml.Node {
 	events := &yaml.Node{Kind: yaml.SequenceNode}
 	for _, e := range imp.Splits {
 		events.Content = append(events.Content, eventNode(e))
@@ -250,13 +244,20 @@ func (imp *Import) caseRoot(issuer, terms *yaml.Node, userEvents []*yaml.Node, w
 	add(root, "terms", terms)
 	if withWarrants {
 		ws := &yaml.Node{Kind: yaml.SequenceNode}
-		for _, r := range imp.Rows {
+		for _, r := range imp.Originals {
 			ws.Content = append(ws.Content, warrantNode(r))
 		}
 		add(root, "warrants", ws)
 	}
 	if len(events.Content) > 0 {
 		add(root, "events", events)
+	}
+	if len(txs) > 0 {
+		ts := &yaml.Node{Kind: yaml.SequenceNode}
+		for _, x := range txs {
+			ts.Content = append(ts.Content, transactionNode(x))
+		}
+		add(root, "transactions", ts)
 	}
 	return root
 }
@@ -309,21 +310,22 @@ func (imp *Import) encodeCase(root *yaml.Node, source string, unfilled []string)
 	return b.Bytes(), nil
 }
 
-// register writes the rows as the register CSV named name and checks it
-// with warrantkit's own reader under terms.
-func (imp *Import) register(name string, terms compute.Terms) ([]byte, error) {
+// register writes the original warrants as the register CSV named name
+// and reads it back with warrantkit's own reader under terms.
+func (imp *Import) register(name string, terms compute.Terms) ([]byte, []compute.Warrant, error) {
 	var rb bytes.Buffer
 	w := csv.NewWriter(&rb)
 	w.Write([]string{"number", "holder_name", "holder_address", "shares", "email"})
-	for _, r := range imp.Rows {
+	for _, r := range imp.Originals {
 		w.Write(casefile.CSVRecord([]string{r.Number, r.Holder.Name, strings.Join(r.Holder.Address, "|"), r.Shares.String(), r.Email}))
 	}
 	w.Flush()
 	register := rb.Bytes()
-	if _, err := casefile.ReadRegister(name, bytes.NewReader(register), terms); err != nil {
-		return nil, fmt.Errorf("the register the import would write is not valid: %w", err)
+	ws, err := casefile.ReadRegister(name, bytes.NewReader(register), terms)
+	if err != nil {
+		return nil, nil, fmt.Errorf("the register the import would write is not valid: %w", err)
 	}
-	return register, nil
+	return register, ws, nil
 }
 
 // add appends key with value v to mapping m.

@@ -2,6 +2,7 @@ package ocf
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/md5"
 	"encoding/hex"
 	"encoding/json"
@@ -30,8 +31,9 @@ type OutFile struct {
 }
 
 // ExportReissue turns a reissue of the warrants of series read from p into
-// OCF: for each re-issued warrant the TX_WARRANT_CANCELLATION of the old
-// security and the TX_WARRANT_ISSUANCE of the replacement (the adjusted
+// OCF: for each re-issued warrant a TX_WARRANT_TRANSFER of the old security
+// to its holder, resulting in the replacement, and the TX_WARRANT_ISSUANCE
+// of the replacement (the adjusted
 // quantity and exercise price, a comment naming the Warrant's section and
 // each event), a DOCUMENT per PDF, and the manifest updated to list them
 // beside the export's own files (copied unchanged). Ids are derived from the
@@ -47,13 +49,21 @@ func ExportReissue(p *Package, series string, r *Reissue) ([]OutFile, error) {
 		return nil, err
 	}
 	t := r.Case.Terms
-	cancelOf, issueOf := map[string]string{}, map[string]string{} // by file name part of old/new number
+	adjs, err := r.adjustments()
+	if err != nil {
+		return nil, err
+	}
+	reissuedOf, issueOf := map[string]string{}, map[string]string{} // by file name part of old/new number
 	for _, nw := range r.New {
 		row, ok := x.rows[nw.Parent]
 		if !ok {
 			return nil, &compute.InputError{File: filepath.Join(r.Dir, "register.csv"), Row: nw.Line, Field: "parent", Problem: fmt.Sprintf("%s is not an outstanding warrant of series %s in the OCF export", nw.Parent, series), Allowed: "a reissue of the register the OCF import wrote"}
 		}
-		old := r.Old[nw.Parent]
+		adj, ok := adjs[nw.Parent]
+		if !ok {
+			return nil, &compute.InputError{File: filepath.Join(r.Dir, "register.csv"), Row: nw.Line, Field: "parent", Problem: fmt.Sprintf("%s is no warrant of the reissue's case and register", nw.Parent), Allowed: "the register view the reissue wrote"}
+		}
+		old := adj.Subject
 		priceText, ok := r.Prices[nw.Number]
 		if !ok {
 			return nil, &compute.InputError{File: filepath.Join(r.Dir, "summary.csv"), Field: "warrant_price", Problem: "no price for " + nw.Number}
@@ -63,36 +73,57 @@ func ExportReissue(p *Package, series string, r *Reissue) ([]OutFile, error) {
 			return nil, &compute.InputError{File: filepath.Join(r.Dir, "summary.csv"), Field: "warrant_price", Problem: pr, Allowed: NumericAllowed}
 		}
 		newSec := "wk-sec-" + idPart(nw.Number)
-		cancelID := "wk-cancel-" + idPart(old.Number)
+		transferID := "wk-reissue-" + idPart(old.Number)
 		issueID := "wk-issue-" + idPart(nw.Number)
-		if err := x.claim(cancelID, issueID); err != nil {
+		if err := x.claim(transferID, issueID); err != nil {
 			return nil, err
 		}
 		if err := x.claimSecurity(newSec); err != nil {
 			return nil, err
 		}
-		adj, err := compute.Adjust(t, old, r.Case.Events, compute.Date{})
-		if err != nil {
-			return nil, err
-		}
 		comments := replacementComments(t, adj, old.Number, row.SecurityID, day)
+		// OCF 1.2.0 has no warrant reissuance: the whole warrant is
+		// transferred to its holder, resulting in the replacement, which
+		// an import reads as the exchange it is (SPEC §2.5).
 		x.txs = append(x.txs, map[string]any{
-			"object_type": "TX_WARRANT_CANCELLATION", "id": cancelID, "security_id": row.SecurityID, "date": day,
-			"quantity":    row.Issuance.Quantity,
-			"reason_text": fmt.Sprintf("Exchanged for replacement warrant %s (security %s) stating the adjusted Warrant Price and Warrant Share Number", nw.Number, newSec),
-			"comments":    []string{fmt.Sprintf("warrantkit reissue of %s: warrant %s replaced by %s.", day, old.Number, nw.Number)},
+			"object_type": "TX_WARRANT_TRANSFER", "id": transferID, "security_id": row.SecurityID, "date": day,
+			"quantity":               row.Issuance.Quantity,
+			"resulting_security_ids": []string{newSec},
+			"consideration_text":     fmt.Sprintf("Exchanged for replacement warrant %s (security %s), to the same holder, stating the adjusted Warrant Price and Warrant Share Number", nw.Number, newSec),
+			"comments":               []string{fmt.Sprintf("warrantkit reissue of %s: warrant %s replaced by %s.", day, old.Number, nw.Number)},
 		})
 		x.txs = append(x.txs, x.warrantIssuance(row, issueID, newSec, nw.Number, row.StakeholderID,
 			Numeric(nw.Shares, t.ShareDecimals), Numeric(price, t.PriceDecimals), comments))
-		cancelOf[idPart(old.Number)] = cancelID
+		reissuedOf[idPart(old.Number)] = transferID
 		issueOf[idPart(old.Number)] = issueID
 		issueOf["new:"+idPart(nw.Number)] = issueID
 	}
 
-	if err := r.documents(x, cancelOf, issueOf); err != nil {
+	if err := r.documents(x, reissuedOf, issueOf); err != nil {
 		return nil, err
 	}
 	return x.finish("warrantkit-reissue-" + day)
+}
+
+// adjustments are the histories of every warrant of the reissue's ledger
+// (its case, the originals from its register), by number: a warrant
+// re-issued may be one a transaction of the ledger created.
+func (r *Reissue) adjustments() (map[string]*compute.Adjustment, error) {
+	c := *r.Case
+	c.Warrants = make([]compute.Warrant, 0, len(r.Old))
+	for _, w := range r.Old {
+		c.Warrants = append(c.Warrants, w)
+	}
+	slices.SortFunc(c.Warrants, func(a, b compute.Warrant) int { return cmp.Compare(a.Line, b.Line) })
+	adjs, err := compute.AdjustCase(&c, compute.Date{})
+	if err != nil {
+		return nil, err
+	}
+	by := make(map[string]*compute.Adjustment, len(adjs))
+	for _, a := range adjs {
+		by[a.Warrant] = a
+	}
+	return by, nil
 }
 
 // replacementComments are the comments of a replacement warrant's issuance:
@@ -111,9 +142,9 @@ func replacementComments(t compute.Terms, adj *compute.Adjustment, old, security
 }
 
 // documents adds the reissue's PDFs, each related to the transactions of
-// its warrant: a new warrant to its issuance, a record to the cancellation,
-// a certificate to both.
-func (r *Reissue) documents(x *exporter, cancelOf, issueOf map[string]string) error {
+// its warrant: a new warrant to its issuance, a record to the transfer, a
+// certificate to both.
+func (r *Reissue) documents(x *exporter, reissuedOf, issueOf map[string]string) error {
 	for _, f := range r.pdfs {
 		rel := path.Clean(f.Path)
 		base := strings.TrimSuffix(path.Base(rel), ".pdf")
@@ -124,13 +155,13 @@ func (r *Reissue) documents(x *exporter, cancelOf, issueOf map[string]string) er
 				related = append(related, ref("TX_WARRANT_ISSUANCE", id))
 			}
 		case "records":
-			if id := cancelOf[base]; id != "" {
-				related = append(related, ref("TX_WARRANT_CANCELLATION", id))
+			if id := reissuedOf[base]; id != "" {
+				related = append(related, ref("TX_WARRANT_TRANSFER", id))
 			}
 		case "certificates":
-			for old, id := range cancelOf {
+			for old, id := range reissuedOf {
 				if strings.HasPrefix(base, old+"-") {
-					related = append(related, ref("TX_WARRANT_CANCELLATION", id), ref("TX_WARRANT_ISSUANCE", issueOf[old]))
+					related = append(related, ref("TX_WARRANT_TRANSFER", id), ref("TX_WARRANT_ISSUANCE", issueOf[old]))
 					break
 				}
 			}

@@ -11,7 +11,7 @@ import (
 	"github.com/warrantkit/warrantkit/compute"
 )
 
-// Row is one outstanding warrant of the series, as the export has it.
+// Row is one warrant of the series, as the export issued it.
 type Row struct {
 	Number        string // custom_id
 	TxID          string // the TX_WARRANT_ISSUANCE
@@ -26,16 +26,20 @@ type Row struct {
 	Expiration    string // warrant_expiration_date, if any
 	StockClassID  string // the class it is exercisable for, if named
 	Issuance      *Tx
+	Parent        string // the number of the warrant it was issued for, if a transaction issued it
 }
 
-// Import is what an OCF package says about the warrants of one series.
+// Import is what an OCF package says about the warrants of one series: its
+// ledger (SPEC §2.5), the original warrants and the transactions.
 type Import struct {
 	Series     string
 	Issuer     compute.Issuer
-	Rows       []Row           // outstanding, in the order the export issued them
-	Price      decimal.Decimal // the common exercise price
+	Originals  []Row           // issued by no transaction, in the order the export issued them: the case's warrants
+	Steps      []Step          // the transactions, in the order they apply
+	Rows       []Row           // outstanding at the end, originals and new warrants, in the order the export issued them
+	Price      decimal.Decimal // the originals' common exercise price
 	Currency   string
-	FirstIssue compute.Date // the earliest issuance date of the rows
+	FirstIssue compute.Date // the earliest issuance date of the originals: the Original Issue Date
 	Expiration string       // the common warrant_expiration_date, or ""
 	StockClass string       // the underlying class, or ""
 	Splits     []compute.Event
@@ -45,11 +49,13 @@ type Import struct {
 
 var ocfEventID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._:-]*$`)
 
-// Warrants finds the warrants of series (custom_id "SERIES-NNN") outstanding
-// in the package after its transfers, cancellations, exercises and
-// retractions, and the splits of their underlying class. Every inconsistency
-// met (including the package's own, from Read) is returned as an *Error
-// naming the object: nothing is guessed.
+// Warrants finds the ledger of series (warrants whose custom_id is
+// "SERIES-NNN"): the original warrants, the exercises, transfers,
+// cancellations and retractions that ended a warrant and the warrants they
+// issued, the warrants outstanding at the end, and the splits of their
+// underlying class. Every inconsistency met (including the package's own,
+// from Read), and everything the ledger cannot express, is returned as an
+// *Error naming the object: nothing is guessed.
 func (p *Package) Warrants(series string) (*Import, error) {
 	s := &seriesImport{
 		p:     p,
@@ -59,7 +65,8 @@ func (p *Package) Warrants(series string) (*Import, error) {
 	txs := p.byDate()
 	warrants, issued := s.issuances(txs)
 	ended := s.endings(txs, warrants)
-	g := s.outstanding(issued, ended)
+	rows, g := s.allRows(issued)
+	s.ledger(txs, rows, warrants, ended)
 	s.checkFound(len(issued))
 	s.checkOneOfEach(g)
 	if err := s.err(); err != nil {
@@ -197,23 +204,30 @@ func (s *seriesImport) checkEndedQuantity(t, w *Tx) {
 	}
 }
 
-// checkFound reports a series the export never issued, or one none of
-// whose warrants is outstanding when nothing else explains why.
+// checkFound reports a series the export never issued, or one that
+// has no original warrant when nothing else explains why.
 func (s *seriesImport) checkFound(issued int) {
 	p, series := s.p, s.imp.Series
 	if issued == 0 {
 		s.probs = append(s.probs, Problem{File: p.ManifestPath, Problem: fmt.Sprintf("the export issues no warrant of series %s", series), Allowed: "a series whose TX_WARRANT_ISSUANCE custom_ids start with SERIES-"})
-	} else if len(s.imp.Rows) == 0 && len(s.probs) == 0 {
-		s.probs = append(s.probs, Problem{File: p.ManifestPath, Problem: fmt.Sprintf("no warrant of series %s is outstanding", series)})
+	} else if len(s.imp.Originals) == 0 && len(s.probs) == 0 {
+		s.probs = append(s.probs, Problem{File: p.ManifestPath, Problem: fmt.Sprintf("every warrant of series %s was issued by a transaction of another: the ledger has no original", series)})
 	}
 }
 
-// checkOneOfEach reports outstanding warrants that differ in exercise
-// price, underlying class or expiration: a case has one of each.
+// checkOneOfEach reports original warrants that differ in exercise price,
+// and warrants that differ in underlying class or expiration: a case has
+// one of each. (A warrant a transaction issued states the price in effect
+// then, which the case's events must explain: Case checks it.)
 func (s *seriesImport) checkOneOfEach(g seriesGroups) {
 	file, series := s.p.ManifestPath, s.imp.Series
-	if len(g.prices) > 1 {
-		s.probs = append(s.probs, Problem{File: file, Problem: "the outstanding warrants of series " + series + " have different exercise prices: " + describeGroups(g.prices), Allowed: "one exercise price per series (a case has one Warrant Price)"})
+	prices := map[string][]string{}
+	for _, r := range s.imp.Originals {
+		k := r.Price.String() + " " + r.Currency
+		prices[k] = append(prices[k], r.TxID)
+	}
+	if len(prices) > 1 {
+		s.probs = append(s.probs, Problem{File: file, Problem: "the original warrants of series " + series + " (those no exercise, transfer or cancellation issued) have different exercise prices: " + describeGroups(prices), Allowed: "one initial Warrant Price for the originals; a warrant issued later at another price is the result of a transaction of the export"})
 	}
 	if len(g.classes) > 1 {
 		s.probs = append(s.probs, Problem{File: file, Problem: "the warrants of series " + series + " are exercisable for different stock classes: " + describeGroups(g.classes), Allowed: "one underlying stock class"})
@@ -224,17 +238,22 @@ func (s *seriesImport) checkOneOfEach(g seriesGroups) {
 }
 
 // summarize sets the series' price, currency, expiration, first issue and
-// underlying class from its rows, all checked, and notes what the
+// underlying class from its originals, all checked, and notes what the
 // documents will not show as the export has it.
 func (imp *Import) summarize() {
-	r0 := imp.Rows[0]
+	r0 := imp.Originals[0]
 	imp.Price, imp.Currency, imp.Expiration, imp.FirstIssue = r0.Price, r0.Currency, r0.Expiration, r0.Date
-	for _, r := range imp.Rows {
+	for _, r := range imp.Originals {
 		if r.Date.Before(imp.FirstIssue) {
 			imp.FirstIssue = r.Date
 		}
 		if r.StockClassID != "" {
 			imp.StockClass = r.StockClassID
+		}
+	}
+	for _, r := range imp.Originals {
+		if r.Date.After(imp.FirstIssue) {
+			imp.Notes = append(imp.Notes, fmt.Sprintf("%s was issued on %s, after the Original Issue Date %s, by no transaction of the export: it is an original warrant of the case", r.Number, r.Date, imp.FirstIssue))
 		}
 	}
 	if imp.Currency != "USD" {
@@ -246,8 +265,8 @@ func (imp *Import) summarize() {
 }
 
 // splits imports the splits of the underlying class as events, noting the
-// ones every outstanding warrant already reflects and reporting one that
-// falls between the issuances of the series.
+// ones every original warrant already reflects and reporting one that
+// falls between the issuances of the originals.
 func (s *seriesImport) splits(txs []*Tx) {
 	imp := s.imp
 	if imp.StockClass == "" {
@@ -262,12 +281,13 @@ func (s *seriesImport) splits(txs []*Tx) {
 			s.bad(t, field, pr, "")
 			continue
 		}
-		before, after := splitSides(e, imp.Rows)
+		before, after := splitSides(e, imp.Originals)
 		switch {
 		case len(after) == 0:
-			imp.Notes = append(imp.Notes, fmt.Sprintf("split %s of %s is not an event: every outstanding warrant was issued on or after it", t.ID, t.Date))
+			imp.Notes = append(imp.Notes, fmt.Sprintf("split %s of %s is not an event: every original warrant was issued on or after it", t.ID, t.Date))
 		case len(before) > 0:
-			s.bad(t, "date", fmt.Sprintf("split %s of %s falls after the issuance of %s but not of %s: one case cannot hold both", t.ID, t.Date, strings.Join(after, ", "), strings.Join(before, ", ")), "warrants of one series issued on the same side of every split")
+			s.bad(t, "date", fmt.Sprintf("split %s of %s falls after the issuance of %s but not of %s, which no exercise, transfer or cancellation of the series issued: one case cannot hold both", t.ID, t.Date, strings.Join(after, ", "), strings.Join(before, ", ")),
+				"original warrants issued on the same side of every split; a warrant issued later is the result of a transaction of the export")
 		default:
 			imp.Splits = append(imp.Splits, e)
 		}

@@ -8,32 +8,30 @@ import (
 	"github.com/warrantkit/warrantkit/compute"
 )
 
-// seriesGroups are the issuance ids of the outstanding warrants by exercise
-// price (with currency), underlying class and expiration.
+// seriesGroups are the issuance ids of the warrants by underlying class and
+// expiration.
 type seriesGroups struct {
-	prices, classes, expirations map[string][]string
+	classes, expirations map[string][]string
 }
 
-// outstanding adds to the import a row for each issuance of the series not
-// ended, in order, reporting every issuance a row cannot be made of, and
-// groups the rows for the checks across the series.
-func (s *seriesImport) outstanding(issued []*Tx, ended map[string]*Tx) seriesGroups {
+// allRows is a row for each issuance of the series, in order, reporting
+// every issuance a row cannot be made of, and the rows grouped for the
+// checks across the series.
+func (s *seriesImport) allRows(issued []*Tx) ([]Row, seriesGroups) {
 	numbers := map[string]*Tx{}
-	g := seriesGroups{prices: map[string][]string{}, classes: map[string][]string{}, expirations: map[string][]string{}}
+	g := seriesGroups{classes: map[string][]string{}, expirations: map[string][]string{}}
+	var rows []Row
 	for _, t := range issued {
-		if _, done := ended[t.SecurityID]; done {
-			continue
-		}
 		if r, ok := s.row(t, numbers, &g); ok {
-			s.imp.Rows = append(s.imp.Rows, r)
+			rows = append(rows, r)
 		}
 	}
-	return g
+	return rows, g
 }
 
-// row is the row of outstanding issuance t, or false once a problem with t
-// is reported. numbers holds the warrant numbers taken so far; t's price,
-// class and expiration go to g as each is found.
+// row is the row of issuance t, or false once a problem with t
+// is reported. numbers holds the warrant numbers taken so far; t's class
+// and expiration go to g as each is found.
 func (s *seriesImport) row(t *Tx, numbers map[string]*Tx, g *seriesGroups) (Row, bool) {
 	r := Row{Number: t.CustomID, TxID: t.ID, SecurityID: t.SecurityID, StakeholderID: t.StakeholderID, Issuance: t, Expiration: t.WarrantExpirationDate}
 	if !s.warrantNumber(t, numbers) {
@@ -55,7 +53,6 @@ func (s *seriesImport) row(t *Tx, numbers map[string]*Tx, g *seriesGroups) (Row,
 	if r.Price, r.Currency, ok = s.price(t); !ok {
 		return r, false
 	}
-	g.prices[r.Price.String()+" "+r.Currency] = append(g.prices[r.Price.String()+" "+r.Currency], t.ID)
 	if r.StockClassID, ok = s.underlying(t); !ok {
 		return r, false
 	}
@@ -67,7 +64,7 @@ func (s *seriesImport) row(t *Tx, numbers map[string]*Tx, g *seriesGroups) (Row,
 }
 
 // warrantNumber checks that t's custom_id is a warrant number of the series
-// no other outstanding warrant has, and takes it in numbers.
+// no other warrant of the series has, and takes it in numbers.
 func (s *seriesImport) warrantNumber(t *Tx, numbers map[string]*Tx) bool {
 	series := s.imp.Series
 	if digits := strings.TrimPrefix(t.CustomID, series+"-"); digits == "" || strings.Trim(digits, "0123456789") != "" {
@@ -76,7 +73,7 @@ func (s *seriesImport) warrantNumber(t *Tx, numbers map[string]*Tx) bool {
 	}
 	key := compute.WarrantNumberKey(series, t.CustomID) // W-F-05-1 is W-F-05-001
 	if first, dup := numbers[key]; dup {
-		s.bad(t, "custom_id", fmt.Sprintf("warrant number %q is also the number of outstanding %s (%s)", t.CustomID, first.ID, first.CustomID), "one outstanding warrant per number")
+		s.bad(t, "custom_id", fmt.Sprintf("warrant number %q is also the number of %s (%s)", t.CustomID, first.ID, first.CustomID), "one warrant per number: a number is never used again (SPEC §2.5)")
 		return false
 	}
 	numbers[key] = t

@@ -1,7 +1,9 @@
 // Package ocf reads and writes the Open Cap Table Format (OCF) v1.2.0: it
 // turns the warrants of one series in an OCF export into a warrantkit case
-// and register, and what warrantkit did (a reissue, exercise or assignment) back into OCF
-// transactions.
+// and register — the original warrants and the ledger's transactions (the
+// exercises, transfers and cancellations that ended a warrant and the
+// warrants they issued) — and a case's ledger, or what warrantkit did (a
+// reissue, exercise or assignment), back into OCF.
 //
 // Every file is validated against the embedded OCF schemas before it is
 // decoded. Numerics are OCF's decimal strings: they are decoded as Go strings
@@ -128,6 +130,7 @@ type Tx struct {
 	WarrantExpirationDate string            `json:"warrant_expiration_date"`
 	SecurityLawExemptions json.RawMessage   `json:"security_law_exemptions"`
 	PurchasePrice         *Monetary         `json:"purchase_price"`
+	ReasonText            string            `json:"reason_text"`
 	at                    location
 }
 

@@ -217,8 +217,9 @@ func TestParseNumeric(t *testing.T) {
 	}
 }
 
-// FuzzRead: no transactions file may crash the reader or the import, and
-// every error is invalid input with one-line problems.
+// FuzzRead: no transactions file may crash the reader, the import or the
+// case it writes (the ledger replayed), and every error is invalid input
+// with one-line problems.
 func FuzzRead(f *testing.F) {
 	seed, err := os.ReadFile(filepath.Join(fixture, "Transactions.ocf.json"))
 	if err != nil {
@@ -235,8 +236,12 @@ func FuzzRead(f *testing.F) {
 		}
 		os.WriteFile(filepath.Join(dir, "Transactions.ocf.json"), data, 0o644)
 		p, err := Read(filepath.Join(dir, ManifestName))
+		var imp *Import
 		if err == nil {
-			_, err = p.Warrants("W-F-05")
+			imp, err = p.Warrants("W-F-05")
+		}
+		if err == nil { // the ledger, checked by the engine
+			_, _, _, err = imp.Case(CaseOptions{TermsFile: "testdata/glowpoint-terms.yaml", CaseName: "case.yaml", Source: dir})
 		}
 		if err == nil {
 			return

@@ -11,7 +11,8 @@ import (
 func runForm(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "form", "exercise|assignment|partial-assignment|warrant [--blank] [CASE --warrant NUM] -o FILE")
 	blank := fs.Bool("blank", false, "leave every blank to fill by hand")
-	warrant := fs.String("warrant", "", "fill the form for this warrant of CASE")
+	warrant := fs.String("warrant", "", "fill the form for this warrant of CASE (an original, or one a transaction of its ledger created)")
+	register := fs.String("register", "", "take the original warrants from this register `CSV` instead of the case file")
 	output := fs.StringP("output", "o", "", "write the PDF to `FILE` (required)")
 	df := newDocFlags(fs, "attach the form's data as JSON")
 	if err := parseFlags(env, fs, args); err != nil {
@@ -38,7 +39,7 @@ func runForm(ctx context.Context, env *Env, args []string) error {
 	var c *compute.Case
 	var w compute.Warrant
 	if len(rest) == 2 {
-		if c, err = books.LoadCase(rest[1], ""); err != nil {
+		if c, err = books.LoadCase(rest[1], *register); err != nil {
 			return err
 		}
 		if *warrant != "" {
@@ -49,7 +50,7 @@ func runForm(ctx context.Context, env *Env, args []string) error {
 			return usageErrorf("form: give --warrant NUM to fill the form, or --blank")
 		}
 	} else {
-		if !*blank || *warrant != "" {
+		if !*blank || *warrant != "" || *register != "" {
 			return usageErrorf("form: without a CASE only --blank forms can be made")
 		}
 		if c, err = books.DefaultCase(); err != nil {

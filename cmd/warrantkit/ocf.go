@@ -23,6 +23,7 @@ func runOCF(ctx context.Context, env *Env, args []string) error {
 		return runOCFExport(ctx, env, args[1:])
 	case "-h", "--help", "help":
 		fmt.Fprintln(env.Stdout, "usage: warrantkit ocf import DIR|MANIFEST.ocf.json --series SERIES -o CASE.yaml [--register REGISTER.csv] [--terms FILE.yaml]")
+		fmt.Fprintln(env.Stdout, "       warrantkit ocf export CASE [--register FILE.csv] -o OUT --formation-date D --country CC --holder-type individual|institution [--holder-country CC]")
 		fmt.Fprintln(env.Stdout, "       warrantkit ocf export REISSUE|EXERCISE|ASSIGN-DIR --ocf DIR|MANIFEST.ocf.json -o OUT [--assignee-country CC --assignee-type individual|institution]")
 		return errHelp
 	}
@@ -71,7 +72,7 @@ func runOCFImport(env *Env, args []string) error {
 	}
 	caseData, regData, unfilled, err := imp.Case(opt)
 	if err != nil {
-		return err
+		return ocfError(env, err)
 	}
 	// Everything is checked: now write.
 	if err := books.WriteFile(*out, caseData); err != nil {
@@ -113,7 +114,7 @@ func printImport(env *Env, imp *ocf.Import, series string, unfilled []string, ou
 	if register != "" {
 		dest += " and " + register
 	}
-	fmt.Fprintf(env.Stdout, "imported %d warrants of series %s (%d events) → %s\n", len(imp.Rows), series, len(imp.Splits), dest)
+	fmt.Fprintf(env.Stdout, "imported %d warrants of series %s (%d original, %d transactions, %d events) → %s\n", len(imp.Rows), series, len(imp.Originals), len(imp.Steps), len(imp.Splits), dest)
 }
 
 // ocfError prints every problem of an OCF package but the first, which the

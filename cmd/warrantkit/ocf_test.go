@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -14,6 +15,11 @@ import (
 
 const ocfFixture = "../../ocf/testdata/glowpoint"
 const ocfTerms = "../../ocf/testdata/glowpoint-terms.yaml"
+
+// ocfOriginals is the fixture's outstanding warrants with no transaction of
+// the series: the exports of a reissue, an exercise or an assignment are
+// tested on it, apart from the ledger.
+const ocfOriginals = "../../ocf/testdata/glowpoint-originals"
 
 func readCSV(t *testing.T, path string) [][]string {
 	t.Helper()
@@ -31,12 +37,13 @@ func readCSV(t *testing.T, path string) [][]string {
 
 // TestOCFRoundTrip: import the fixture (with its 3:1 split) → reissue with
 // the real binary → ocf export → every exported OCF file validates → import
-// the export again: the register is the re-issued one, numbers, holders,
-// adjusted shares and prices. The export is byte-identical on a re-run.
+// the export again: the originals and a ledger whose register view is the
+// re-issued one, numbers, holders, adjusted shares and prices, parents. The
+// export is byte-identical on a re-run.
 func TestOCFRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	caseFile, reg := filepath.Join(dir, "case.yaml"), filepath.Join(dir, "register.csv")
-	r := runBinary(t, "ocf", "import", ocfFixture, "--series", "W-F-05", "-o", caseFile, "--register", reg, "--terms", ocfTerms)
+	r := runBinary(t, "ocf", "import", ocfOriginals, "--series", "W-F-05", "-o", caseFile, "--register", reg, "--terms", ocfTerms)
 	if r.code != 0 {
 		t.Fatalf("import: %d %s", r.code, r.stderr)
 	}
@@ -48,7 +55,7 @@ func TestOCFRoundTrip(t *testing.T) {
 		t.Fatalf("reissue: %d %s", r.code, r.stderr)
 	}
 	out := filepath.Join(dir, "ocf")
-	if r := runBinary(t, "ocf", "export", re, "--ocf", ocfFixture, "-o", out); r.code != 0 {
+	if r := runBinary(t, "ocf", "export", re, "--ocf", ocfOriginals, "-o", out); r.code != 0 {
 		t.Fatalf("export: %d %s", r.code, r.stderr)
 	}
 	// Every file the export wrote validates against the schemas.
@@ -64,7 +71,7 @@ func TestOCFRoundTrip(t *testing.T) {
 		}
 	}
 	tx, _ := os.ReadFile(filepath.Join(out, "Transactions.warrantkit-reissue-2006-01-17.ocf.json"))
-	for _, want := range []string{`"TX_WARRANT_CANCELLATION"`, `"id": "wk-issue-W-F-05-015"`, `"quantity": "750000.00"`, `"amount": "0.8000"`,
+	for _, want := range []string{`"TX_WARRANT_TRANSFER"`, `"resulting_security_ids": [` + "\n        " + `"wk-sec-W-F-05-015"`, `"id": "wk-issue-W-F-05-015"`, `"quantity": "750000.00"`, `"amount": "0.8000"`,
 		`Adjusted under §4(b) of the Warrant for event split-2006 (stock-split, effective 2006-01-17, applied): Warrant Price 2.4000 → 0.8000, Warrant Share Number 250000.00 → 750000.00.`} {
 		if !strings.Contains(string(tx), want) {
 			t.Errorf("transactions lack %s", want)
@@ -75,23 +82,27 @@ func TestOCFRoundTrip(t *testing.T) {
 		t.Errorf("%d documents, want 36 (12 certificates, warrants, records)", n)
 	}
 
-	// Import the export: the re-issued register.
+	// Import the export: the originals, the split and one exchange per
+	// re-issued warrant, whose register view is the re-issued register.
 	case2, reg2 := filepath.Join(dir, "case2.yaml"), filepath.Join(dir, "register2.csv")
 	if r := runBinary(t, "ocf", "import", out, "--series", "W-F-05", "-o", case2, "--register", reg2, "--terms", ocfTerms); r.code != 0 {
 		t.Fatalf("import of the export: %d %s", r.code, r.stderr)
 	}
-	got, want := readCSV(t, reg2), readCSV(t, filepath.Join(re, "register.csv"))
-	if len(got) != len(want) || len(got) != 13 {
-		t.Fatalf("%d rows, want %d", len(got), len(want))
+	if got, want := readCSV(t, reg2), readCSV(t, reg); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("the originals changed:\n%v\nwant\n%v", got, want)
 	}
-	for i := 1; i < len(want); i++ {
-		g, w := got[i], want[i]
-		if g[0] != w[0] || g[1] != w[1] || g[2] != w[2] || !decimal.RequireFromString(g[3]).Equal(decimal.RequireFromString(w[3])) {
-			t.Errorf("row %d: got %q, want %q", i, g, w)
+	got, want := ledgerView(t, case2, reg2), viewOf(t, caseFile, filepath.Join(re, "register.csv"))
+	if len(got) != len(want) || len(got) != 12 {
+		t.Fatalf("%d outstanding, want %d: %v", len(got), len(want), got)
+	}
+	for i, w := range want {
+		g := got[i]
+		if !slices.Equal(g[:4], w) || g[4] != "0.8000" || g[5] != "2006-01-17" || g[6] == "" {
+			t.Errorf("row %d: got %q, want %q at 0.8000, issued 2006-01-17 for its parent", i+1, g, w)
 		}
 	}
 	c2, _ := os.ReadFile(case2)
-	for _, s := range []string{`initial_warrant_price: "0.8"`, "split-2006 of 2006-01-17 is not an event"} {
+	for _, s := range []string{`initial_warrant_price: "2.4"`, `id: "split-2006"`, `{type: "exchange", date: "2006-01-17", warrant: "W-F-05-001", into: [{number: "W-F-05-015"}], note: "OCF TX_WARRANT_TRANSFER wk-reissue-W-F-05-001"}`} {
 		if !strings.Contains(string(c2), s) {
 			t.Errorf("the re-imported case lacks %q:\n%s", s, c2)
 		}
@@ -104,7 +115,7 @@ func TestOCFRoundTrip(t *testing.T) {
 
 	// Deterministic: a second export is byte-identical.
 	out2 := filepath.Join(dir, "ocf2")
-	if r := runBinary(t, "ocf", "export", re, "--ocf", ocfFixture, "-o", out2); r.code != 0 {
+	if r := runBinary(t, "ocf", "export", re, "--ocf", ocfOriginals, "-o", out2); r.code != 0 {
 		t.Fatalf("export: %d %s", r.code, r.stderr)
 	}
 	for _, f := range append(jsons, filepath.Join(out, "warrants", "W-F-05-015.pdf")) {
@@ -144,12 +155,13 @@ func TestOCFRefused(t *testing.T) {
 // TestOCFExerciseAssignRoundTrip: import the fixture → exercise (a partial
 // cash exercise, a cashless one) and assign (a partial assignment to a new
 // stakeholder) with the real binary → ocf export → every written OCF file
-// validates → importing the export gives the register after the event: the
-// exercised or assigned warrant gone, the new warrants with their shares.
+// validates → importing the export gives a ledger whose register view is
+// the one after the event: the exercised or assigned warrant gone, the new
+// warrants with their shares.
 func TestOCFExerciseAssignRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	caseFile, reg := filepath.Join(dir, "case.yaml"), filepath.Join(dir, "register.csv")
-	if r := runBinary(t, "ocf", "import", ocfFixture, "--series", "W-F-05", "-o", caseFile, "--register", reg, "--terms", ocfTerms); r.code != 0 {
+	if r := runBinary(t, "ocf", "import", ocfOriginals, "--series", "W-F-05", "-o", caseFile, "--register", reg, "--terms", ocfTerms); r.code != 0 {
 		t.Fatalf("import: %d %s", r.code, r.stderr)
 	}
 	base := []string{caseFile, "--register", reg}
@@ -183,7 +195,7 @@ func TestOCFExerciseAssignRoundTrip(t *testing.T) {
 				t.Fatalf("%s: %d %s", tc.args[0], r.code, r.stderr)
 			}
 			out := filepath.Join(dir, tc.name+"-ocf")
-			if r := runBinary(t, append([]string{"ocf", "export", od, "--ocf", ocfFixture, "-o", out}, tc.export...)...); r.code != 0 {
+			if r := runBinary(t, append([]string{"ocf", "export", od, "--ocf", ocfOriginals, "-o", out}, tc.export...)...); r.code != 0 {
 				t.Fatalf("export: %d %s", r.code, r.stderr)
 			}
 			jsons, _ := filepath.Glob(filepath.Join(out, "*.ocf.json"))
@@ -230,7 +242,7 @@ func TestOCFExerciseAssignRoundTrip(t *testing.T) {
 			if r := runBinary(t, "ocf", "import", out, "--series", "W-F-05", "-o", case2, "--register", reg2, "--terms", ocfTerms); r.code != 0 {
 				t.Fatalf("import of the export: %d %s", r.code, r.stderr)
 			}
-			before, after := readCSV(t, reg), readCSV(t, reg2)
+			before, after := readCSV(t, reg), ledgerView(t, case2, reg2)
 			var expect [][]string
 			for _, rec := range before[1:] {
 				if rec[0] != tc.gone {
@@ -238,13 +250,17 @@ func TestOCFExerciseAssignRoundTrip(t *testing.T) {
 				}
 			}
 			expect = append(expect, tc.rows...)
-			if len(after)-1 != len(expect) {
-				t.Fatalf("%d rows after, want %d:\n%v", len(after)-1, len(expect), after)
+			slices.SortFunc(expect, func(a, b []string) int { return strings.Compare(a[0], b[0]) })
+			if len(after) != len(expect) {
+				t.Fatalf("%d outstanding after, want %d:\n%v", len(after), len(expect), after)
 			}
+			// The view is after the 3:1 split of 2006-01-17: three times
+			// the shares of 2005, at 2.40 / 3.
+			three := decimal.NewFromInt(3)
 			for i, w := range expect {
-				g := after[i+1]
-				if g[0] != w[0] || g[1] != w[1] || g[2] != w[2] || !decimal.RequireFromString(g[3]).Equal(decimal.RequireFromString(w[3])) {
-					t.Errorf("row %d: got %q, want %q", i+1, g[:4], w)
+				g := after[i]
+				if g[0] != w[0] || g[1] != w[1] || g[2] != w[2] || !decimal.RequireFromString(g[3]).Equal(decimal.RequireFromString(w[3]).Mul(three)) || g[4] != "0.8000" {
+					t.Errorf("row %d: got %q, want %q × 3 at 0.8000", i+1, g[:5], w)
 				}
 			}
 			c2, _ := os.ReadFile(case2)
@@ -270,7 +286,7 @@ func TestOCFExerciseAssignRoundTrip(t *testing.T) {
 		}
 		os.WriteFile(filepath.Join(bad, "exercise.json"), []byte(strings.Replace(string(data), tc.from, tc.to, 1)), 0o644)
 		out := filepath.Join(dir, "bad-out")
-		r := runBinary(t, "ocf", "export", bad, "--ocf", ocfFixture, "-o", out)
+		r := runBinary(t, "ocf", "export", bad, "--ocf", ocfOriginals, "-o", out)
 		if r.code != 3 || !strings.Contains(r.stderr, tc.want) || strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 {
 			t.Errorf("%s: exit %d, stderr %q, want %q", tc.name, r.code, r.stderr, tc.want)
 		}

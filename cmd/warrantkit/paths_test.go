@@ -127,12 +127,13 @@ func refusedLine(t *testing.T, r result, wants ...string) {
 	}
 }
 
-// ocfReissue imports the OCF fixture and re-issues it, for an export.
+// ocfReissue imports the OCF fixture of originals and re-issues it, for an
+// export.
 func ocfReissue(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
 	caseFile, reg := filepath.Join(dir, "case.yaml"), filepath.Join(dir, "register.csv")
-	if r := runBinary(t, "ocf", "import", ocfFixture, "--series", "W-F-05", "-o", caseFile, "--register", reg, "--terms", ocfTerms); r.code != 0 {
+	if r := runBinary(t, "ocf", "import", ocfOriginals, "--series", "W-F-05", "-o", caseFile, "--register", reg, "--terms", ocfTerms); r.code != 0 {
 		t.Fatalf("import: %d %s", r.code, r.stderr)
 	}
 	re := filepath.Join(dir, "reissue")
@@ -215,7 +216,7 @@ func TestOCFExport_RefusesTamperedReissue(t *testing.T) {
 			c.tamper(t, copy)
 			before := listing(t, base)
 			out := filepath.Join(base, "c", "d", "out")
-			r := runWithin(t, "ocf", "export", copy, "--ocf", ocfFixture, "-o", out)
+			r := runWithin(t, "ocf", "export", copy, "--ocf", ocfOriginals, "-o", out)
 			refusedLine(t, r, c.wants...)
 			if after := listing(t, base); after != before {
 				t.Errorf("the refused export wrote:\n%s\nbefore:\n%s", after, before)
@@ -229,7 +230,7 @@ func TestOCFExport_RefusesTamperedReissue(t *testing.T) {
 func TestOCFExport_RefusesTamperedRecord(t *testing.T) {
 	dir := t.TempDir()
 	caseFile, reg := filepath.Join(dir, "case.yaml"), filepath.Join(dir, "register.csv")
-	if r := runBinary(t, "ocf", "import", ocfFixture, "--series", "W-F-05", "-o", caseFile, "--register", reg, "--terms", ocfTerms); r.code != 0 {
+	if r := runBinary(t, "ocf", "import", ocfOriginals, "--series", "W-F-05", "-o", caseFile, "--register", reg, "--terms", ocfTerms); r.code != 0 {
 		t.Fatalf("import: %d %s", r.code, r.stderr)
 	}
 	ex := filepath.Join(dir, "exercise")
@@ -272,7 +273,7 @@ func TestOCFExport_RefusesTamperedRecord(t *testing.T) {
 			mustCopy(t, copy, ex)
 			c.tamper(t, copy)
 			before := listing(t, base)
-			r := runWithin(t, "ocf", "export", copy, "--ocf", ocfFixture, "-o", filepath.Join(base, "out"))
+			r := runWithin(t, "ocf", "export", copy, "--ocf", ocfOriginals, "-o", filepath.Join(base, "out"))
 			refusedLine(t, r, c.wants...)
 			if after := listing(t, base); after != before {
 				t.Errorf("the refused export wrote:\n%s", after)
@@ -518,7 +519,7 @@ func TestOCFExport_VerifiesReissue(t *testing.T) {
 			mustCopy(t, copy, re)
 			c.tamper(t, copy)
 			out := filepath.Join(t.TempDir(), "out")
-			r := runWithin(t, "ocf", "export", copy, "--ocf", ocfFixture, "-o", out)
+			r := runWithin(t, "ocf", "export", copy, "--ocf", ocfOriginals, "-o", out)
 			if r.code != exitInvalid || !strings.Contains(r.stderr, "the reissue does not match its manifest") || !strings.Contains(r.stderr, c.want) {
 				t.Errorf("exit %d, %q; want exit 3 naming %s", r.code, r.stderr, c.want)
 			}

@@ -14,13 +14,14 @@ import (
 // (SPEC §5.1, books.Reissue).
 
 func runReissue(ctx context.Context, env *Env, args []string) error {
-	fs := newFlags(env, "reissue", "CASE --register FILE.csv --out DIR [-j N] [--first-number NUM] [--date D] [--resume]")
-	register := fs.String("register", "", "the register of outstanding warrants, `CSV` (required)")
+	fs := newFlags(env, "reissue", "CASE --register FILE.csv --out DIR [-j N] [--first-number NUM] [--date D] [--resume] [--record]")
+	register := fs.String("register", "", "the register of the original warrants, `CSV` (required)")
 	out := fs.String("out", "", "the output `DIR`: must be empty or absent, unless --resume (required)")
 	jobs := fs.IntP("jobs", "j", runtime.NumCPU(), "render with `N` workers")
-	first := fs.String("first-number", "", "the number of the first new warrant (default: after the highest in the register)")
-	date := fs.String("date", "", "the date of the re-issue, `YYYY-MM-DD` (default: the last event's effective date)")
+	first := fs.String("first-number", "", "the number of the first new warrant (default: the next free number of the ledger)")
+	date := fs.String("date", "", "the date of the re-issue, `YYYY-MM-DD`: what is outstanding at its end is re-issued (default: the last event's or transaction's date)")
 	resume := fs.Bool("resume", false, "finish an interrupted reissue into DIR, keeping the files already written")
+	record := fs.Bool("record", false, "also replace CASE with the ledger written into DIR (CASE plus this reissue), atomically")
 	bundle := fs.Bool("bundle", false, "also write certificates.pdf: every certificate in one print-ready PDF")
 	df := newDocFlags(fs, "attach each document's data as JSON")
 	if err := parseFlags(env, fs, args); err != nil {
@@ -45,7 +46,7 @@ func runReissue(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	opt.Workers, opt.FirstNumber, opt.Date, opt.Resume, opt.Bundle = *jobs, *first, *date, *resume, *bundle
+	opt.Workers, opt.FirstNumber, opt.Date, opt.Resume, opt.Bundle, opt.Record = *jobs, *first, *date, *resume, *bundle, *record
 	opt.Warn = func(msg string) { fmt.Fprintln(env.Stderr, "warrantkit: warning: "+msg) }
 	tuneGC(env)
 

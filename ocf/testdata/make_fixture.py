@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
 """Writes testdata/glowpoint: a coherent OCF v1.2.0 export of an issuer with a
-dozen W-F-05 warrants, a partial transfer, a cancellation and a 3:1 split.
+dozen W-F-05 warrants, a partial transfer, a cancellation and a 3:1 split;
+and testdata/glowpoint-originals: the same warrants outstanding with no
+transaction of the series (W-F-05-003 and 007 never issued, 013 and 014
+issued on their own), for the tests of exports that are not about the ledger.
 Kept for review; the JSON files are committed. Run from ocf/testdata."""
-import hashlib, json, os
+import hashlib, json, os, sys
 
-D = "glowpoint"
+ORIGINALS = len(sys.argv) > 1 and sys.argv[1] == "originals"
+D = "glowpoint-originals" if ORIGINALS else "glowpoint"
 holders = [
     ("alpha", "Alpha Capital Anstalt", "Pradafant 7", "Vaduz", None, "9490", "LI"),
     ("gryphon", "Gryphon Master Fund, L.P.", "100 Crescent Court, Suite 490", "Dallas", "TX", "75201", "US"),
@@ -46,15 +50,17 @@ txs = [{"object_type": "TX_STOCK_ISSUANCE", "id": "tx-common-founders", "securit
         "custom_id": "CS-1", "stakeholder_id": "sh-omega", "security_law_exemptions": [], "stock_class_id": "class-common",
         "share_price": {"amount": "0.01", "currency": "USD"}, "quantity": "43034176", "stock_legend_ids": []}]
 for i, q in enumerate(shares):
-    txs.append(warrant(i + 1, holders[i][0], q))
+    if not ORIGINALS or i + 1 not in (3, 7):
+        txs.append(warrant(i + 1, holders[i][0], q))
 # W-F-05-003 (83333) transfers 33333 to the transferee; the balance of 50000 stays.
 txs.append(warrant(13, "transferee", "33333", "2005-06-01"))
 txs.append(warrant(14, "nunez", "50000", "2005-06-01"))
-txs.append({"object_type": "TX_WARRANT_TRANSFER", "id": "tx-transfer-003", "security_id": "sec-w-003", "date": "2005-06-01",
-            "quantity": "83333", "resulting_security_ids": ["sec-w-013"], "balance_security_id": "sec-w-014"})
-# W-F-05-007 is cancelled.
-txs.append({"object_type": "TX_WARRANT_CANCELLATION", "id": "tx-cancel-007", "security_id": "sec-w-007", "date": "2005-08-01",
-            "quantity": "100000", "reason_text": "Surrendered by the holder"})
+if not ORIGINALS:
+    txs.append({"object_type": "TX_WARRANT_TRANSFER", "id": "tx-transfer-003", "security_id": "sec-w-003", "date": "2005-06-01",
+                "quantity": "83333", "resulting_security_ids": ["sec-w-013"], "balance_security_id": "sec-w-014"})
+    # W-F-05-007 is cancelled.
+    txs.append({"object_type": "TX_WARRANT_CANCELLATION", "id": "tx-cancel-007", "security_id": "sec-w-007", "date": "2005-08-01",
+                "quantity": "100000", "reason_text": "Surrendered by the holder"})
 # A split of another class, which must not become an event.
 txs.append({"object_type": "TX_STOCK_CLASS_SPLIT", "id": "split-preferred-2005", "date": "2005-10-01",
             "stock_class_id": "class-preferred", "split_ratio": {"numerator": "2", "denominator": "1"}})
