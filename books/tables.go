@@ -22,7 +22,8 @@ import (
 // would take for a formula is quoted (casefile.CSVCell).
 type tables struct {
 	dir                    string
-	view                   *View // register.csv's rows, sorted by number when finished
+	view                   *View // register.csv's header (Contact); its rows are spilled
+	rows                   *viewSpill
 	register, summary, man *os.File
 	sumCSV                 *csv.Writer
 	manBuf                 *bufio.Writer
@@ -50,13 +51,22 @@ func (r *reissueRun) newTables() (*tables, error) {
 	if tb.man, err = open("manifest-files"); err != nil {
 		return nil, err
 	}
+	spill, err := open("register-rows")
+	if err != nil {
+		return nil, err
+	}
+	tb.rows = &viewSpill{f: spill, w: bufio.NewWriter(spill)}
 	tb.sumCSV = csv.NewWriter(io.MultiWriter(tb.summary, tb.sumHash))
 	tb.manBuf = bufio.NewWriter(tb.man)
 	return tb, tb.sumCSV.Write(summaryHeader)
 }
 
 func (tb *tables) add(res warrantResult) error {
-	tb.view.rows = append(tb.view.rows, res.register...)
+	for _, p := range res.register {
+		if err := tb.rows.add(p); err != nil {
+			return err
+		}
+	}
 	for _, row := range res.summary {
 		if err := tb.sumCSV.Write(casefile.CSVRecord(row)); err != nil {
 			return err
@@ -72,10 +82,10 @@ func (tb *tables) add(res warrantResult) error {
 
 // finish renames the tables into place and writes manifest.json last.
 func (tb *tables) finish(r *reissueRun) error {
-	tb.view.sort(r.c.Terms.Series)
-	if err := tb.view.WriteCSV(io.MultiWriter(tb.register, tb.regHash)); err != nil {
+	if err := tb.rows.writeCSV(io.MultiWriter(tb.register, tb.regHash), tb.view.Contact, r.c.Terms.Series); err != nil {
 		return err
 	}
+	tb.rows.discard()
 	tb.sumCSV.Flush()
 	if err := errors.Join(tb.sumCSV.Error(), tb.manBuf.Flush()); err != nil {
 		return err
@@ -110,6 +120,9 @@ func (tb *tables) finish(r *reissueRun) error {
 }
 
 func (tb *tables) discard() {
+	if tb.rows != nil {
+		tb.rows.discard()
+	}
 	for _, f := range []*os.File{tb.register, tb.summary, tb.man} {
 		if f != nil {
 			f.Close()
