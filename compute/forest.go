@@ -62,12 +62,18 @@ func (f *forest) apply(it item, h *history) ([]stepResult, error) {
 		return []stepResult{}, nil
 	}
 	out := make([]stepResult, len(f.reps))
+	logged := h != nil && h.rewrite != nil && h.cause != nil && it.pos >= h.logFrom
 	for i, rs := range f.reps {
 		res, err := rs.apply(it)
 		if err != nil {
 			return nil, err
 		}
 		out[i] = res
+		if logged && res.fig != nil {
+			ev := it.ev
+			rs.log = append(rs.log, Recomputed{Event: ev.Name(), Type: ev.Type, Section: ev.Type.Section(), Date: ev.Effective(),
+				Description: ev.Description, Figures: *res.fig})
+		}
 	}
 	return out, nil
 }
@@ -135,6 +141,7 @@ func (rs *replay) clone(s State) *replay {
 	}
 	c.pending = nil
 	c.alt = slices.Clone(rs.alt)
+	c.log = slices.Clone(rs.log)
 	return &c
 }
 
