@@ -133,18 +133,20 @@ func (rs *replay) dilute(ev Event, s decimal.Decimal, self string) stepResult {
 	t := *rs.t
 	p, c := rs.V.Price, ev.Consideration
 	price := "without consideration"
+	cs := zero
 	if !c.IsZero() {
-		price = fmt.Sprintf("C/S = %s / %s = %s per share", c.StringFixed(2), fs(s, t), DivRound(c, s, t.PriceDecimals).StringFixed(t.PriceDecimals))
+		cs = DivRound(c, s, t.PriceDecimals)
+		price = fmt.Sprintf("C/S = %s / %s = %s per share", c.StringFixed(2), fs(s, t), cs.StringFixed(t.PriceDecimals))
 	}
 	if !c.IsZero() && c.GreaterThanOrEqual(p.Mul(s)) {
-		return stepResult{status: StatusNoAdjustment, fig: &Figures{Reason: ReasonNotBelow, P: p, C: c, S: s}, method: fmt.Sprintf("%s, not less than P = %s: no adjustment (§4(d)(i))", price, fp(p, t))}
+		return stepResult{status: StatusNoAdjustment, fig: &Figures{Reason: ReasonNotBelow, P: p, C: c, S: s, CS: cs}, method: fmt.Sprintf("%s, not less than P = %s: no adjustment (§4(d)(i))", price, fp(p, t))}
 	}
 	if p.LessThanOrEqual(rs.F) {
-		fig := &Figures{Reason: ReasonAtFloor, P: p, C: c, S: s, F: rs.F}
+		fig := &Figures{Reason: ReasonAtFloor, P: p, C: c, S: s, CS: cs, F: rs.F}
 		rs.floorFigures(fig)
 		return stepResult{status: StatusNoAdjustment, fig: fig, method: fmt.Sprintf("%s, below P = %s, but P is already at or below the floor F = %s: no adjustment (§4, first paragraph)", price, fp(p, t), fp(rs.F, t))}
 	}
-	fig := &Figures{Rule: "4(d)", N: rs.V.Shares, P: p, C: c, S: s, O0: ev.OutstandingBefore, F: rs.F}
+	fig := &Figures{Rule: "4(d)", N: rs.V.Shares, P: p, C: c, S: s, CS: cs, O0: ev.OutstandingBefore, F: rs.F}
 	rs.floorFigures(fig)
 	deemed, note := rs.deemedOutstanding(self, fig)
 	o := ev.OutstandingBefore.Add(deemed)

@@ -33,6 +33,7 @@ type Figures struct {
 	D decimal.Decimal // 4(c)
 
 	C, S, O0 decimal.Decimal // 4(d): consideration, shares, outstanding before as given
+	CS       decimal.Decimal // 4(d): C/S, the price per share, to price_decimals (zero without consideration)
 	Deemed   []DeemedShares  // 4(e): live Common Stock Equivalents counted in O
 	O, Q     decimal.Decimal // 4(d): O0 plus Deemed; Q = C/P
 	PStar    decimal.Decimal // 4(d): the formula's price before the floor
@@ -75,6 +76,7 @@ type Recomputed struct {
 	Section     string
 	Date        Date
 	Description string
+	Status      Status // applied, limited-by-floor, deferred or no-adjustment
 	Figures     Figures
 }
 

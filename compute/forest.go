@@ -72,7 +72,7 @@ func (f *forest) apply(it item, h *history) ([]stepResult, error) {
 		if logged && res.fig != nil {
 			ev := it.ev
 			rs.log = append(rs.log, Recomputed{Event: ev.Name(), Type: ev.Type, Section: ev.Type.Section(), Date: ev.Effective(),
-				Description: ev.Description, Figures: *res.fig})
+				Description: ev.Description, Status: res.status, Figures: *res.fig})
 		}
 	}
 	return out, nil
