@@ -157,4 +157,3 @@ func altAmount(t compute.Terms, a compute.AlternateItem) string {
 	}
 	return cash(a.Amount)
 }
-
