@@ -44,7 +44,11 @@ func legend(syms ...sym) render.Paragraph {
 		case i == len(syms)-2:
 			sep = "; and "
 		}
-		spans = append(spans, render.B(s.symbol), render.T(" is "+s.meaning+sep))
+		verb := " is "
+		if strings.Contains(s.symbol, ", ") {
+			verb = " are "
+		}
+		spans = append(spans, render.B(s.symbol), render.T(verb+s.meaning+sep))
 	}
 	return cpara(spans...)
 }

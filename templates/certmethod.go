@@ -20,7 +20,7 @@ func formula(rule string, limited, sharesFollow bool) []render.Block {
 			render.Fraction{Left: "P′ =", Numerator: "P × N", Denominator: "N′", Indent: 10},
 			legend(sym{"N", "the Warrant Share Number immediately before the event"},
 				sym{"P", "the Warrant Price then in effect"},
-				sym{"A", "the number of shares of Common Stock a record holder owns after the event for every B shares owned before it"},
+				sym{"A, B", "the numbers of shares of Common Stock a record holder owns after and before the event: A shares for every B shares"},
 				sym{"N′", "the Warrant Share Number after the adjustment"},
 				sym{"P′", "the Warrant Price after the adjustment"}),
 		}

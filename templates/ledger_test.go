@@ -131,7 +131,7 @@ func TestSchedule_ReplacementOfBalanceStatesItsOwnNumber(t *testing.T) {
 	contains(t, page, "it was issued on July 1, 2008 in lieu of that Warrant, reported lost (Section 3(d))",
 		"the Warrant Share Number is Two Hundred Thousand (200,000)",
 		"May 1, 2008 W-F-05-005 2 Exercise of 300,000.00 shares of $1.2000 200,000.00", "W-F-05-001 (cash); balance of",
-		"July 1, 2008 W-F-05-006 3(d) Replacement of W-F-05-005, reported $1.2000 200,000.00")
+		"July 1, 2008 W-F-05-006 3(d) Replacement of W-F-05-005,", "$1.2000 200,000.00", "reported lost, issued as W-F-05-006")
 	for _, line := range strings.Split(page, "\n") {
 		if strings.Contains(line, "500,000") && !strings.Contains(line, "W-F-05-001") {
 			t.Errorf("500,000 stated on a line not about W-F-05-001: %q", line)

@@ -197,7 +197,7 @@ func lineageSchedule(c *compute.Case, in WarrantInput, ancestors []*compute.Adju
 		para(render.T("Each row states the Warrant Price and the Warrant Share Number, after the adjustment or transaction, of the warrant it names.")),
 		render.Table{
 			Header: []string{"Date", "Warrant No.", "Section", "Adjustment or transaction", "Warrant Price", "Share Number"},
-			Widths: []float64{26, 22, 15, 51, 25, 26},
+			Widths: []float64{28, 22, 15, 49, 25, 26},
 			Size:   8.5,
 			Align:  []render.Align{render.Left, render.Left, render.Left, render.Left, render.Right, render.Right},
 			Rows:   rows,
