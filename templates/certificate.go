@@ -60,11 +60,13 @@ func CertificateBlocks(c *compute.Case, w compute.Warrant, e compute.Entry, opt 
 	out = append(out, chead("1. The event requiring the adjustment"))
 	out = append(out, eventSection(c, e)...)
 	out = append(out, chead("2. The amount of the adjustment"), ctext(amountText(t, e)))
-	out = append(out, chead("3. The method by which the adjustment was calculated"))
-	method := methodSection(c, e)
+	method := append([]render.Block{chead("3. The method by which the adjustment was calculated")}, methodSection(c, e)...)
 	// Keep with previous: the end of the method goes with the signature, so
 	// that no page holds the certification and signature alone.
-	k := max(len(method)-2, 0)
+	k := len(method) - 2
+	if k < 2 {
+		k = 0 // the heading runs into the paragraph after it
+	}
 	out = append(out, method[:k]...)
 	after := []render.Span{render.B("4. After the adjustment"), render.T(" the Warrant Price is "), render.B(usd(t, e.After.Price)),
 		render.T(" and the Warrant Share Number is "), render.B(sharesWords(t, e.After.Shares)), render.T(".")}

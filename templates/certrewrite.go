@@ -18,10 +18,11 @@ func rewriteFacts(c *compute.Case, e compute.Entry, ev compute.Event) []render.B
 	}
 	on := "On " + LongDate(ev.Date) + " "
 	ref := eventName(c, ev.Ref)
+	q := "" // the event line (Re:) quotes the description
 	var s string
 	switch ev.Type {
 	case compute.CSEExpiry:
-		s = on + "the right of conversion or exchange of the Common Stock Equivalents " + ref + " expired" + quoted(ev.Description)
+		s = on + "the right of conversion or exchange of the Common Stock Equivalents " + ref + " expired" + q
 		if rw.Unexercised.IsZero() {
 			s += " after all the shares issuable under it were issued. Nothing is left unexercised, and Section 4(f)(i) requires no superseding adjustment."
 			return []render.Block{ctext(s)}
@@ -29,10 +30,10 @@ func rewriteFacts(c *compute.Case, e compute.Entry, ev compute.Event) []render.B
 		s += ", with " + shares(t, rw.Unexercised) + " shares of Common Stock not issued under it (Section 4(f)(i))."
 	case compute.CSEPriceIncrease:
 		s = on + "the consideration per share for which shares of Common Stock are issuable under the Common Stock Equivalents " + ref +
-			" increased by virtue of their terms" + quoted(ev.Description) + ": the " + shares(t, ev.RemainingMaxShares) +
+			" increased by virtue of their terms" + q + ": the " + shares(t, ev.RemainingMaxShares) +
 			" shares still issuable are issuable for a total consideration of " + cash(ev.Consideration) + " (Section 4(f)(ii))."
 	case compute.DividendAbandoned:
-		s = on + "the Issuer legally abandoned its plan to pay the dividend " + ref + quoted(ev.Description) +
+		s = on + "the Issuer legally abandoned its plan to pay the dividend " + ref + q +
 			". Under Section 4(g)(iv) no adjustment is required by reason of the taking of that record"
 		if rw.Rescinded == "" {
 			return []render.Block{ctext(s + "; its adjustment had not yet been made, and none will be made.")}
@@ -68,6 +69,7 @@ func rewriteFacts(c *compute.Case, e compute.Entry, ev compute.Event) []render.B
 func rewriteMethod(c *compute.Case, e compute.Entry) []render.Block {
 	t := c.Terms
 	rec := e.Rewrite.Recomputed
+	ev, _ := findEvent(c, e.Event)
 	section := "Section 4(f)"
 	if e.Type == compute.DividendAbandoned {
 		section = "Section 4(g)(iv)"
@@ -96,7 +98,10 @@ func rewriteMethod(c *compute.Case, e compute.Entry) []render.Block {
 			continue
 		}
 		what := r.Description
-		if what == "" {
+		switch {
+		case e.Type == compute.CSEPriceIncrease && r.Type == compute.CSEIssuance && ev.Ref == r.Event:
+			what = "The Common Stock Equivalents still outstanding, treated as issued immediately after the increase of their consideration"
+		case what == "":
 			what = capitalize(eventTypeText(r.Type))
 		}
 		out = append(out, cpara(render.B(romanItem(i)+" "), render.T(what+" — Section "+r.Section+" — "+LongDate(r.Date)+":")))

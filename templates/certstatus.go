@@ -112,6 +112,10 @@ func methodSection(c *compute.Case, e compute.Entry) []render.Block {
 	if notes != "" {
 		out = append(out, ctext(notes))
 	}
+	if e.Status == compute.StatusDeferred {
+		out = append(out, ctext("That adjustment is postponed (section 1): the Warrant Price and the Warrant Share Number in effect stay "+
+			usd(t, e.After.Price)+" and "+shares(t, e.After.Shares)+" shares."))
+	}
 	return out
 }
 
