@@ -63,7 +63,11 @@ func CertificateBlocks(c *compute.Case, w compute.Warrant, e compute.Entry, opt 
 	method := append([]render.Block{chead("3. The method by which the adjustment was calculated")}, methodSection(c, e)...)
 	// Keep with previous: the end of the method goes with the signature, so
 	// that no page holds the certification and signature alone.
-	k := len(method) - 2
+	keep := 2
+	if e.Rewrite != nil && len(e.Rewrite.Recomputed) > 0 {
+		keep = 6 // the last recomputation's numbers
+	}
+	k := len(method) - keep
 	if k < 2 {
 		k = 0 // the heading runs into the paragraph after it
 	}
