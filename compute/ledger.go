@@ -50,12 +50,12 @@ const MaxLedgerWarrants = 2_000_000
 type issued struct {
 	number      string
 	root        int32 // position in Ledger.ws of the original it descends from (itself for an original)
-	created     int32   // position in Ledger.txs of the transaction that issued it; -1 for an original
-	surrendered int32   // position in Ledger.txs of the transaction that surrendered it; -1 while outstanding
-	slot        int32   // its position in the surrendered list of that transaction's step
-	seq         int32   // the order it was issued in among the warrants transactions issued
-	head        int32   // an original's: its latest entry in Ledger.links; -1 for none
-	liveAt      int32   // its place in Ledger.live while outstanding
+	created     int32 // position in Ledger.txs of the transaction that issued it; -1 for an original
+	surrendered int32 // position in Ledger.txs of the transaction that surrendered it; -1 while outstanding
+	slot        int32 // its position in the surrendered list of that transaction's step
+	seq         int32 // the order it was issued in among the warrants transactions issued
+	head        int32 // an original's: its latest entry in Ledger.links; -1 for none
+	liveAt      int32 // its place in Ledger.live while outstanding
 }
 
 // TxRef names the transaction that issued a warrant, and the warrant's part
