@@ -75,12 +75,18 @@ func exerciseSchedule(c *compute.Case, in ExerciseInput) []render.Block {
 	t, r := c.Terms, in.Result
 	out := []render.Block{render.Spacer{Height: 6}, render.Heading{Text: "SCHEDULE: COMPUTATION OF THE EXERCISE", Level: 2}}
 	out = append(out, render.Table{Widths: []float64{100, 65}, Align: []render.Align{render.Left, render.Right}, Rows: exerciseRows(t, in)})
+	// The computation is read as a whole: it is never split across pages.
+	var comp []render.Block
 	if r.Method != compute.MethodCash {
-		out = append(out, cashlessFormula(t, r)...)
+		comp = cashlessFormula(t, r)
 	}
-	out = append(out, para(render.T(exerciseSentences(t, r))))
-	return append(out, para(render.T(capSentence(t, r))))
+	comp = append(comp, para(render.T(exerciseSentences(t, r))), para(render.T(capSentence(t, r))))
+	return append(out, render.Keep{Blocks: comp})
 }
+
+// indentRow sets a table row's label in under the row above (no-break
+// spaces, which the engine keeps).
+const indentRow = "\u00a0\u00a0\u00a0\u00a0"
 
 // exerciseRows are the schedule's figures, only those that apply to the
 // method of payment.
@@ -97,8 +103,8 @@ func exerciseRows(t compute.Terms, in ExerciseInput) [][]string {
 	rows = append(rows, []string{"Shares of Warrant Stock exercised (Y)", group(r.SharesExercised)})
 	if r.Method == compute.MethodCombined {
 		rows = append(rows,
-			[]string{"    of which paid for in cash", shares(t, v.CashPart)},
-			[]string{"    of which exercised cashless", group(r.CashlessShares)})
+			[]string{indentRow + "of which paid for in cash", shares(t, v.CashPart)},
+			[]string{indentRow + "of which exercised cashless", group(r.CashlessShares)})
 	}
 	if r.Method != compute.MethodCashless {
 		rows = append(rows, []string{"Warrant Price paid in cash", "$" + group(r.AggregatePrice)})
