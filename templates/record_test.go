@@ -50,9 +50,9 @@ func TestIssuerRecord_Transactions(t *testing.T) {
 			gryphon, []compute.Warrant{{Number: "W-F-05-007", Holder: gryphon.Holder, Shares: dec("313334")}}, true, []string{
 				"shares of Common Stock issued therefor in the name of Gryphon Master Fund, L.P.", "was exercised for 20,000 shares of Warrant Stock, by cashless exercise (Section 2(c))"}},
 		{"partial-assignment", compute.Transaction{Index: 2, Type: compute.TxAssignment, Date: date(2007, 1, 5), Warrant: gryphon.Number, Shares: dec("10000"),
-			To: compute.Holder{Name: "Müller GmbH"}, Number: "W-F-05-008", Balance: "W-F-05-009"},
+			To: compute.Holder{Name: "Müller GmbH", Address: []string{"Leopoldstraße 12", "80802 München, Germany"}}, Number: "W-F-05-008", Balance: "W-F-05-009"},
 			gryphon, []compute.Warrant{{Number: "W-F-05-008", Holder: compute.Holder{Name: "Müller GmbH"}, Shares: dec("10000")}, {Number: "W-F-05-009", Holder: gryphon.Holder, Shares: dec("323334")}},
-			true, []string{"Warrant No. W-F-05-008 issued for 10,000 shares of Common Stock in the name of Müller GmbH", "was transferred to Müller GmbH (10,000 shares of Warrant Stock)",
+			true, []string{"Warrant No. W-F-05-008 issued for 10,000 shares of Common Stock in the name of Müller GmbH", "was transferred in part under Section 2(e): the right to purchase 10,000 shares of Warrant Stock to Müller GmbH, of Leopoldstraße 12, 80802 München, Germany, and the balance of 323,334 shares to the Holder, under the new Warrants below.",
 				"W-F-05-009 Gryphon Master Fund, L.P. 323,334.00"}},
 		{"reissue", compute.Transaction{Index: 6, Type: compute.TxReissue, Date: date(2009, 12, 15), FirstNumber: "W-F-05-013"},
 			gryphon, []compute.Warrant{{Number: "W-F-05-013", Holder: gryphon.Holder, Shares: dec("333334")}}, true, []string{

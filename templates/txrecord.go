@@ -39,7 +39,15 @@ func RecordOf(t compute.Terms, x compute.Transaction, old compute.Warrant, news 
 		if s.IsZero() && len(news) > 0 {
 			s = news[0].Shares
 		}
-		in.Reason = fmt.Sprintf("was transferred to %s (%s shares of Warrant Stock)", x.To.Name, Figures(s, t.ShareDecimals))
+		to := x.To.Name
+		if len(x.To.Address) > 0 {
+			to += ", of " + strings.Join(x.To.Address, ", ") + ","
+		}
+		in.Reason = fmt.Sprintf("was transferred to %s under Section 2(e) (%s shares of Warrant Stock)", to, Figures(s, t.ShareDecimals))
+		if len(news) > 1 { // a Partial Assignment: the balance stays with the Holder
+			in.Reason = fmt.Sprintf("was transferred in part under Section 2(e): the right to purchase %s shares of Warrant Stock to %s and the balance of %s shares to the Holder, under the new Warrants below",
+				Figures(s, t.ShareDecimals), to, Figures(news[1].Shares, t.ShareDecimals))
+		}
 	case compute.TxExchange:
 		in.Reason = fmt.Sprintf("was exchanged under Section 2(e) for the %s below (the same aggregate number of shares of Warrant Stock)", countWarrants(len(news)))
 		in.Notes = []string{"Section 2(e): “This Warrant is exchangeable at the principal office of the Issuer for Warrants for the purchase of the same aggregate number of shares of Warrant Stock, each new Warrant to represent the right to purchase such number of shares of Warrant Stock as the Holder hereof shall designate at the time of such exchange.” Each new Warrant is dated the Original Issue Date."}
