@@ -190,7 +190,7 @@ func TestDocuments_Golden(t *testing.T) {
 	}{
 		{"exercise-form-cashless", func() (*render.Doc, error) {
 			return ExerciseForm(c, ExerciseInput{Warrant: lukasz, Result: res, Date: day}, Options{})
-		}, []string{"The undersigned Łukasz Żółć", "exercise this Warrant for 20,000 shares", "X = Y −", "Shares of Common Stock to be issued 5,017", "= 20,000 − 14,982.67 = 5,017.33", "the Holder has not stated how many shares"}},
+		}, []string{"The undersigned Łukasz Żółć", "exercise this Warrant for 20,000 shares", "X = Y −", "Shares of Common Stock to be issued 5,017", "= 20,000 − 14,982.67 = 5,017.33", "the Holder has not stated the shares of Common Stock it owns"}},
 		{"exercise-form-blank", func() (*render.Doc, error) { return ExerciseForm(c, ExerciseInput{}, Options{}) }, []string{"EXERCISE FORM", "The undersigned", "beneficially owned"}},
 		{"assignment", func() (*render.Doc, error) {
 			return Assignment(c, AssignInput{Warrant: jose, Assignee: compute.Holder{Name: "Łukasz Żółć"}, Date: day, Attorney: "Morrison & Foerster LLP"}, Options{})

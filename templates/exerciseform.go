@@ -73,7 +73,7 @@ var methodWords = map[string]string{
 // computation in sentences, and the §7 limit.
 func exerciseSchedule(c *compute.Case, in ExerciseInput) []render.Block {
 	t, r := c.Terms, in.Result
-	out := []render.Block{render.Spacer{Height: 6}, render.Heading{Text: "SCHEDULE: COMPUTATION OF THE EXERCISE", Level: 2}}
+	out := []render.Block{render.Spacer{Height: 3}, render.Heading{Text: "SCHEDULE: COMPUTATION OF THE EXERCISE OF WARRANT NO. " + in.Warrant.Number, Level: 2}}
 	out = append(out, render.Table{Widths: []float64{100, 65}, Align: []render.Align{render.Left, render.Right}, Rows: exerciseRows(t, in)})
 	// The computation is read as a whole: it is never split across pages.
 	var comp []render.Block
@@ -93,7 +93,6 @@ const indentRow = "\u00a0\u00a0\u00a0\u00a0"
 func exerciseRows(t compute.Terms, in ExerciseInput) [][]string {
 	r, v := in.Result, in.Result.Values
 	rows := [][]string{
-		{"Warrant No.", in.Warrant.Number},
 		{"Method of payment", methodWords[r.Method]},
 		{"Warrant Price in effect (A)", "$" + group(r.WarrantPrice)},
 	}
@@ -130,7 +129,7 @@ func cashlessFormula(t compute.Terms, r *compute.ExerciseResult) []render.Block 
 	}
 	a, b := "$"+group(r.WarrantPrice), "$"+group(r.MarketValue)
 	return []render.Block{
-		para(render.T("Section 2(c) gives the number of shares of Common Stock issued on a cashless exercise by the formula below, where X is that number, Y " +
+		para(render.T("Cashless exercise, Section 2(c): X is the number of shares of Common Stock issued, Y " +
 			which + ", A the Warrant Price and B the Per Share Market Value:")),
 		render.Fraction{Left: "X = Y −", Numerator: "(A)(Y)", Denominator: "B"},
 		render.Fraction{Left: "X = " + y + " −", Numerator: "(" + a + ")(" + y + ")", Denominator: b,
@@ -178,7 +177,7 @@ func capSentence(t compute.Terms, r *compute.ExerciseResult) string {
 	case !k.Applies:
 		return "Section 7: the limit on beneficial ownership does not apply to this exercise."
 	}
-	owned := "the Holder has not stated how many shares of Common Stock it owns before this exercise; none are counted."
+	owned := "the Holder has not stated the shares of Common Stock it owns, and none are counted."
 	if r.Values.OwnedStated {
 		owned = fmt.Sprintf("the Holder states that it owns %s shares of Common Stock before this exercise.", figs(t, r.Owned))
 	}

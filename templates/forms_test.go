@@ -72,7 +72,7 @@ func TestForms_Golden(t *testing.T) {
 			return ExerciseForm(c, ExerciseInput{Warrant: gryphon, Result: cash, Date: day}, Options{})
 		}, []string{"pays the Warrant Price in cash (Section 2(b)(i)): 100,000.50 shares at $1.1237 a share, $112,370.56.",
 			"100,000 whole shares of Common Stock are issued (Section 2(d)), and the fraction of a share is paid in cash at the Per Share Market Value of $1.5000: $0.75 (Section 6).",
-			"the Holder has not stated how many shares of Common Stock it owns before this exercise; none are counted."}},
+			"the Holder has not stated the shares of Common Stock it owns, and none are counted."}},
 		{"exercise-form-last-days", func() (*render.Doc, error) {
 			return ExerciseForm(c, ExerciseInput{Warrant: lukasz, Result: lastDays, Date: date(2010, 2, 1)}, Options{})
 		}, []string{"made within the last sixty-one (61) days before the Warrant expires (from January 12, 2010)"}},
