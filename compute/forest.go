@@ -96,7 +96,7 @@ func (f *forest) transact(it item, h *history) ([]txChange, error) {
 	var out []txChange
 	// A reissue surrenders the warrants of other lineages too.
 	for _, i := range it.st.of(f.order) {
-		old := it.st.surrendered[i]
+		old := it.st.surrenderedNumber(i)
 		at := slices.Index(f.order, old)
 		rs := f.reps[at]
 		rs.E, rs.pending = rs.V, nil

@@ -186,11 +186,11 @@ func TestDocuments_Golden(t *testing.T) {
 	}{
 		{"exercise-form-cashless", func() (*render.Doc, error) {
 			return ExerciseForm(c, ExerciseInput{Warrant: lukasz, Result: res, Date: day}, Options{})
-		}, []string{"The undersigned Łukasz Żółć", "exercise this Warrant for 20,000 shares", "X = Y −", "Shares of Common Stock to be issued 5,017", "the Holder owns 0 shares"}},
+		}, []string{"The undersigned Łukasz Żółć", "exercise this Warrant for 20,000 shares", "X = Y −", "Shares of Common Stock to be issued 5,017", "= 20,000 − 14,982.67 = 5,017.33", "the Holder has not stated the shares of Common Stock it owns"}},
 		{"exercise-form-blank", func() (*render.Doc, error) { return ExerciseForm(c, ExerciseInput{}, Options{}) }, []string{"EXERCISE FORM", "The undersigned", "beneficially owned"}},
 		{"assignment", func() (*render.Doc, error) {
 			return Assignment(c, AssignInput{Warrant: jose, Assignee: compute.Holder{Name: "Łukasz Żółć"}, Date: day, Attorney: "Morrison & Foerster LLP"}, Options{})
-		}, []string{"FOR VALUE RECEIVED, José Ñúñez García hereby sells, assigns and transfers unto Łukasz Żółć the within Warrant"}},
+		}, []string{"FOR VALUE RECEIVED, José Ñúñez García, as Holder of Warrant No. W-F-05-003, hereby sells, assigns and transfers unto Łukasz Żółć the within Warrant"}},
 		{"partial-assignment", func() (*render.Doc, error) {
 			return Assignment(c, AssignInput{Warrant: alpha, Assignee: compute.Holder{Name: "José Ñúñez García"}, Shares: decimal.NewFromInt(100000), Partial: true, Date: day}, Options{})
 		}, []string{"PARTIAL ASSIGNMENT", "unto José Ñúñez García the right to purchase 100,000 shares"}},
