@@ -67,7 +67,7 @@ var (
 	// A price: four decimals (price_decimals), not after "$".
 	barePrice = regexp.MustCompile(`(^|[^$\d,.])(\d[\d,]*\.\d{4})\b`)
 	// Money named as such and written without "$".
-	bareMoney = regexp.MustCompile(`(?i)(consideration of|price of|price is|amount of|\bcash) (\d[\d,.]*)`)
+	moneyNamed = regexp.MustCompile(`(?i)(consideration of|price of|price is|amount of|\bcash) (\d[\d,.]*)`)
 	hashID    = regexp.MustCompile(`(^|\s)#\d+\b`)
 	// A formula line: every word a symbol, a number, an operator or a
 	// parenthesis, and at least one operator.
@@ -98,7 +98,7 @@ func checkProse(text string, exempt, ids []string) []string {
 	for _, m := range barePrice.FindAllStringSubmatch(scan, -1) {
 		problems = append(problems, "a price without $: "+m[2])
 	}
-	for _, m := range bareMoney.FindAllStringSubmatch(scan, -1) {
+	for _, m := range moneyNamed.FindAllStringSubmatch(scan, -1) {
 		problems = append(problems, "money without $: "+m[0])
 	}
 	for _, id := range ids {
