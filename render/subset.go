@@ -53,15 +53,17 @@ var subsets struct {
 	bytes int
 }
 
-// always is what every subset has: printable ASCII and the punctuation of
-// the Warrant's text and forms. Documents then differ in their subsets only
-// by the other characters of names and addresses.
+// always is what every subset of every face has: printable ASCII and the
+// punctuation and signs of the Warrant's text, forms and certificates.
+// Documents then differ in their subsets only by the other characters of
+// names and addresses — also in the bold and italic faces, which set
+// figures and words that differ from one certificate to the next.
 var always = sync.OnceValue(func() []rune {
 	var rs []rune
 	for r := rune(0x20); r < 0x7F; r++ {
 		rs = append(rs, r)
 	}
-	return append(rs, []rune("–—‘’“”…§−→␣½")...)
+	return append(rs, []rune("–—‘’“”…§−→␣½×÷′")...)
 })
 
 const maxSubsetBytes = 8 << 20
@@ -75,6 +77,22 @@ func subsetFor(i int, used *runeSet) *subset {
 	if i == faceIndex(Regular) {
 		for _, r := range always() {
 			key.runes.add(r)
+		}
+	} else {
+		// Bold and italic set figures and words that differ from one
+		// document to the next: their subsets hold every ASCII letter and
+		// digit, so that they differ by names only.
+		for r := rune('0'); r <= 'z'; r++ {
+			key.runes.add(r)
+		}
+	}
+	// Beyond ASCII, a subset holds whole runs of 64 characters (what the
+	// face covers of them): documents whose names differ by a letter of one
+	// script then share a subset — a certificate addressed to a holder and
+	// the Warrant that names it, or two holders of Łódź — which is cut once.
+	for w := 2; w < len(key.runes); w++ {
+		if key.runes[w] != 0 {
+			key.runes[w] = ^uint64(0)
 		}
 	}
 	subsets.Lock()
