@@ -76,7 +76,7 @@ func TestUnprintable(t *testing.T) {
 		{"山田太郎", nil, "山田太郎", ""},
 		{"山田太郎", fb, "", ""},
 		{"東京都千代田区丸の内1-1-1", fb, "", ""},
-		{"山田 한국 太郎 한", fb, "한국", ""},      // Hangul: not in the cut
+		{"山田 한국 太郎 한", fb, "한국", ""},            // Hangul: not in the cut
 		{"山田 \U0001F600", fb, "\U0001F600", ""}, // beyond the BMP: no font prints it
 	} {
 		if got := string(Unprintable(c.s, c.fb)); got != c.want {
