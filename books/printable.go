@@ -24,8 +24,8 @@ func (b *Books) Printable(font *render.Font) error {
 
 // CheckPrintable checks the issuer's names and address, every warrant
 // holder's name and address (from register, when not "", else from the
-// case file) and every assignee's of the ledger, with font as the fallback
-// font (nil: none).
+// case file), every event's description (certificates quote it) and every
+// assignee's of the ledger, with font as the fallback font (nil: none).
 func CheckPrintable(c *compute.Case, register string, font *render.Font) error {
 	is := c.Issuer
 	for _, f := range []struct{ field, text string }{
@@ -43,6 +43,12 @@ func CheckPrintable(c *compute.Case, register string, font *render.Font) error {
 			at = &compute.InputError{File: register, Row: w.Line, Field: "holder"}
 		}
 		if err := holderPrintable(at, w.Holder, "warrant "+w.Number, font); err != nil {
+			return err
+		}
+	}
+	for i, e := range c.Events {
+		at := &compute.InputError{File: c.File, Line: e.Line, Field: fmt.Sprintf("events[%d].description", i+1)}
+		if err := printable(at, e.Description, font); err != nil {
 			return err
 		}
 	}
