@@ -70,6 +70,7 @@ func (b *Books) writeExercise(dir string, w compute.Warrant, st *ledgerStep, res
 		SharesExercised: res.SharesExercised, CashlessShares: v.Exercised.Sub(v.CashPart).StringFixed(t.ShareDecimals), CashShares: v.CashPart.StringFixed(t.ShareDecimals),
 		SharesIssued: res.SharesIssued, SharesCanceled: res.SharesCanceled, Fraction: res.Fraction, CashInLieu: res.CashInLieu,
 		AggregatePrice: res.AggregatePrice, RemainingShares: res.RemainingShares}
+	rec.exercise = res
 	doc, err := templates.ExerciseForm(c, templates.ExerciseInput{Warrant: w, Result: res, Date: st.tx.Date}, docs)
 	if err != nil {
 		return err
@@ -90,7 +91,9 @@ func (b *Books) finishTransaction(dir string, rec *pendingRecord, st *ledgerStep
 	for i, nw := range news {
 		rec.NewWarrants = append(rec.NewWarrants, recordWarrant(st.news[i].CreatedBy.Role, b.Case, nw.Number, nw.Holder, nw.Shares, st.news[i].Initial.Price))
 	}
-	rdoc, err := templates.IssuerRecord(b.Case, templates.RecordOf(b.Terms, st.tx, old, news), docs)
+	ri := templates.RecordOf(b.Terms, st.tx, old, news)
+	ri.Exercise = rec.exercise
+	rdoc, err := templates.IssuerRecord(b.Case, ri, docs)
 	if err != nil {
 		return err
 	}
@@ -113,7 +116,7 @@ type ExerciseForm struct {
 	Method         string // cash, cashless or combined
 	CashlessShares string // with combined: the part of Shares exercised cashless
 	MarketValue    string // B: the Per Share Market Value (§8)
-	Owned          string // H: shares of Common Stock the holder owns
+	Owned          string // H: shares of Common Stock the holder owns; "": not stated, taken as 0
 	Outstanding    string // O: shares of Common Stock outstanding
 	WaiverNotice   string // the date a §7 Waiver Notice was given
 }
@@ -147,8 +150,11 @@ func (f ExerciseForm) Input(t compute.Terms) (compute.ExerciseInput, error) {
 		mv := compute.NewMarketValue(compute.MVPlain, []decimal.Decimal{b}, t.PriceDecimals)
 		in.MarketValue = &mv
 	}
-	if in.Owned, err = ParseDecimal("owned", f.Owned); err != nil {
-		return in, err
+	if f.Owned != "" { // not stated: taken as 0, and the Exercise Form's §7 line stays blank
+		if in.Owned, err = ParseDecimal("owned", f.Owned); err != nil {
+			return in, err
+		}
+		in.OwnedStated = true
 	}
 	if f.Outstanding != "" {
 		if in.Outstanding, err = ParseDecimal("outstanding", f.Outstanding); err != nil {

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/warrantkit/warrantkit/compute/casefile"
 
 	"github.com/warrantkit/warrantkit/compute"
@@ -33,8 +35,10 @@ var FormKinds = []string{"exercise", "assignment", "partial-assignment", "warran
 func IsForm(kind string) bool { return slices.Contains(FormKinds, kind) }
 
 // Form makes the form kind (one of FormKinds) of c's Warrant, filled for w,
-// or with every blank left to fill by hand.
-func Form(kind string, c *compute.Case, w compute.Warrant, blank bool, opt Options) (*render.Doc, error) {
+// or with every blank left to fill by hand. shares fills a Partial
+// Assignment's number of shares ("" leaves its blank); it is checked here,
+// before anything is written: more than 0, in the Warrant's decimals.
+func Form(kind string, c *compute.Case, w compute.Warrant, blank bool, shares string, opt Options) (*render.Doc, error) {
 	if blank {
 		w = compute.Warrant{Number: c.Terms.Series + "-"}
 	}
@@ -42,9 +46,31 @@ func Form(kind string, c *compute.Case, w compute.Warrant, blank bool, opt Optio
 	case "exercise":
 		return templates.ExerciseForm(c, templates.ExerciseInput{Warrant: w}, opt.Documents)
 	case "assignment", "partial-assignment":
-		return templates.Assignment(c, templates.AssignInput{Warrant: w, Blank: blank, Partial: kind == "partial-assignment"}, opt.Documents)
+		in := templates.AssignInput{Warrant: w, Blank: blank, Partial: kind == "partial-assignment"}
+		if shares != "" {
+			s, err := formShares(c.Terms, shares)
+			if err != nil {
+				return nil, err
+			}
+			in.Shares = s
+		}
+		return templates.Assignment(c, in, opt.Documents)
 	case "warrant":
 		return templates.Warrant(c, templates.WarrantInput{Warrant: w, Blank: blank}, opt.Documents)
 	}
 	return nil, fmt.Errorf("no form %q", kind)
+}
+
+// formShares reads a Partial Assignment's shares: a decimal above 0 with at
+// most the Warrant's share decimals.
+func formShares(t compute.Terms, s string) (decimal.Decimal, error) {
+	n, err := ParseDecimal("shares", s)
+	if err != nil {
+		return n, err
+	}
+	if n.Sign() <= 0 || !n.Equal(n.Round(t.ShareDecimals)) {
+		return n, &compute.InputError{Field: "shares", Problem: fmt.Sprintf("%s is not a number of shares of Warrant Stock to assign", n),
+			Allowed: fmt.Sprintf("more than 0, with at most %d decimals", t.ShareDecimals)}
+	}
+	return n, nil
 }

@@ -25,7 +25,7 @@ import (
 // differ only in case: one file on a case-insensitive file system (macOS,
 // Windows). checkFileNames refuses such a case before anything is written.
 func fileName(s string) string {
-	if n, ok := strings.CutPrefix(s, "#"); ok && allDigits(n) {
+	if n, ok := strings.CutPrefix(s, "#"); ok && allDigits(n) && len("event-"+n) <= maxNamePart {
 		return "event-" + n
 	}
 	var b strings.Builder

@@ -22,6 +22,9 @@ import (
 type pendingRecord struct {
 	*folder.Record
 	files []pendingFile
+	// exercise is the exercise the record is of, for the issuer's record
+	// to state the shares issued and canceled and the cash; nil otherwise.
+	exercise *compute.ExerciseResult
 }
 
 type pendingFile struct {

@@ -27,10 +27,10 @@ import (
 func ownershipCap(t Terms, in ExerciseInput, issued decimal.Decimal) (ExerciseCap, error) {
 	lastDays := t.ExpirationDate().AddDays(-t.CapWaiverDays)
 	if !in.WaiverNotice.IsZero() && !in.Date.Before(in.WaiverNotice.AddDays(t.CapWaiverDays)) {
-		return ExerciseCap{Applies: false, Reason: fmt.Sprintf("Waiver Notice of %s given at least %d days before (§7)", in.WaiverNotice, t.CapWaiverDays)}, nil
+		return ExerciseCap{Applies: false, Reason: fmt.Sprintf("Waiver Notice of %s given at least %d days before (§7)", in.WaiverNotice, t.CapWaiverDays), WaiverNotice: in.WaiverNotice}, nil
 	}
 	if !in.Date.Before(lastDays) {
-		return ExerciseCap{Applies: false, Reason: fmt.Sprintf("within the %d days before expiration, from %s (§7)", t.CapWaiverDays, lastDays)}, nil
+		return ExerciseCap{Applies: false, Reason: fmt.Sprintf("within the %d days before expiration, from %s (§7)", t.CapWaiverDays, lastDays), LastDaysFrom: lastDays}, nil
 	}
 	if in.Outstanding.Sign() <= 0 {
 		return ExerciseCap{}, inputError("outstanding", "missing: the §7 ownership cap applies on "+in.Date.String()+" and needs the Common Stock outstanding", "a positive number of shares, with owned")

@@ -52,6 +52,9 @@ func (rs *replay) makeOrDefer(ev Event, prev State, res stepResult) stepResult {
 	}
 	rs.pending = append(rs.pending, ev.Name())
 	res.status = StatusDeferred
+	if res.fig != nil {
+		res.fig.DeferChange, res.fig.DeferBase = rs.V.Shares.Sub(rs.E.Shares).Abs(), rs.E.Shares
+	}
 	res.method += fmt.Sprintf("; deferred: together with other adjustments not yet made it changes the Warrant Share Number by %s, less than %s%% of %s (§4(g)(ii))",
 		rs.V.Shares.Sub(rs.E.Shares).Abs().StringFixed(rs.t.ShareDecimals), rs.t.DeferralThresholdPercent, rs.E.Shares.StringFixed(rs.t.ShareDecimals))
 	return res

@@ -50,7 +50,7 @@ func (rs *replay) issuance(ev Event) (stepResult, error) {
 		}
 		c.remaining = c.remaining.Sub(ev.Shares)
 		if c.live {
-			return stepResult{status: StatusNoAdjustment, method: fmt.Sprintf(
+			return stepResult{status: StatusNoAdjustment, fig: &Figures{Reason: ReasonLiveCSE, S: ev.Shares}, method: fmt.Sprintf(
 				"%s shares issued on conversion or exercise of %s, for which the adjustment was made on its issuance: no adjustment (§4(d)(ii)); %s shares remain deemed outstanding under it",
 				ev.Shares, ev.FromCSE, fs(c.remaining, t))}, nil
 		}
@@ -96,7 +96,7 @@ func (rs *replay) cseIssuance(ev Event) (stepResult, error) {
 
 // deemedOutstanding is the not-yet-issued shares of the live CSEs other than
 // except, which §4(e) deems "issued and outstanding", and a note naming them.
-func (rs *replay) deemedOutstanding(except string) (decimal.Decimal, string) {
+func (rs *replay) deemedOutstanding(except string, fig *Figures) (decimal.Decimal, string) {
 	sum := zero
 	var names []string
 	for _, id := range rs.cseOrder {
@@ -106,6 +106,7 @@ func (rs *replay) deemedOutstanding(except string) (decimal.Decimal, string) {
 		}
 		sum = sum.Add(c.remaining)
 		names = append(names, id+" "+fs(c.remaining, *rs.t))
+		fig.Deemed = append(fig.Deemed, DeemedShares{Event: id, Shares: c.remaining})
 	}
 	if len(names) == 0 {
 		return sum, ""
@@ -132,16 +133,22 @@ func (rs *replay) dilute(ev Event, s decimal.Decimal, self string) stepResult {
 	t := *rs.t
 	p, c := rs.V.Price, ev.Consideration
 	price := "without consideration"
+	cs := zero
 	if !c.IsZero() {
-		price = fmt.Sprintf("C/S = %s / %s = %s per share", c.StringFixed(2), fs(s, t), DivRound(c, s, t.PriceDecimals).StringFixed(t.PriceDecimals))
+		cs = DivRound(c, s, t.PriceDecimals)
+		price = fmt.Sprintf("C/S = %s / %s = %s per share", c.StringFixed(2), fs(s, t), cs.StringFixed(t.PriceDecimals))
 	}
 	if !c.IsZero() && c.GreaterThanOrEqual(p.Mul(s)) {
-		return stepResult{status: StatusNoAdjustment, method: fmt.Sprintf("%s, not less than P = %s: no adjustment (§4(d)(i))", price, fp(p, t))}
+		return stepResult{status: StatusNoAdjustment, fig: &Figures{Reason: ReasonNotBelow, P: p, C: c, S: s, CS: cs}, method: fmt.Sprintf("%s, not less than P = %s: no adjustment (§4(d)(i))", price, fp(p, t))}
 	}
 	if p.LessThanOrEqual(rs.F) {
-		return stepResult{status: StatusNoAdjustment, method: fmt.Sprintf("%s, below P = %s, but P is already at or below the floor F = %s: no adjustment (§4, first paragraph)", price, fp(p, t), fp(rs.F, t))}
+		fig := &Figures{Reason: ReasonAtFloor, P: p, C: c, S: s, CS: cs, F: rs.F}
+		rs.floorFigures(fig)
+		return stepResult{status: StatusNoAdjustment, fig: fig, method: fmt.Sprintf("%s, below P = %s, but P is already at or below the floor F = %s: no adjustment (§4, first paragraph)", price, fp(p, t), fp(rs.F, t))}
 	}
-	deemed, note := rs.deemedOutstanding(self)
+	fig := &Figures{Rule: "4(d)", N: rs.V.Shares, P: p, C: c, S: s, CS: cs, O0: ev.OutstandingBefore, F: rs.F}
+	rs.floorFigures(fig)
+	deemed, note := rs.deemedOutstanding(self, fig)
 	o := ev.OutstandingBefore.Add(deemed)
 	q := DivRound(c, p, t.ShareDecimals)
 	pStar := DivRound(p.Mul(o.Add(q)), o.Add(s), t.PriceDecimals)
@@ -167,6 +174,7 @@ func (rs *replay) dilute(ev Event, s decimal.Decimal, self string) stepResult {
 	if p2.Sign() <= 0 {
 		// Only a floor that rounds to zero lets P* reach zero.
 		p2, status = p, StatusNoAdjustment
+		fig.Reason = ReasonZeroPrice
 		method += "; a Warrant Price of zero is no price: no adjustment"
 	}
 	if t.DilutionAdjustsShares && !p2.Equal(p) {
@@ -174,5 +182,7 @@ func (rs *replay) dilute(ev Event, s decimal.Decimal, self string) stepResult {
 		method += fmt.Sprintf("; N' = %s × %s / %s = %s", fs(rs.V.Shares, t), fp(p, t), fp(p2, t), fs(n2, t))
 	}
 	rs.V = State{Price: p2, Shares: n2}
-	return stepResult{status: status, method: method}
+	fig.O, fig.Q, fig.PStar, fig.P2, fig.N2 = o, q, pStar, p2, n2
+	fig.SharesFollow = t.DilutionAdjustsShares && !p2.Equal(p)
+	return stepResult{status: status, method: method, fig: fig}
 }

@@ -28,7 +28,7 @@ import "fmt"
 func (rs *replay) distribution(ev Event) (stepResult, error) {
 	t := *rs.t
 	if ev.FromEarnings {
-		return stepResult{status: StatusNoAdjustment,
+		return stepResult{status: StatusNoAdjustment, fig: &Figures{Reason: ReasonFromEarnings},
 			method: "a cash dividend payable out of earnings or earned surplus: no adjustment (§4(c)(i))"}, nil
 	}
 	m, d := ev.MarketValue.Value, ev.PerShareValue
@@ -44,5 +44,6 @@ func (rs *replay) distribution(ev Event) (stepResult, error) {
 	rs.V = State{Price: p2, Shares: n2}
 	method := fmt.Sprintf("M = %s (%s); D = %s; N' = %s × %s / (%s − %s) = %s; P' = %s × %s / %s = %s",
 		fp(m, t), ev.MarketValue.Describe(t.PriceDecimals), d.String(), fs(n, t), fp(m, t), fp(m, t), d.String(), fs(n2, t), fp(p, t), fs(n, t), fs(n2, t), fp(p2, t))
-	return stepResult{status: StatusApplied, method: method}, nil
+	fig := &Figures{Rule: "4(c)", N: n, P: p, N2: n2, P2: p2, M: ev.MarketValue, D: d, F: rs.F}
+	return stepResult{status: StatusApplied, method: method, fig: fig}, nil
 }

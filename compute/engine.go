@@ -55,6 +55,10 @@ type history struct {
 	abandoned map[int]bool
 	f         *forest // the replay of items
 	cause     *Event  // the event whose replay is running, for a refusal's message
+	// rewrite is what the running §4(f) or §4(g)(iv) rewrite took out; the
+	// replay logs the events from position logFrom on into each replay.
+	rewrite *Rewrite
+	logFrom int
 }
 
 // item is one event or transaction of the (possibly rewritten) history.
@@ -106,6 +110,7 @@ type replay struct {
 	expired  map[string]bool
 	pending  []string // events whose adjustment is deferred
 	alt      []AlternateItem
+	log      []Recomputed // the steps recomputed by a replay of §4(f) or §4(g)(iv)
 }
 
 func newReplay(t *Terms, initial State) *replay {
@@ -118,6 +123,7 @@ type stepResult struct {
 	status  Status
 	method  string
 	carries []string
+	fig     *Figures // the numbers, for the documents
 }
 
 // apply runs one event of the history on the would-be state V, then decides

@@ -31,6 +31,7 @@ type ExerciseInput struct {
 	CashlessShares decimal.Decimal // combined: the part of Y exercised cashless
 	MarketValue    *MarketValue    // B: required for cashless and for fractional cash
 	Owned          decimal.Decimal // H: shares the holder owns beforehand (§7)
+	OwnedStated    bool            // the holder stated Owned; false: Owned is taken as 0 and the Exercise Form's §7 line stays blank
 	Outstanding    decimal.Decimal // O: Common Stock outstanding (§7); zero when not given
 	WaiverNotice   Date            // the §7 Waiver Notice, if one was given
 }
@@ -46,6 +47,14 @@ type ExerciseNumbers struct {
 	Remaining  decimal.Decimal
 	CashPart   decimal.Decimal // Y₁
 	Deadline   Date
+	// Cashless is X of §2(c) for the part exercised cashless, as the
+	// documents show it: that part less the shares Canceled (rounded), so
+	// that the figures shown add up; zero for a cash exercise.
+	Cashless decimal.Decimal
+	// Due is the shares due before a fraction is paid in cash (§6): Y less
+	// the shares Canceled, i.e. the cash part plus Cashless.
+	Due         decimal.Decimal
+	OwnedStated bool // ExerciseInput.OwnedStated
 }
 
 // Exercise computes an exercise of warrant w on in.Date: the adjustments of
@@ -103,11 +112,13 @@ func ExerciseOn(t Terms, w Warrant, adj *Adjustment, in ExerciseInput) (*Exercis
 		var dueB decimal.Decimal
 		dueB, v.Canceled = cashlessShares(st.Price, b, y, y2, t.ShareDecimals)
 		v.Issued, f.fraction, f.cash = cashInLieu(dueB, b, t.ShareDecimals)
+		v.Cashless = y2.Sub(v.Canceled)
 	case y.Equal(y.Floor()):
 		v.Issued = y.Floor() // whole shares: no fraction
 	default:
 		v.Issued, f.fraction, f.cash = cashInLieu(b.Mul(y), b, t.ShareDecimals)
 	}
+	v.Due, v.OwnedStated = y.Sub(v.Canceled), in.OwnedStated
 	if f.cap, err = ownershipCap(t, in, v.Issued); err != nil {
 		return nil, err
 	}

@@ -40,3 +40,12 @@ func (rs *replay) floorNote() string {
 	return fmt.Sprintf(", %s × %s / %s as adjusted for stock splits and dividends (§8)",
 		fp(rs.t.MarketValueAtIssue, *rs.t), rs.fDen, rs.fNum)
 }
+
+// floorFigures records in fig how the floor was adjusted for splits, as
+// floorNote says it.
+func (rs *replay) floorFigures(fig *Figures) {
+	fig.FloorAtIssue = rs.t.MarketValueAtIssue
+	if rs.t.FloorAdjustsForSplits && !rs.fNum.Equal(rs.fDen) {
+		fig.FloorNum, fig.FloorDen = rs.fNum, rs.fDen
+	}
+}

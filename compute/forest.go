@@ -62,12 +62,18 @@ func (f *forest) apply(it item, h *history) ([]stepResult, error) {
 		return []stepResult{}, nil
 	}
 	out := make([]stepResult, len(f.reps))
+	logged := h != nil && h.rewrite != nil && h.cause != nil && it.pos >= h.logFrom
 	for i, rs := range f.reps {
 		res, err := rs.apply(it)
 		if err != nil {
 			return nil, err
 		}
 		out[i] = res
+		if logged && res.fig != nil {
+			ev := it.ev
+			rs.log = append(rs.log, Recomputed{Event: ev.Name(), Type: ev.Type, Section: ev.Type.Section(), Date: ev.Effective(),
+				Description: ev.Description, Status: res.status, Figures: *res.fig})
+		}
 	}
 	return out, nil
 }
@@ -90,7 +96,7 @@ func (f *forest) transact(it item, h *history) ([]txChange, error) {
 	var out []txChange
 	// A reissue surrenders the warrants of other lineages too.
 	for _, i := range it.st.of(f.order) {
-		old := it.st.surrendered[i]
+		old := it.st.surrenderedNumber(i)
 		at := slices.Index(f.order, old)
 		rs := f.reps[at]
 		rs.E, rs.pending = rs.V, nil
@@ -135,6 +141,7 @@ func (rs *replay) clone(s State) *replay {
 	}
 	c.pending = nil
 	c.alt = slices.Clone(rs.alt)
+	c.log = slices.Clone(rs.log)
 	return &c
 }
 

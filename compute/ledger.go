@@ -20,8 +20,11 @@ type Ledger struct {
 	t     Terms
 	txs   []Transaction // in the order they apply: by date, same-day in file order
 	steps []txStep      // steps[i] is what txs[i] did
-	// byKey is every warrant ever issued, by WarrantNumberKey.
-	byKey map[string]*issued
+	// ws is every warrant ever issued, originals first; byNum and byLong
+	// find one by its number's value (find).
+	ws     []issued
+	byNum  map[uint64]int32 // numbers of at most 19 digits
+	byLong map[string]int32 // longer ones, by WarrantNumberKey
 	// highest is the key of the highest number ever issued.
 	highest string
 	// links are, for each original, the positions in txs of the
@@ -29,10 +32,10 @@ type Ledger struct {
 	// the original's head, latest first.
 	links  []txLink
 	issues int // warrants issued by transactions so far
-	// live is every warrant outstanding, in no order (issued.liveAt is
-	// each one's place): a reissue takes them without a scan of every
-	// warrant ever issued.
-	live []*issued
+	// live is every warrant outstanding (positions in ws), in no order
+	// (issued.liveAt is each one's place): a reissue takes them without a
+	// scan of every warrant ever issued.
+	live []int32
 }
 
 // MaxLedgerWarrants is the most warrants a ledger may ever issue, originals
@@ -41,16 +44,18 @@ type Ledger struct {
 // minutes.
 const MaxLedgerWarrants = 2_000_000
 
-// issued is one warrant of the ledger, kept small (ledger_index.go).
+// issued is one warrant of the ledger, kept small and free of pointers
+// but its number (ledger_index.go): the ledger of a large register is
+// hundreds of thousands of them.
 type issued struct {
 	number      string
-	root        *issued // the original it descends from (itself for an original)
-	created     int32   // position in Ledger.txs of the transaction that issued it; -1 for an original
-	surrendered int32   // position in Ledger.txs of the transaction that surrendered it; -1 while outstanding
-	slot        int32   // its position in the surrendered list of that transaction's step
-	seq         int32   // the order it was issued in among the warrants transactions issued
-	head        int32   // an original's: its latest entry in Ledger.links; -1 for none
-	liveAt      int32   // its place in Ledger.live while outstanding
+	root        int32 // position in Ledger.ws of the original it descends from (itself for an original)
+	created     int32 // position in Ledger.txs of the transaction that issued it; -1 for an original
+	surrendered int32 // position in Ledger.txs of the transaction that surrendered it; -1 while outstanding
+	slot        int32 // its position in the surrendered list of that transaction's step
+	seq         int32 // the order it was issued in among the warrants transactions issued
+	head        int32 // an original's: its latest entry in Ledger.links; -1 for none
+	liveAt      int32 // its place in Ledger.live while outstanding
 }
 
 // TxRef names the transaction that issued a warrant, and the warrant's part
@@ -82,17 +87,14 @@ type Surrender struct {
 // series. Dates (original issue, exercise start, expiration) are the
 // decoder's to check.
 func NewLedger(t Terms, originals []string, txs []Transaction) (*Ledger, error) {
-	l := &Ledger{t: t, byKey: make(map[string]*issued, len(originals)+2*len(txs)), live: make([]*issued, 0, len(originals))}
+	l := &Ledger{t: t, ws: make([]issued, 0, len(originals)+2*len(txs)), byNum: make(map[uint64]int32, len(originals)+2*len(txs)),
+		live: make([]int32, 0, len(originals))}
 	for _, n := range originals {
-		k := WarrantNumberKey(t.Series, n)
-		if l.byKey[k] != nil {
+		if _, dup := l.find(n); dup {
 			return nil, &InputError{Field: "warrants", Problem: fmt.Sprintf("%s is listed twice", n), Allowed: "each number once"}
 		}
-		w := &issued{number: n, created: -1, surrendered: -1, head: -1}
-		w.root = w
-		l.byKey[k] = w
-		l.goLive(w)
-		l.noteHighest(k)
+		w := l.add(issued{number: n, created: -1, surrendered: -1, head: -1})
+		l.ws[w].root = w
 	}
 	l.txs = slices.Clone(txs)
 	slices.SortStableFunc(l.txs, func(a, b Transaction) int {
@@ -130,12 +132,13 @@ func (l *Ledger) apply(i int) error {
 	case TxReplacement:
 		news = []string{x.Number}
 	}
+	ids := make([]int32, len(news))
 	for j, n := range news {
-		if err := l.issue(i, n, old, newNumberField(x, j)); err != nil {
+		if ids[j], err = l.issue(i, n, old, newNumberField(x, j)); err != nil {
 			return err
 		}
 	}
-	l.surrender(i, []*issued{old}, news, []int32{0, int32(len(news))})
+	l.surrender(i, []int32{old}, ids, []int32{0, int32(len(ids))})
 	return nil
 }
 
@@ -144,33 +147,35 @@ func (l *Ledger) apply(i int) error {
 // (default: one above the highest number issued so far).
 func (l *Ledger) reissue(i int) error {
 	x := &l.txs[i]
-	if len(l.byKey)+len(l.live) > MaxLedgerWarrants {
-		return txError(*x, "type", fmt.Sprintf("this reissue would take the warrants the ledger issued to %d", len(l.byKey)+len(l.live)), fmt.Sprintf("at most %d warrants issued in a ledger", MaxLedgerWarrants))
+	if len(l.ws)+len(l.live) > MaxLedgerWarrants {
+		return txError(*x, "type", fmt.Sprintf("this reissue would take the warrants the ledger issued to %d", len(l.ws)+len(l.live)), fmt.Sprintf("at most %d warrants issued in a ledger", MaxLedgerWarrants))
 	}
 	// Sorted by key, each key computed once (not per comparison).
 	type keyed struct {
 		key string
-		w   *issued
+		w   int32
 	}
 	ks := make([]keyed, len(l.live))
 	for j, w := range l.live {
-		ks[j] = keyed{l.key(w.number), w}
+		ks[j] = keyed{l.key(l.ws[w].number), w}
 	}
 	slices.SortFunc(ks, func(a, b keyed) int { return compareKeys(a.key, b.key) })
-	out := make([]*issued, len(ks))
+	out := make([]int32, len(ks))
 	for j, kw := range ks {
 		out[j] = kw.w
 	}
+	ks = nil
+	l.ws = slices.Grow(l.ws, len(out))
 	first := x.FirstNumber
 	if first == "" {
 		first = l.NextNumber()
 		x.FirstNumber = first
 	}
 	next := l.key(first)
-	news := make([]string, len(out))
+	news := make([]int32, len(out))
 	for j, w := range out {
-		n := l.format(next, first)
-		if err := l.issue(i, n, w, "first_number"); err != nil {
+		n, err := l.issue(i, l.format(next, first), w, "first_number")
+		if err != nil {
 			return err
 		}
 		news[j] = n
@@ -182,51 +187,46 @@ func (l *Ledger) reissue(i int) error {
 
 // outstanding is the warrant numbered num, which the i-th transaction
 // surrenders: it must have been issued and not yet surrendered.
-func (l *Ledger) outstanding(x *Transaction, num, field string) (*issued, error) {
-	w := l.byKey[l.key(num)]
-	if w == nil {
-		return nil, txError(*x, field, fmt.Sprintf("no warrant numbered %s was issued on or before %s", num, x.Date), "the number of a warrant outstanding on that date")
+func (l *Ledger) outstanding(x *Transaction, num, field string) (int32, error) {
+	i, ok := l.find(num)
+	if !ok {
+		return -1, txError(*x, field, fmt.Sprintf("no warrant numbered %s was issued on or before %s", num, x.Date), "the number of a warrant outstanding on that date")
 	}
-	if w.surrendered >= 0 {
+	if w := &l.ws[i]; w.surrendered >= 0 {
 		by := l.txs[w.surrendered]
-		return nil, txError(*x, field, fmt.Sprintf("%s is no longer outstanding: %s surrendered it on %s%s", w.number, describeTx(by), by.Date, successorsNote(l.steps[w.surrendered], w.number)), "the number of a warrant outstanding on that date")
+		return -1, txError(*x, field, fmt.Sprintf("%s is no longer outstanding: %s surrendered it on %s%s", w.number, describeTx(by), by.Date, successorsNote(l.steps[w.surrendered], w.number)), "the number of a warrant outstanding on that date")
 	}
-	return w, nil
+	return i, nil
 }
 
 // issue records the warrant numbered num, issued by the i-th transaction in
 // place of parent.
-func (l *Ledger) issue(i int, num string, parent *issued, field string) error {
+func (l *Ledger) issue(i int, num string, parent int32, field string) (int32, error) {
 	x := l.txs[i]
 	if !strings.HasPrefix(num, l.t.Series+"-") {
-		return txError(x, field, fmt.Sprintf("%s is not a number of the series %s", num, l.t.Series), l.t.Series+"-NNN")
+		return -1, txError(x, field, fmt.Sprintf("%s is not a number of the series %s", num, l.t.Series), l.t.Series+"-NNN")
 	}
-	k := l.key(num)
-	if w := l.byKey[k]; w != nil {
+	if w, used := l.find(num); used {
 		how := "an original warrant"
-		if w.created >= 0 {
-			how = "issued by " + describeTx(l.txs[w.created])
+		if c := l.ws[w].created; c >= 0 {
+			how = "issued by " + describeTx(l.txs[c])
 		}
-		return txError(x, field, fmt.Sprintf("%s is already used (%s)", num, how), "a number no warrant of the ledger has, such as "+l.NextNumber())
+		return -1, txError(x, field, fmt.Sprintf("%s is already used (%s)", num, how), "a number no warrant of the ledger has, such as "+l.NextNumber())
 	}
 	l.issues++
-	w := &issued{number: num, root: parent.root, created: int32(i), surrendered: -1, seq: int32(l.issues), head: -1}
-	l.byKey[k] = w
-	l.goLive(w)
-	l.noteHighest(k)
-	return nil
+	return l.add(issued{number: num, root: l.ws[parent].root, created: int32(i), surrendered: -1, seq: int32(l.issues), head: -1}), nil
 }
 
 // surrender records what the i-th transaction surrendered and issued: the
 // successors of old[j] are news[first[j]:first[j+1]], or news[j] alone when
 // first is nil.
-func (l *Ledger) surrender(i int, old []*issued, news []string, first []int32) {
-	st := txStep{l: l, pos: int32(i), news: news, first: first, surrendered: make([]string, len(old))}
-	for j, w := range old {
+func (l *Ledger) surrender(i int, old []int32, news []int32, first []int32) {
+	st := txStep{l: l, pos: int32(i), news: news, first: first, surrendered: old}
+	for j, wi := range old {
+		w := &l.ws[wi]
 		w.surrendered, w.slot = int32(i), int32(j)
-		l.leave(w)
-		st.surrendered[j] = w.number
-		if r := w.root; r.head < 0 || l.links[r.head].pos != int32(i) {
+		l.leave(wi)
+		if r := &l.ws[w.root]; r.head < 0 || l.links[r.head].pos != int32(i) {
 			l.links = append(l.links, txLink{pos: int32(i), prev: r.head})
 			r.head = int32(len(l.links) - 1)
 		}
@@ -247,10 +247,11 @@ func (l *Ledger) NextNumber() string {
 // num if it is outstanding after every transaction, or an error saying why
 // not.
 func (l *Ledger) Outstanding(num string) (string, error) {
-	w := l.byKey[l.key(num)]
-	if w == nil {
+	i, ok := l.find(num)
+	if !ok {
 		return "", &InputError{Field: "warrant", Problem: fmt.Sprintf("no warrant numbered %s was ever issued", num), Allowed: "the number of an outstanding warrant"}
 	}
+	w := &l.ws[i]
 	if w.surrendered >= 0 {
 		by := l.txs[w.surrendered]
 		return "", &InputError{Field: "warrant", Problem: fmt.Sprintf("%s is no longer outstanding: %s surrendered it on %s%s", w.number, describeTx(by), by.Date, successorsNote(l.steps[w.surrendered], w.number)), Allowed: "the number of an outstanding warrant"}
@@ -259,16 +260,16 @@ func (l *Ledger) Outstanding(num string) (string, error) {
 }
 
 // Used reports whether the ledger has issued a warrant numbered num.
-func (l *Ledger) Used(num string) bool { return l.byKey[l.key(num)] != nil }
+func (l *Ledger) Used(num string) bool { _, ok := l.find(num); return ok }
 
 // Root is the number of the original warrant that num descends from, or ""
 // when the ledger never issued num.
 func (l *Ledger) Root(num string) string {
-	w := l.byKey[l.key(num)]
-	if w == nil {
+	i, ok := l.find(num)
+	if !ok {
 		return ""
 	}
-	return w.root.number
+	return l.ws[l.ws[i].root].number
 }
 
 // Transactions are the ledger's transactions in the order they apply.
@@ -277,8 +278,8 @@ func (l *Ledger) Transactions() []Transaction { return l.txs }
 // seq is the order num was issued in among the warrants transactions
 // issued (0 for an original).
 func (l *Ledger) seq(num string) int {
-	if w := l.byKey[l.key(num)]; w != nil {
-		return int(w.seq)
+	if i, ok := l.find(num); ok {
+		return int(l.ws[i].seq)
 	}
 	return 0
 }
@@ -356,8 +357,8 @@ func describeTx(x Transaction) string {
 
 // successorsNote lists what was issued in place of num.
 func successorsNote(st txStep, num string) string {
-	for i, n := range st.surrendered {
-		if n == num && len(st.successors(i)) > 0 {
+	for i, w := range st.surrendered {
+		if st.l.ws[w].number == num && len(st.successors(i)) > 0 {
 			return ", issuing " + strings.Join(st.successors(i), ", ")
 		}
 	}
@@ -379,7 +380,7 @@ func txError(x Transaction, field, problem, allowed string) error {
 func (l *Ledger) Surrendered(index int) []string {
 	for i, x := range l.txs {
 		if x.Index == index {
-			return l.steps[i].surrendered
+			return l.steps[i].numbers(l.steps[i].surrendered)
 		}
 	}
 	return nil
@@ -388,8 +389,8 @@ func (l *Ledger) Surrendered(index int) []string {
 // IssuedBy is the transaction that issued the warrant numbered num, or nil
 // for an original or a number the ledger never issued.
 func (l *Ledger) IssuedBy(num string) *Transaction {
-	if w := l.byKey[l.key(num)]; w != nil && w.created >= 0 {
-		return &l.txs[w.created]
+	if i, ok := l.find(num); ok && l.ws[i].created >= 0 {
+		return &l.txs[l.ws[i].created]
 	}
 	return nil
 }

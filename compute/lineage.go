@@ -166,9 +166,16 @@ func (h *history) event(k int, ev Event, b *books) error {
 		}
 		entry.Floor = rs.F
 		entry.Alternate = rs.alternate()
+		if h.rewrite != nil {
+			rw := *h.rewrite
+			rw.Recomputed, rw.Pending = rs.log, append([]string(nil), rs.pending...)
+			entry.Rewrite = &rw
+			rs.log = nil
+		}
 		a := b.adjs[n]
 		a.Entries = append(a.Entries, entry)
 	}
+	h.rewrite = nil
 	return nil
 }
 
@@ -178,6 +185,7 @@ func made(entry *Entry, rs *replay, res stepResult) {
 	entry.Status = res.status
 	entry.Method = res.method
 	entry.Carries = res.carries
+	entry.Figures = res.fig
 	if entry.Status != StatusDeferred && entry.Status != StatusTriggeringEvent && entry.After.Equal(entry.Before) && len(res.carries) == 0 {
 		entry.Status = StatusNoAdjustment
 	}

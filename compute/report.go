@@ -161,6 +161,10 @@ type ExerciseCap struct {
 	Applies   bool   `json:"applies"`
 	MaxShares string `json:"max_shares,omitempty"`
 	Reason    string `json:"reason,omitempty"`
+	// Why the cap does not apply, for documents: the Waiver Notice's date,
+	// or the first of the last days of the Term (§7); zero otherwise.
+	WaiverNotice Date `json:"-"`
+	LastDaysFrom Date `json:"-"`
 }
 
 // exerciseFigures are the figures of an exercise that ExerciseNumbers does

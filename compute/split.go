@@ -52,5 +52,6 @@ func (rs *replay) split(ev Event, fNew, fOld decimal.Decimal, factor string) (st
 	}
 	method := fmt.Sprintf("N' = %s × %s = %s; P' = %s × %s / %s = %s",
 		fs(n, t), factor, fs(n2, t), fp(p, t), fs(n, t), fs(n2, t), fp(p2, t))
-	return stepResult{status: StatusApplied, method: method}, nil
+	fig := &Figures{Rule: "4(b)", N: n, P: p, N2: n2, P2: p2, FactorNew: fNew, FactorOld: fOld, F: rs.F}
+	return stepResult{status: StatusApplied, method: method, fig: fig}, nil
 }

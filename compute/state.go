@@ -53,6 +53,11 @@ type Entry struct {
 	PriceRaised bool     // a superseding adjustment or rescission raised the Warrant Price
 	Floor       decimal.Decimal
 	Alternate   []AlternateItem // alternate consideration after this entry (§4(a))
+	// Figures are the numbers the event's rule was applied with, and
+	// Rewrite what a §4(f) or §4(g)(iv) entry rescinded and recomputed: for
+	// the documents, not in `adjust --json`. Either may be nil.
+	Figures *Figures
+	Rewrite *Rewrite
 }
 
 // AlternateItem is what the holder receives on exercise, after a Triggering

@@ -69,16 +69,24 @@ func (h *history) superseded(ev Event, k int) ([]item, string, error) {
 		}
 	}
 	if ev.Type == CSEExpiry && c.remaining.IsZero() {
+		h.rewrite, h.logFrom = &Rewrite{}, len(h.sorted)+1
 		return append(h.items, item{ev: ev, pos: k}), fmt.Sprintf("the conversion right of %s expired after all its shares were issued: nothing is left unexercised, no superseding adjustment (§4(f)(i))", ev.Ref), nil
 	}
 	out := make([]item, 0, len(h.items)+1)
 	converted := 0
+	rw := &Rewrite{Unexercised: c.remaining}
+	h.rewrite, h.logFrom = rw, k
 	for _, it := range h.items {
 		switch {
-		case it.ev.Type == CSEIssuance && it.ev.ID == ev.Ref:
+		case it.tx == nil && it.ev.Type == CSEIssuance && it.ev.ID == ev.Ref:
+			if c.live {
+				rw.Rescinded = ev.Ref
+			}
+			h.logFrom = it.pos
 			continue // the previous adjustment is rescinded and annulled
-		case it.ev.Type == Issuance && it.ev.FromCSE == ev.Ref:
+		case it.tx == nil && it.ev.Type == Issuance && it.ev.FromCSE == ev.Ref:
 			it.ev.FromCSE = "" // issued on its own date for its own consideration (§4(f)(i))
+			rw.Reconverted = append(rw.Reconverted, it.ev.Name())
 			converted++
 		}
 		out = append(out, it)
@@ -152,8 +160,10 @@ func (h *history) rescind(k int, ev Event) (string, error) {
 // rescinded takes the abandoned dividend out of the history, or marks it
 // abandoned when its adjustment is not yet made, and says which.
 func (h *history) rescinded(ev Event, k int) string {
+	h.rewrite, h.logFrom = &Rewrite{}, len(h.sorted)+1
 	for i, it := range h.items {
-		if it.ev.ID == ev.Ref {
+		if it.tx == nil && it.ev.ID == ev.Ref {
+			h.rewrite.Rescinded, h.logFrom = ev.Ref, it.pos
 			h.items = slices.Delete(slices.Clone(h.items), i, i+1)
 			return fmt.Sprintf("the plan to pay %s (record date %s) was abandoned: its adjustment is rescinded and annulled (§4(g)(iv))", ev.Ref, it.ev.Date)
 		}

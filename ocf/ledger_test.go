@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/warrantkit/warrantkit/internal/testfiles"
+
 	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
 	"github.com/warrantkit/warrantkit/compute/casefile"
@@ -25,24 +27,7 @@ var ledgerOpt = LedgerOptions{FormationDate: "2000-01-01", Country: "US", Holder
 // price, issued, parent.
 func registerView(t *testing.T, c *compute.Case) [][]string {
 	t.Helper()
-	adjs, err := compute.AdjustCase(c, compute.Date{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var rows [][]string
-	for _, a := range adjs {
-		if a.Surrendered != nil {
-			continue
-		}
-		issued := c.Terms.OriginalIssueDate
-		if a.CreatedBy != nil {
-			issued = a.Issued
-		}
-		rows = append(rows, []string{a.Warrant, a.Subject.Holder.Name, strings.Join(a.Subject.Holder.Address, "|"),
-			a.Final.Shares.StringFixed(c.Terms.ShareDecimals), a.Final.Price.StringFixed(c.Terms.PriceDecimals), issued.String(), a.Subject.Parent})
-	}
-	slices.SortFunc(rows, func(a, b []string) int { return strings.Compare(a[0], b[0]) })
-	return rows
+	return testfiles.RegisterView(t, c)
 }
 
 // ledgerViewWant is the register view of testdata/ledger/case.yaml, worked

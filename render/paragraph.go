@@ -131,7 +131,7 @@ func paragraphKey(p Paragraph) string {
 	num(p.Indent)
 	num(p.First)
 	num(p.Size)
-	b = append(b, byte(p.Align), 0)
+	b = append(b, byte(p.Align), byte(p.LabelAlign), 0)
 	b = strconv.AppendInt(b, int64(len(p.Label)), 10)
 	b = append(b, 0)
 	b = append(b, p.Label...)
@@ -170,6 +170,11 @@ func paragraphRows(p Paragraph, fb *Font) []*row {
 		// after the label when the label is wider than the hang. A label
 		// too wide for the line is set smaller.
 		space := width(Regular, size, " ")
+		if p.LabelAlign == Right {
+			// The label ends an em before the text, or starts at the
+			// margin when it is wider than the room there.
+			labelX = math.Max(0, indent-ptToMM(size)-width(Regular, size, label))
+		}
 		labelSize = fitSize(Regular, size, label, TextWidth-narrowest-space-labelX)
 		first = indent
 		if end := labelX + width(Regular, labelSize, label) + space; end > first {

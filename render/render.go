@@ -54,8 +54,8 @@ func (d *Doc) Write(w io.Writer) error { return d.impl.write(w) }
 // Pages is the number of pages laid out so far.
 func (d *Doc) Pages() int { return d.impl.pages() }
 
-// Block is something laid out down the page: Heading, Paragraph, Fraction,
-// Signature, Table, Spacer, PageBreak, Keep.
+// Block is something laid out down the page: Heading, Paragraph, Split,
+// Fraction, Signature, Table, Spacer, PageBreak, Keep.
 type Block interface{ layout(*doc) }
 
 // Style is how a span of text is set.
@@ -125,12 +125,16 @@ type Heading struct {
 // First is added to the first line's indent (negative: a hanging indent, as
 // in "(a)" … where the label hangs and the text aligns after it). Label, when
 // set, is printed at Indent+First on the first line and the text starts at
-// Indent (hanging label). The last line of a justified paragraph is set left.
+// Indent (hanging label); with LabelAlign Right it is set flush right an em
+// before Indent instead (First unused), so that labels of different widths
+// end in one column, as the symbols defined under a formula ("Where X =",
+// "Y ="). The last line of a justified paragraph is set left.
 type Paragraph struct {
 	Spans      []Span
 	Indent     float64
 	First      float64
 	Label      string
+	LabelAlign Align // Right: the label ends an em before Indent
 	Align      Align
 	Size       float64 // pt; 0 means 11
 	SpaceAfter float64 // mm; 0 means 2.5

@@ -425,6 +425,11 @@ func TestHostileInput(t *testing.T) {
 		Paragraph{Spans: []Span{T("\n\n\n")}},
 		// Each of these panics inside fpdf v0.9.0 when given to it as is.
 		Paragraph{Spans: []Span{T("\U00010000"), T("truncated \xe2\x82"), Tag("\xe2\x82"), F("\U0001F600", 0)}},
+		Paragraph{Spans: []Span{T(bad)}, Label: bad, LabelAlign: Right, Indent: 2},
+		Paragraph{Spans: []Span{T("x")}, Label: strings.Repeat("wide ", 60), LabelAlign: Right, Indent: 1e9},
+		Split{},
+		Split{Left: []Span{T(bad), F("", math.NaN()), Tag(bad)}, Right: []Span{F(bad, 1e9), {Text: bad, Style: 255}}},
+		Split{Left: []Span{T(strings.Repeat("x", 5000))}, Right: []Span{T("\n\n")}},
 		Fraction{Left: strings.Repeat("long ", 200), Numerator: bad, Denominator: "", Indent: -10},
 		Fraction{},
 		Signature{},

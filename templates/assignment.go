@@ -1,6 +1,8 @@
 package templates
 
 import (
+	"strings"
+
 	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
 	"github.com/warrantkit/warrantkit/render"
@@ -12,7 +14,7 @@ import (
 type AssignInput struct {
 	Warrant  compute.Warrant
 	Assignee compute.Holder
-	Shares   decimal.Decimal // zero: the whole Warrant (Assignment)
+	Shares   decimal.Decimal // zero: the whole Warrant (Assignment), or a Partial Assignment's blank left to fill by hand
 	Attorney string
 	Date     compute.Date
 	Blank    bool
@@ -20,7 +22,10 @@ type AssignInput struct {
 }
 
 // Assignment is the Warrant's Assignment (the whole Warrant) or Partial
-// Assignment (Shares of it), filled or blank.
+// Assignment (Shares of it), filled or blank. A filled form stands apart
+// from the Warrant, so its "within Warrant" is named in the body: the
+// assignor is "the Holder of Warrant No. …", and the assignee's address
+// follows the assignee's name.
 func Assignment(c *compute.Case, in AssignInput, opt Options) (*render.Doc, error) {
 	t := c.Terms
 	section, kind := "assignment", "Assignment"
@@ -35,11 +40,11 @@ func Assignment(c *compute.Case, in AssignInput, opt Options) (*render.Doc, erro
 	if !in.Blank {
 		a1, a2 := holderAddress(in.Warrant.Holder)
 		fields = map[string]string{
-			"assignor": in.Warrant.Holder.Name, "assignee": in.Assignee.Name, "attorney": in.Attorney,
+			"assignor": assignorText(in.Warrant), "assignee": assigneeText(in.Assignee), "attorney": in.Attorney,
 			"assign_date": LongDate(in.Date), "assign_address_1": a1, "assign_address_2": a2,
 		}
 		fields["assign_signature.tag"] = opt.tags(1).Signature
-		if in.Partial {
+		if in.Partial && !in.Shares.IsZero() {
 			fields["assign_shares"] = figuresOnly(t, in.Shares)
 		}
 	}
@@ -52,4 +57,27 @@ func Assignment(c *compute.Case, in AssignInput, opt Options) (*render.Doc, erro
 		return nil, err
 	}
 	return d, nil
+}
+
+// assignorText is the assignor's blank filled: the Holder's name and the
+// Warrant it holds, "José Ñúñez García, as Holder of Warrant No.
+// W-F-05-003," (the form reads "FOR VALUE RECEIVED, ___ hereby sells").
+func assignorText(w compute.Warrant) string {
+	if w.Holder.Name == "" {
+		return ""
+	}
+	if w.Number == "" {
+		return w.Holder.Name
+	}
+	return w.Holder.Name + ", as Holder of Warrant No. " + w.Number + ","
+}
+
+// assigneeText is the assignee's blank filled: the name and, when given,
+// the address, "Łukasz Żółć, of ul. Marszałkowska 84/92, 00-514 Warszawa,
+// Poland," (the form reads "transfers unto ___ the within Warrant").
+func assigneeText(h compute.Holder) string {
+	if h.Name == "" || len(h.Address) == 0 {
+		return h.Name
+	}
+	return h.Name + ", of " + strings.Join(h.Address, ", ") + ","
 }

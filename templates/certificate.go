@@ -26,29 +26,6 @@ type CertificateData struct {
 	Carries     []string          `json:"carries,omitempty"`
 }
 
-// statusText says in a sentence what kind of adjustment an entry is.
-func statusText(e compute.Entry) string {
-	switch e.Status {
-	case compute.StatusApplied:
-		return "The adjustment below is required by Section " + e.Section + " of the Warrant."
-	case compute.StatusLimitedByFloor:
-		return "The adjustment below is required by Section " + e.Section + " of the Warrant and is limited by the third sentence of the first paragraph of Section 4: the Warrant Price is not adjusted below the Per Share Market Value on the Original Issue Date."
-	case compute.StatusSuperseding:
-		s := "The event below requires, under Section 4(f), that the previous adjustment be rescinded and annulled and a new adjustment made, which supersedes it."
-		if e.PriceRaised {
-			s += " This superseding adjustment increases the Warrant Price."
-		}
-		return s
-	case compute.StatusRescission:
-		return "The Issuer has legally abandoned its plan to pay the dividend below; under Section 4(g)(iv) the adjustment previously made in respect of it is rescinded and annulled."
-	case compute.StatusTriggeringEvent:
-		return "The event below is a Triggering Event under Section 4(a): the Warrant Price and the Warrant Share Number are unchanged, and the Holder is entitled on exercise to the consideration stated below."
-	case compute.StatusDeferred:
-		return "The adjustment below is postponed under Section 4(g)(ii) because, alone or with other adjustments not previously made, it changes the Warrant Share Number by less than the minimum amount."
-	}
-	return "The event below requires no adjustment of the Warrant Price or the Warrant Share Number."
-}
-
 // Certificate is the Certificate of Adjustment of Section 5 for one entry of
 // one warrant: the event, the amount of the adjustment, the method with the
 // actual numbers, the Warrant Price and Warrant Share Number after it, and the
@@ -72,94 +49,84 @@ func Certificate(c *compute.Case, w compute.Warrant, e compute.Entry, opt Option
 }
 
 // CertificateBlocks are the blocks of one Certificate of Adjustment, for
-// Certificate and for a bundle of many.
+// Certificate and for a bundle of many: addressed to the Holder (§5: copies
+// "delivered to the Holder"), then the event, the amount of the adjustment,
+// the method with the Warrant's formula and the numbers, the state after it,
+// and the Chief Financial Officer's certification and signature — the last
+// section kept with the signature, so that no page holds the signature alone.
 func CertificateBlocks(c *compute.Case, w compute.Warrant, e compute.Entry, opt Options) []render.Block {
 	t := c.Terms
-	var out []render.Block
-	d := blockList{&out}
+	out := certHeader(c, w, e)
+	out = append(out, chead("1. The event requiring the adjustment"))
+	out = append(out, eventSection(c, e)...)
+	out = append(out, chead("2. The amount of the adjustment"), ctext(amountText(t, e)))
+	method := append([]render.Block{chead("3. The method by which the adjustment was calculated")}, methodSection(c, e)...)
+	// Keep with previous: the end of the method goes with the signature, so
+	// that no page holds the certification and signature alone.
+	keep := 2
+	if e.Rewrite != nil && len(e.Rewrite.Recomputed) > 0 {
+		keep = 6 // the last recomputation's numbers
+	}
+	k := len(method) - keep
+	if k < 2 {
+		k = 0 // the heading runs into the paragraph after it
+	}
+	out = append(out, method[:k]...)
+	after := []render.Span{render.B("4. After the adjustment"), render.T(" the Warrant Price is "), render.B(usd(t, e.After.Price)),
+		render.T(" and the Warrant Share Number is "), render.B(sharesWords(t, e.After.Shares)), render.T(".")}
+	last := append(method[k:], cpara(append(after, certification(c))...), issuerSignature(c, opt, LongDate(e.Effective), true))
+	return append(out, render.Keep{Blocks: last})
+}
+
+// certHeader is the title, the addressee and the warrant and event the
+// certificate concerns.
+func certHeader(c *compute.Case, w compute.Warrant, e compute.Entry) []render.Block {
 	issuer := c.Issuer.Name
 	if c.Issuer.Jurisdiction != "" {
 		issuer += ", a " + c.Issuer.Jurisdiction + " corporation"
 	}
+	out := []render.Block{
+		render.Heading{Text: strings.ToUpper(c.Issuer.Name) + " — CERTIFICATE OF ADJUSTMENT UNDER SECTION 5", Level: 3, Align: render.Center},
+		certLabeled("To:", strings.Join(append([]string{w.Holder.Name}, w.Holder.Address...), ", ")),
+	}
 	event := e.Description
 	if event == "" {
-		event = eventTypeText(e.Type)
+		event = capitalize(eventTypeText(e.Type))
 	}
-	d.Add(
-		render.Heading{Text: strings.ToUpper(c.Issuer.Name), Level: 1},
-		render.Heading{Text: "CERTIFICATE OF ADJUSTMENT", Level: 1},
-		render.Paragraph{Spans: []render.Span{render.I("Pursuant to Section 5 of the Warrant to Purchase Shares of Common Stock")}, Align: render.Center},
-		render.Spacer{Height: 3},
-		labeled("Issuer:", issuer),
-		labeled("Warrant No.:", w.Number),
-		labeled("Holder:", w.Holder.Name),
-		labeled("Original Issue Date:", LongDate(t.OriginalIssueDate)),
-		render.Spacer{Height: 3},
-		render.Heading{Text: "1. The event requiring the adjustment", Level: 2},
-		para(render.T(statusText(e))),
-		labeled("Event:", fmt.Sprintf("“%s” (%s; event %s)", event, eventTypeText(e.Type), e.Event)),
-		labeled("Section of the Warrant:", e.Section),
-		labeled("Date of occurrence:", LongDate(e.Date)),
-		labeled("Adjustment made as of:", LongDate(e.Effective)),
-		render.Spacer{Height: 2},
-		render.Heading{Text: "2. The amount of the adjustment", Level: 2},
-		render.Table{
-			Header: []string{"", "Before", "After", "Change"},
-			Widths: []float64{55, 36, 36, 38},
-			Align:  []render.Align{render.Left, render.Right, render.Right, render.Right},
-			Rows: [][]string{
-				{"Warrant Price", price(t, e.Before.Price), price(t, e.After.Price), signed(e.After.Price.Sub(e.Before.Price).StringFixed(t.PriceDecimals), "$")},
-				{"Warrant Share Number", shares(t, e.Before.Shares), shares(t, e.After.Shares), signed(group(e.After.Shares.Sub(e.Before.Shares).StringFixed(t.ShareDecimals)), "")},
-			},
-		},
-		render.Spacer{Height: 2},
-		render.Heading{Text: "3. The method by which the adjustment was calculated", Level: 2},
-		para(render.T(capitalize(e.Method)+".")),
+	return append(out,
+		certLabeled("Re:", "Warrant No. "+w.Number+" of "+issuer+" (the “Issuer”), dated "+LongDate(c.Terms.OriginalIssueDate)+
+			": "+event+" (Section "+e.Section+"), "+LongDate(e.Date)+"."),
 	)
-	if len(e.Carries) > 0 {
-		d.Add(para(render.T("This adjustment includes the adjustments postponed under Section 4(g)(ii) for: " + strings.Join(e.Carries, ", ") + ".")))
-	}
-	d.Add(
-		render.Heading{Text: "4. The Warrant Price and Warrant Share Number after the adjustment", Level: 2},
-		para(render.T("After giving effect to this adjustment, the Warrant Price is "), render.B(price(t, e.After.Price)),
-			render.T(" and the Warrant Share Number is "), render.B(sharesWords(t, e.After.Shares)), render.T(".")),
-	)
-	d.Add(alternate(e)...)
-	d.Add(render.Spacer{Height: 4}, certification(c, e, opt))
-	return out
 }
 
-// alternate is what a Triggering Event entitles the Holder to on exercise
-// (§4(a)), as a table; nothing for any other entry.
-func alternate(e compute.Entry) []render.Block {
-	if len(e.Alternate) == 0 {
-		return nil
+// amountText is the amount of the adjustment in a sentence: each
+// quantity's change, from and to.
+func amountText(t compute.Terms, e compute.Entry) string {
+	change := func(what, from, to, by string, up, same bool) string {
+		switch {
+		case same:
+			return what + " is unchanged at " + from
+		case up:
+			return what + " is increased by " + by + ", from " + from + " to " + to
+		}
+		return what + " is reduced by " + by + ", from " + from + " to " + to
 	}
-	rows := make([][]string, 0, len(e.Alternate))
-	for _, a := range e.Alternate {
-		rows = append(rows, []string{a.Description, a.Kind, a.PerShare.String(), group(a.Amount.String())})
-	}
-	intro := "On exercise the Holder is entitled, at the Warrant Price, in lieu of Common Stock, to the following (Section 4(a)):"
-	if e.Alternate[0].Assumed {
-		intro = fmt.Sprintf("%s has assumed, by written instrument, the obligations of the Issuer under the Warrant; under Section 4(a)(ii) no Triggering Event is deemed to have occurred. On exercise the Holder is entitled to the following:", e.Alternate[0].Successor)
-	}
-	return []render.Block{para(render.T(intro)), render.Table{
-		Header: []string{"Consideration", "Kind", "Per share", "For the Warrant Share Number"},
-		Widths: []float64{70, 25, 30, 40},
-		Align:  []render.Align{render.Left, render.Left, render.Right, render.Right},
-		Rows:   rows,
-	}}
+	b, a := e.Before, e.After
+	p := change("the Warrant Price", usd(t, b.Price), usd(t, a.Price), usd(t, a.Price.Sub(b.Price).Abs()), a.Price.GreaterThan(b.Price), a.Price.Equal(b.Price))
+	n := change("the Warrant Share Number", shares(t, b.Shares), shares(t, a.Shares), shares(t, a.Shares.Sub(b.Shares).Abs())+" shares", a.Shares.GreaterThan(b.Shares), a.Shares.Equal(b.Shares))
+	return capitalize(p) + "; " + n + "."
 }
 
-// certification is the Chief Financial Officer's certificate of Section 5
-// and signature, kept on one page.
-func certification(c *compute.Case, e compute.Entry, opt Options) render.Keep {
-	return render.Keep{Blocks: []render.Block{
-		para(render.T(fmt.Sprintf("I, %s, %s of %s, hereby certify, pursuant to Section 5 of the Warrant, that this certificate sets forth in reasonable detail the event requiring the adjustment, the amount of the adjustment, the method by which the adjustment was calculated, and the Warrant Price and Warrant Share Number after giving effect to the adjustment.",
-			nonEmpty(c.Issuer.Signatory.Name, "the undersigned"), nonEmpty(c.Issuer.Signatory.Title, "Chief Financial Officer"), c.Issuer.Name))),
-		render.Spacer{Height: 4},
-		issuerSignature(c, opt, LongDate(e.Effective), true),
-	}}
+// certLabeled is a "Label: text" paragraph.
+func certLabeled(label, text string) render.Paragraph {
+	return render.Paragraph{Spans: []render.Span{render.B(label + " "), render.T(text)}, Align: render.Left, Size: certSize, SpaceAfter: 1.2}
+}
+
+// certification is the Chief Financial Officer's certificate of Section 5,
+// signed below.
+func certification(c *compute.Case) render.Span {
+	return render.T(fmt.Sprintf(" I, %s, %s of %s, certify pursuant to Section 5 of the Warrant that this certificate sets forth in reasonable detail the event requiring the adjustment, its amount, the method by which it was calculated, and the Warrant Price and Warrant Share Number after it.",
+		nonEmpty(c.Issuer.Signatory.Name, "the undersigned"), nonEmpty(c.Issuer.Signatory.Title, "Chief Financial Officer"), c.Issuer.Name))
 }
 
 // blockList collects blocks with the same Add a Doc has.

@@ -137,23 +137,19 @@ func TestCertificate_EveryStatus(t *testing.T) {
 				text, _ := rendered(t, func() (*render.Doc, error) { return Certificate(c, w, e, Options{}) }, true)
 				tt := c.Terms
 				contains(t, text,
-					"CERTIFICATE OF ADJUSTMENT", "Warrant No.: "+w.Number, "Holder: Łukasz Żółć",
-					e.Description, "Section of the Warrant: "+e.Section,
-					"Date of occurrence: "+LongDate(e.Date),
-					"Warrant Price $"+e.Before.Price.StringFixed(tt.PriceDecimals)+" $"+e.After.Price.StringFixed(tt.PriceDecimals),
-					"Warrant Share Number "+shares(tt, e.Before.Shares)+" "+shares(tt, e.After.Shares),
+					"CERTIFICATE OF ADJUSTMENT", "To: Łukasz Żółć, ul. Marszałkowska 84/92", "Re: Warrant No. "+w.Number+" of Glowpoint, Inc.",
+					e.Description+" (Section "+e.Section+"), "+LongDate(e.Date),
+					"1. The event requiring the adjustment.", "2. The amount of the adjustment.", "3. The method by which the adjustment was calculated.",
 					"the Warrant Price is $"+e.After.Price.StringFixed(tt.PriceDecimals),
 					"Warrant Share Number is "+sharesWords(tt, e.After.Shares),
-					"hereby certify, pursuant to Section 5",
+					"certify pursuant to Section 5",
 					"By:", "Name: Gerard E. Dorsey", "Title: Chief Financial Officer", "Date: "+LongDate(e.Effective),
 				)
-				// The method, with its numbers, is the certificate's; compare it without its first letter's case.
-				contains(t, text, strings.Join(strings.Fields(e.Method[1:]), " "))
 				if e.Status == compute.StatusSuperseding && e.PriceRaised {
-					contains(t, text, "This superseding adjustment increases the Warrant Price.")
+					contains(t, text, "This adjustment increases the Warrant Price.")
 				}
 				if e.Status == compute.StatusTriggeringEvent {
-					contains(t, text, "Acme Video Holdings", "Per share")
+					contains(t, text, "Acme Video Holdings", "Cash: A = 141,363.78 × $0.25 = $35,340.95")
 				}
 				golden(t, "certificate-"+string(e.Status), text)
 			})
@@ -190,11 +186,11 @@ func TestDocuments_Golden(t *testing.T) {
 	}{
 		{"exercise-form-cashless", func() (*render.Doc, error) {
 			return ExerciseForm(c, ExerciseInput{Warrant: lukasz, Result: res, Date: day}, Options{})
-		}, []string{"The undersigned Łukasz Żółć", "exercise this Warrant for 20,000 shares", "X = Y −", "Shares of Common Stock to be issued 5,017", "the Holder owns 0 shares"}},
+		}, []string{"The undersigned Łukasz Żółć", "exercise this Warrant for 20,000 shares", "X = Y −", "Shares of Common Stock to be issued 5,017", "= 20,000 − 14,982.67 = 5,017.33", "the Holder has not stated the shares of Common Stock it owns"}},
 		{"exercise-form-blank", func() (*render.Doc, error) { return ExerciseForm(c, ExerciseInput{}, Options{}) }, []string{"EXERCISE FORM", "The undersigned", "beneficially owned"}},
 		{"assignment", func() (*render.Doc, error) {
 			return Assignment(c, AssignInput{Warrant: jose, Assignee: compute.Holder{Name: "Łukasz Żółć"}, Date: day, Attorney: "Morrison & Foerster LLP"}, Options{})
-		}, []string{"FOR VALUE RECEIVED, José Ñúñez García hereby sells, assigns and transfers unto Łukasz Żółć the within Warrant"}},
+		}, []string{"FOR VALUE RECEIVED, José Ñúñez García, as Holder of Warrant No. W-F-05-003, hereby sells, assigns and transfers unto Łukasz Żółć the within Warrant"}},
 		{"partial-assignment", func() (*render.Doc, error) {
 			return Assignment(c, AssignInput{Warrant: alpha, Assignee: compute.Holder{Name: "José Ñúñez García"}, Shares: decimal.NewFromInt(100000), Partial: true, Date: day}, Options{})
 		}, []string{"PARTIAL ASSIGNMENT", "unto José Ñúñez García the right to purchase 100,000 shares"}},

@@ -258,23 +258,19 @@ func longDateString(s string) string {
 	return LongDate(d)
 }
 
-// sentText writes an RFC 3339 time as "June 10, 2008 at 4:30 p.m.
-// (UTC-04:00)"; a string that is not such a time is written as it is.
-func sentText(s string) string {
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		return s
-	}
-	return fmt.Sprintf("%s at %s (%s)", LongDate(compute.DateOf(t)), clock(t), t.Format("UTC-07:00"))
-}
-
 // clockText writes the expiration time as §1 does: "5:00 p.m., eastern time".
 func clockText(t compute.Terms) string {
-	zone := t.TimeZone
-	if zone == "America/New_York" {
-		zone = "eastern"
+	return clock(t.Expiration) + ", " + zoneTime(t)
+}
+
+// zoneTime names the Warrant's time zone as §1 and §12 do: "eastern time"
+// for America/New_York, else the zone's name and "time"
+// ("Europe/London time").
+func zoneTime(t compute.Terms) string {
+	if t.TimeZone == "America/New_York" {
+		return "eastern time"
 	}
-	return fmt.Sprintf("%s, %s time", clock(t.Expiration), zone)
+	return t.TimeZone + " time"
 }
 
 // clock writes the time of day of t on a twelve-hour clock: "5:00 p.m.",

@@ -178,14 +178,21 @@ func TestEnglish_DatesAndTimes(t *testing.T) {
 	if err != nil {
 		t.Skip("no time zone database:", err)
 	}
+	london, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		t.Skip("no time zone database:", err)
+	}
+	nyTerms := compute.Terms{TimeZone: "America/New_York", Location: ny}
+	londonTerms := compute.Terms{TimeZone: "Europe/London", Location: london}
 	cases := []struct{ got, want string }{
 		{LongDate(compute.Date{Year: 2005, Month: time.March, Day: 14}), "March 14, 2005"},
 		{LongDate(compute.Date{}), ""},
 		{longDateString("2010-03-14"), "March 14, 2010"},
 		{longDateString("soon"), "soon"},
-		{sentText("2008-06-10T16:30:00-04:00"), "June 10, 2008 at 4:30 p.m. (UTC-04:00)"},
-		{sentText("2008-06-10T00:05:00Z"), "June 10, 2008 at 12:05 a.m. (UTC+00:00)"},
-		{sentText("yesterday"), "yesterday"},
+		{sentAt(nyTerms, "2008-06-10T16:30:00-04:00"), "June 10, 2008 at 4:30 p.m., eastern time"},
+		{sentAt(nyTerms, "2008-06-10T00:05:00Z"), "June 9, 2008 at 8:05 p.m., eastern time"},
+		{sentAt(londonTerms, "2008-06-10T16:30:00-04:00"), "June 10, 2008 at 9:30 p.m., Europe/London time"},
+		{sentAt(nyTerms, "yesterday"), "yesterday"},
 		{clockText(compute.Terms{Expiration: time.Date(2010, 3, 14, 17, 0, 0, 0, ny), TimeZone: "America/New_York"}), "5:00 p.m., eastern time"},
 		{clockText(compute.Terms{Expiration: time.Date(2010, 3, 14, 12, 30, 0, 0, time.UTC), TimeZone: "UTC"}), "12:30 p.m., UTC time"},
 		{clock(time.Date(2010, 3, 14, 9, 5, 0, 0, time.UTC)), "9:05 a.m."},

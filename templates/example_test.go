@@ -89,6 +89,6 @@ func ExampleRecordOf() {
 	// Output:
 	// W-F-05-003 was reported lost and replaced under Section 3(d) by a new Warrant of like tenor
 	// W-F-05-012 166666
-	// Recorded in the ledger of the series as transaction #4 (replacement).
+	// Recorded in the ledger of the series as its 4th transaction (replacement).
 	// [Affidavit of loss received on: Evidence of ownership: Indemnity or security:]
 }

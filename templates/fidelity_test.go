@@ -214,19 +214,27 @@ func TestWarrantBlanks(t *testing.T) {
 
 	var text strings.Builder
 	var walk func([]render.Block)
+	spans := func(sp []render.Span) {
+		for _, s := range sp {
+			switch {
+			case s.Field:
+				text.WriteString(mark)
+			case !s.Tag:
+				text.WriteString(s.Text)
+			}
+		}
+	}
 	walk = func(bs []render.Block) {
 		for _, b := range bs {
 			switch b := b.(type) {
 			case render.Paragraph:
 				text.WriteString(" " + b.Label + " ")
-				for _, s := range b.Spans {
-					switch {
-					case s.Field:
-						text.WriteString(mark)
-					case !s.Tag:
-						text.WriteString(s.Text)
-					}
-				}
+				spans(b.Spans)
+			case render.Split:
+				text.WriteString(" ")
+				spans(b.Left)
+				text.WriteString(" ")
+				spans(b.Right)
 			case render.Keep:
 				walk(b.Blocks)
 			}

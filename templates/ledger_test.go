@@ -84,9 +84,9 @@ func TestSchedule_Lineage(t *testing.T) {
 			"This Warrant replaces Warrant No. W-F-05-004: it was issued on October 1, 2009 as the balance after the exercise of 20,000.00 shares of Warrant Stock (cashless)",
 			"As of December 1, 2009", "the Warrant Price in effect is $0.6000",
 			"the Warrant Share Number is One Hundred Twenty-Six Thousand Six Hundred Sixty-Eight (126,668)",
-			"2006-01-17 W-F-05-004 4(b)", "$1.2000 83,334.00",
-			"2009-10-01 W-F-05-007 2 Exercise of 20,000.00 shares of", "$1.2000 63,334.00", "W-F-05-004 (cashless); balance of",
-			"2009-12-01 W-F-05-007 4(b)", "$0.6000 126,668.00")
+			"January 17, 2006 W-F-05-004 4(b)", "$1.2000 83,334.00",
+			"October 1, 2009 W-F-05-007 2 Exercise of 20,000.00 shares of", "$1.2000 63,334.00", "W-F-05-004 (cashless); balance of",
+			"December 1, 2009 W-F-05-007 4(b)", "$0.6000 126,668.00")
 		if strings.Contains(page, "It descends from") {
 			t.Error("a child of the original says it descends from it")
 		}
@@ -96,7 +96,7 @@ func TestSchedule_Lineage(t *testing.T) {
 		page := schedulePage(t, c, CreatedWarrant(all, txs))
 		contains(t, page, "This Warrant replaces Warrant No. W-F-05-007: it was issued on December 15, 2009 on the re-issue of that Warrant",
 			"It descends from Warrant No. W-F-05-004, issued on the Original Issue Date, March 14, 2005.",
-			"As of December 15, 2009", "2009-12-15 W-F-05-013 Re-issue of W-F-05-007 as $0.6000 126,668.00")
+			"As of December 15, 2009", "December 15, 2009 W-F-05-013 Re-issue of W-F-05-007 as $0.6000 126,668.00")
 		golden(t, "schedule-reissue-of-balance", page)
 	})
 	t.Run("the warrant it replaces last: a warrant not computed yet", func(t *testing.T) {
@@ -130,8 +130,8 @@ func TestSchedule_ReplacementOfBalanceStatesItsOwnNumber(t *testing.T) {
 	page := schedulePage(t, c, CreatedWarrant([]*compute.Adjustment{orig, bal, repl}, []compute.Transaction{ex, rp}))
 	contains(t, page, "it was issued on July 1, 2008 in lieu of that Warrant, reported lost (Section 3(d))",
 		"the Warrant Share Number is Two Hundred Thousand (200,000)",
-		"2008-05-01 W-F-05-005 2 Exercise of 300,000.00 shares of $1.2000 200,000.00", "W-F-05-001 (cash); balance of",
-		"2008-07-01 W-F-05-006 3(d) Replacement of W-F-05-005, reported $1.2000 200,000.00")
+		"May 1, 2008 W-F-05-005 2 Exercise of 300,000.00 shares of $1.2000 200,000.00", "W-F-05-001 (cash); balance of",
+		"July 1, 2008 W-F-05-006 3(d) Replacement of W-F-05-005,", "$1.2000 200,000.00", "reported lost, issued as W-F-05-006")
 	for _, line := range strings.Split(page, "\n") {
 		if strings.Contains(line, "500,000") && !strings.Contains(line, "W-F-05-001") {
 			t.Errorf("500,000 stated on a line not about W-F-05-001: %q", line)
@@ -175,7 +175,7 @@ func TestCertificate_CreatedWarrant(t *testing.T) {
 	assignee := compute.Warrant{Number: "W-F-05-008", Holder: compute.Holder{Name: "Müller GmbH", Address: []string{"Königstraße 1", "70173 Stuttgart"}}, Parent: "W-F-05-002"}
 	for _, w := range []compute.Warrant{bal.Subject, assignee} {
 		text, _ := rendered(t, func() (*render.Doc, error) { return Certificate(c, w, bal.Entries[0], Options{}) }, true)
-		contains(t, text, "Warrant No.: "+w.Number, "Holder: "+w.Holder.Name, "Warrant Share Number 63,334.00 126,668.00")
+		contains(t, text, "Re: Warrant No. "+w.Number+" of", "To: "+w.Holder.Name, "the Warrant Share Number is increased by 63,334.00 shares, from 63,334.00 to 126,668.00")
 	}
 }
 
@@ -293,7 +293,7 @@ func TestSchedule_FromTheEngine(t *testing.T) {
 	}
 	page := schedulePage(t, c, in)
 	contains(t, page, "the Warrant Price in effect is $1.1237", "Sixty-Three Thousand Three Hundred Thirty-Four (63,334)",
-		"2006-01-17 W-F-05-004 4(b)", "$1.1800 83,334.00", "2009-10-01 W-F-05-005 2 Exercise of 20,000.00 shares of")
+		"January 17, 2006 W-F-05-004 4(b)", "$1.1800 83,334.00", "October 1, 2009 W-F-05-005 2 Exercise of 20,000.00 shares of")
 	for _, line := range strings.Split(page, "\n") {
 		if strings.Contains(line, "W-F-05-005") && strings.Contains(line, "83,334") {
 			t.Errorf("the balance states its ancestor's share number: %q", line)

@@ -3,6 +3,7 @@ package templates
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/warrantkit/warrantkit/compute"
 	"github.com/warrantkit/warrantkit/render"
@@ -77,11 +78,27 @@ func Notice(c *compute.Case, w compute.Warrant, in NoticeInput, opt Options) (*r
 	d.Add(para(render.T(lead)))
 	if r.Via != "" {
 		d.Add(para(render.T(fmt.Sprintf("This notice is sent %s on %s; under Section 12 it is deemed given and effective on %s.",
-			viaText[r.Via], sentText(r.Sent), longDateString(r.DeemedGiven)))))
+			viaText[r.Via], sentAt(c.Terms, r.Sent), longDateString(r.DeemedGiven)))))
 	}
 	d.Add(render.Spacer{Height: 6}, render.Keep{Blocks: []render.Block{issuerSignature(c, opt, LongDate(in.Date), true)}})
 	if err := attachData(d, opt, "notice.json", r); err != nil {
 		return nil, err
 	}
 	return d, nil
+}
+
+// sentAt writes the time a notice was sent, an RFC 3339 time in the
+// Warrant's zone, as the Warrant writes times (§1: "5:00 p.m., eastern
+// time"): "June 10, 2008 at 4:30 p.m., eastern time"; in a zone other than
+// America/New_York, the zone's name: "at 9:00 a.m., Europe/London time". A
+// string that is not such a time is written as it is.
+func sentAt(t compute.Terms, s string) string {
+	at, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return s
+	}
+	if t.Location != nil {
+		at = at.In(t.Location)
+	}
+	return fmt.Sprintf("%s at %s, %s", LongDate(compute.DateOf(at)), clock(at), zoneTime(t))
 }

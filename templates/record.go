@@ -26,6 +26,10 @@ type RecordInput struct {
 	// FillIn are labels of lines left to fill in by hand, e.g. "Affidavit
 	// of loss received on:".
 	FillIn []string `json:",omitempty"`
+	// Exercise is the exercise the record is of (compute.Exercise), for it
+	// to state the shares of Common Stock issued, the shares canceled, the
+	// Warrant Price paid in cash and the cash in lieu of a fraction.
+	Exercise *compute.ExerciseResult `json:",omitempty"`
 }
 
 // IssuerRecord is the "For Use by the Issuer Only" record, filled: the old
@@ -59,7 +63,11 @@ func IssuerRecord(c *compute.Case, in RecordInput, opt Options) (*render.Doc, er
 		}
 		d.Add(render.Spacer{Height: 6})
 		if in.Reason != "" {
-			d.Add(para(render.T(fmt.Sprintf("Warrant No. %s, held by %s, %s on %s.", in.Old.Number, in.Old.Holder.Name, in.Reason, LongDate(in.Date)))))
+			d.Add(para(render.T(fmt.Sprintf("On %s, Warrant No. %s, held by %s, %s.", LongDate(in.Date), in.Old.Number, in.Old.Holder.Name, in.Reason))))
+		}
+		if x := in.Exercise; x != nil {
+			d.Add(render.Table{Widths: []float64{120, 45}, Align: []render.Align{render.Left, render.Right}, Rows: exerciseRecordRows(t, in, x)},
+				render.Spacer{Height: 3})
 		}
 		if len(rows) > 0 {
 			d.Add(render.Table{Header: []string{"New Warrant No.", "Holder", "Warrant Share Number"}, Widths: []float64{40, 80, 45},
@@ -80,6 +88,31 @@ func IssuerRecord(c *compute.Case, in RecordInput, opt Options) (*render.Doc, er
 		return nil, err
 	}
 	return d, nil
+}
+
+// exerciseRecordRows are what the Issuer did on an exercise: the shares of
+// Common Stock issued, the shares canceled in payment (cashless), the
+// Warrant Price received in cash and the cash paid in lieu of a fraction.
+func exerciseRecordRows(t compute.Terms, in RecordInput, x *compute.ExerciseResult) [][]string {
+	rows := [][]string{
+		{"Warrant Price in effect", "$" + group(x.WarrantPrice)},
+		{"Shares of Warrant Stock exercised", group(x.SharesExercised)},
+	}
+	if x.Method != compute.MethodCash {
+		rows = append(rows, []string{"Shares canceled in payment of the Warrant Price (Section 2(c))", group(x.SharesCanceled)})
+	}
+	if x.Method != compute.MethodCashless {
+		rows = append(rows, []string{"Warrant Price received in cash", "$" + group(x.AggregatePrice)})
+	}
+	issued := "Shares of Common Stock issued"
+	if in.IssuedTo != "" {
+		issued += " in the name of " + in.IssuedTo
+	}
+	return append(rows,
+		[]string{issued, figs(t, x.SharesIssued)},
+		[]string{"Cash paid in lieu of a fractional share (Section 6)", "$" + group(x.CashInLieu)},
+		[]string{"Shares remaining under the Warrant", group(x.RemainingShares)},
+	)
 }
 
 // newWarrantsText fills the form's "Warrant No. W-___ issued for ___

@@ -81,7 +81,7 @@ func plainSchedule(c *compute.Case, in WarrantInput, entries []compute.Entry, ow
 		if !e.Status.Certified() {
 			continue
 		}
-		rows = append(rows, []string{e.Effective.String(), e.Section, e.Event, string(e.Status), price(t, e.After.Price), shares(t, e.After.Shares)})
+		rows = append(rows, []string{LongDate(e.Effective), e.Section, entryWhat(e), statusWords(e.Status), usd(t, e.After.Price), shares(t, e.After.Shares)})
 		latest = e.Effective
 	}
 	out := []render.Block{render.PageBreak{}, render.Heading{Text: "SCHEDULE OF ADJUSTMENTS", Level: 1},
@@ -92,8 +92,9 @@ func plainSchedule(c *compute.Case, in WarrantInput, entries []compute.Entry, ow
 		return append(out, para(render.T("No adjustment has been made.")))
 	}
 	return append(out, render.Table{
-		Header: []string{"Effective", "Section", "Event", "Status", "Warrant Price", "Share Number"},
-		Widths: []float64{22, 18, 38, 29, 26, 32},
+		Header: []string{"Effective", "Section", "Event", "Adjustment", "Warrant Price", "Share Number"},
+		Widths: []float64{28, 13, 50, 29, 23, 22},
+		Size:   8.5,
 		Align:  []render.Align{render.Left, render.Left, render.Left, render.Left, render.Right, render.Right},
 		Rows:   rows,
 	})
@@ -167,7 +168,7 @@ func lineageSchedule(c *compute.Case, in WarrantInput, ancestors []*compute.Adju
 	entryRows := func(a *compute.Adjustment) {
 		for _, e := range a.Entries {
 			if e.Status.Certified() {
-				rows = append(rows, []string{e.Effective.String(), a.Warrant, e.Section, entryText(e), price(t, e.After.Price), shares(t, e.After.Shares)})
+				rows = append(rows, []string{LongDate(e.Effective), a.Warrant, e.Section, entryText(e), usd(t, e.After.Price), shares(t, e.After.Shares)})
 				latest = e.Effective
 			}
 		}
@@ -175,7 +176,7 @@ func lineageSchedule(c *compute.Case, in WarrantInput, ancestors []*compute.Adju
 	for i, a := range ancestors {
 		entryRows(a)
 		s := steps[i]
-		rows = append(rows, []string{s.sur.Date.String(), s.to.Number, s.sur.Type.Section(), stepRow(t, s), price(t, s.initial.Price), shares(t, s.initial.Shares)})
+		rows = append(rows, []string{LongDate(s.sur.Date), s.to.Number, s.sur.Type.Section(), stepRow(t, s), usd(t, s.initial.Price), shares(t, s.initial.Shares)})
 		latest = s.sur.Date
 	}
 	if own != nil {
@@ -196,21 +197,46 @@ func lineageSchedule(c *compute.Case, in WarrantInput, ancestors []*compute.Adju
 		para(render.T("Each row states the Warrant Price and the Warrant Share Number, after the adjustment or transaction, of the warrant it names.")),
 		render.Table{
 			Header: []string{"Date", "Warrant No.", "Section", "Adjustment or transaction", "Warrant Price", "Share Number"},
-			Widths: []float64{20, 23, 15, 56, 25, 26},
+			Widths: []float64{28, 22, 15, 49, 25, 26},
+			Size:   8.5,
 			Align:  []render.Align{render.Left, render.Left, render.Left, render.Left, render.Right, render.Right},
 			Rows:   rows,
 		},
 	}
 }
 
-// entryText names an adjustment in a row of the lineage table: the event in
-// the Issuer's words, its id and status.
+// entryText names an adjustment in a row of the lineage table: the event
+// in the Issuer's words and what it did, in words.
 func entryText(e compute.Entry) string {
-	what := e.Description
-	if what == "" {
-		what = capitalize(eventTypeText(e.Type))
+	return entryWhat(e) + " (" + statusWords(e.Status) + ")"
+}
+
+// entryWhat is the event of an entry in the Issuer's words, or its kind.
+func entryWhat(e compute.Entry) string {
+	if e.Description != "" {
+		return e.Description
 	}
-	return what + " (" + e.Event + "; " + string(e.Status) + ")"
+	return capitalize(eventTypeText(e.Type))
+}
+
+// statusWords says what an entry did, for a holder: "adjusted", "limited by
+// the floor of Section 4".
+func statusWords(s compute.Status) string {
+	switch s {
+	case compute.StatusApplied:
+		return "adjusted"
+	case compute.StatusLimitedByFloor:
+		return "adjusted; limited by the floor of Section 4"
+	case compute.StatusDeferred:
+		return "postponed"
+	case compute.StatusSuperseding:
+		return "superseding adjustment"
+	case compute.StatusRescission:
+		return "adjustment rescinded"
+	case compute.StatusTriggeringEvent:
+		return "Triggering Event"
+	}
+	return "no adjustment"
 }
 
 // scheduleDate is the date the Schedule speaks as of: the caller's

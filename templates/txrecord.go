@@ -12,7 +12,9 @@ import (
 // the ledger (SPEC §2.5, §4.3 item 6): which warrant was canceled,
 // transferred or exchanged, and what was issued for it.
 
-// RecordOf is the RecordInput of transaction x of the ledger, which
+// RecordOf is the RecordInput of transaction x of the ledger (for an
+// exercise, set its Exercise to the computed result for the record to
+// state the shares issued and canceled and the cash), which
 // surrendered old and issued news, in the order x names them: an exercise,
 // its balance; an assignment, the assignee's warrant then the balance; an
 // exchange, its items; a replacement or a reissue, the one new warrant; a
@@ -31,13 +33,21 @@ func RecordOf(t compute.Terms, x compute.Transaction, old compute.Warrant, news 
 			method = compute.MethodCash
 		}
 		in.IssuedTo = old.Holder.Name
-		in.Reason = fmt.Sprintf("was exercised for %s shares of Warrant Stock (%s)", Figures(x.Shares, t.ShareDecimals), method)
+		in.Reason = fmt.Sprintf("was exercised for %s shares of Warrant Stock, %s", Figures(x.Shares, t.ShareDecimals), methodPaid[method])
 	case compute.TxAssignment:
 		s := x.Shares
 		if s.IsZero() && len(news) > 0 {
 			s = news[0].Shares
 		}
-		in.Reason = fmt.Sprintf("was transferred to %s (%s shares of Warrant Stock)", x.To.Name, Figures(s, t.ShareDecimals))
+		to := x.To.Name
+		if len(x.To.Address) > 0 {
+			to += ", of " + strings.Join(x.To.Address, ", ") + ","
+		}
+		in.Reason = fmt.Sprintf("was transferred to %s under Section 2(e) (%s shares of Warrant Stock)", to, Figures(s, t.ShareDecimals))
+		if len(news) > 1 { // a Partial Assignment: the balance stays with the Holder
+			in.Reason = fmt.Sprintf("was transferred in part under Section 2(e): the right to purchase %s shares of Warrant Stock to %s and the balance of %s shares to the Holder, under the new Warrants below",
+				Figures(s, t.ShareDecimals), to, Figures(news[1].Shares, t.ShareDecimals))
+		}
 	case compute.TxExchange:
 		in.Reason = fmt.Sprintf("was exchanged under Section 2(e) for the %s below (the same aggregate number of shares of Warrant Stock)", countWarrants(len(news)))
 		in.Notes = []string{"Section 2(e): “This Warrant is exchangeable at the principal office of the Issuer for Warrants for the purchase of the same aggregate number of shares of Warrant Stock, each new Warrant to represent the right to purchase such number of shares of Warrant Stock as the Holder hereof shall designate at the time of such exchange.” Each new Warrant is dated the Original Issue Date."}
@@ -53,12 +63,24 @@ func RecordOf(t compute.Terms, x compute.Transaction, old compute.Warrant, news 
 		in.Notes = []string{"No warrant was issued in its place."}
 	}
 	if x.Index > 0 {
-		in.Notes = append([]string{"Recorded in the ledger of the series as transaction " + x.Name() + " (" + string(x.Type) + ")."}, in.Notes...)
+		in.Notes = append([]string{fmt.Sprintf("Recorded in the ledger of the series as its %s transaction (%s).", ordinal(x.Index), x.Type)}, in.Notes...)
 	}
 	if x.Note != "" {
 		in.Notes = append(in.Notes, "Note: "+x.Note)
 	}
 	return in
+}
+
+// methodPaid says how the Warrant Price of an exercise was paid (§2(b)).
+var methodPaid = map[string]string{
+	compute.MethodCash:     "the Warrant Price paid in cash (Section 2(b)(i))",
+	compute.MethodCashless: "by cashless exercise (Section 2(c))",
+	compute.MethodCombined: "the Warrant Price paid partly in cash and partly by cashless exercise (Section 2(b)(iii))",
+}
+
+// ordinal writes n as "1st", "2nd", "3rd", "4th", "11th", "21st".
+func ordinal(n int) string {
+	return ordinalDay(compute.Date{Day: n, Month: 1, Year: 1})
 }
 
 // replacementRecord is what the record of a §3(d) replacement says: the

@@ -146,13 +146,16 @@ func TestWarrantTextMissingText(t *testing.T) {
 	}
 }
 
-// spansOf collects the spans of the paragraphs of blocks, in order.
+// spansOf collects the spans of the paragraphs and split lines of blocks, in
+// order.
 func spansOf(blocks []render.Block) []render.Span {
 	var out []render.Span
 	for _, b := range blocks {
 		switch b := b.(type) {
 		case render.Paragraph:
 			out = append(out, b.Spans...)
+		case render.Split: // the left part, then the right part
+			out = append(append(append(out, b.Left...), render.T(" ")), b.Right...)
 		case render.Keep:
 			out = append(out, spansOf(b.Blocks)...)
 		}

@@ -18,7 +18,7 @@ func runExercise(ctx context.Context, env *Env, args []string) error {
 	fs.StringVar(&f.Method, "method", compute.MethodCash, "how the Warrant Price is paid: cash, cashless or combined (§2(b))")
 	fs.StringVar(&f.CashlessShares, "cashless-shares", "", "with --method combined: the part of --shares exercised cashless")
 	fs.StringVar(&f.MarketValue, "market-value", "", "B: the Per Share Market Value (§8); needed for cashless exercise and fractional cash")
-	fs.StringVar(&f.Owned, "owned", "0", "H: shares of Common Stock the holder owns before the exercise (§7)")
+	fs.StringVar(&f.Owned, "owned", "", "H: shares of Common Stock the holder owns before the exercise (§7), as it states on the Exercise Form (default: not stated, taken as 0)")
 	fs.StringVar(&f.Outstanding, "outstanding", "", "O: shares of Common Stock outstanding (§7); needed while the cap applies")
 	fs.StringVar(&f.WaiverNotice, "waiver-notice", "", "date a §7 Waiver Notice was given, `YYYY-MM-DD`")
 	register := fs.String("register", "", "take the warrants from this register `CSV` instead of the case file")

@@ -9,9 +9,10 @@ import (
 )
 
 func runForm(ctx context.Context, env *Env, args []string) error {
-	fs := newFlags(env, "form", "exercise|assignment|partial-assignment|warrant [--blank] [CASE --warrant NUM] -o FILE")
+	fs := newFlags(env, "form", "exercise|assignment|partial-assignment|warrant [--blank] [CASE --warrant NUM [--shares N]] -o FILE")
 	blank := fs.Bool("blank", false, "leave every blank to fill by hand")
 	warrant := fs.String("warrant", "", "fill the form for this warrant of CASE (an original, or one a transaction of its ledger created)")
+	shares := fs.String("shares", "", "partial-assignment with --warrant: the shares of Warrant Stock assigned (default: left blank to fill by hand)")
 	register := fs.String("register", "", "take the original warrants from this register `CSV` instead of the case file")
 	output := fs.StringP("output", "o", "", "write the PDF to `FILE` (required)")
 	df := newDocFlags(fs, "attach the form's data as JSON")
@@ -25,6 +26,9 @@ func runForm(ctx context.Context, env *Env, args []string) error {
 	kind := rest[0]
 	if !books.IsForm(kind) {
 		return usageErrorf("form: unknown form %q (allowed: exercise, assignment, partial-assignment, warrant)", kind)
+	}
+	if *shares != "" && (kind != "partial-assignment" || *warrant == "" || *blank) {
+		return usageErrorf("form: --shares fills a partial-assignment for a --warrant NUM of CASE")
 	}
 	if *output == "" {
 		return usageErrorf("form: -o FILE is required")
@@ -60,7 +64,7 @@ func runForm(ctx context.Context, env *Env, args []string) error {
 	if err := books.CheckPrintable(c, *register, opt.Documents.Font); err != nil {
 		return err
 	}
-	doc, err := books.Form(kind, c, w, *blank, opt)
+	doc, err := books.Form(kind, c, w, *blank, *shares, opt)
 	if err != nil {
 		return err
 	}

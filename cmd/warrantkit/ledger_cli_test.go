@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -175,7 +176,7 @@ func TestIssue12_BalanceHasOnlyItsOwnEntries(t *testing.T) {
 
 // scheduleRow is a row of a Schedule of Adjustments: the warrant it names
 // and that warrant's share number after it.
-var scheduleRow = regexp.MustCompile(`^(\d{4}-\d\d-\d\d) (W-F-05-\d+) .*\$\d+\.\d+ ([\d,]+\.\d\d)$`)
+var scheduleRow = regexp.MustCompile(`^([A-Z][a-z]+ \d{1,2}, \d{4}) (W-F-05-\d+) .*\$\d+\.\d+ ([\d,]+\.\d\d)$`)
 
 // checkSchedule reads the Schedule of Adjustments of the warrant PDF and
 // checks every row against adjust --json of the ledger: the share number a
@@ -200,7 +201,11 @@ func checkSchedule(t *testing.T, pdf []byte, m map[string]adjusted, own string, 
 			continue
 		}
 		rows++
-		date, num, shares := g[1], g[2], strings.ReplaceAll(g[3], ",", "")
+		day, err := time.Parse("January 2, 2006", g[1]) // the Schedule writes dates in words
+		if err != nil {
+			t.Fatalf("%s: row %q: %v", own, line, err)
+		}
+		date, num, shares := day.Format("2006-01-02"), g[2], strings.ReplaceAll(g[3], ",", "")
 		a, ok := m[num]
 		if !ok {
 			t.Errorf("%s: row %q names %s, which the ledger never issued", own, line, num)

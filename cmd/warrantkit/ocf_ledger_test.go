@@ -10,8 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/warrantkit/warrantkit/internal/testfiles"
+
 	"github.com/warrantkit/warrantkit/books"
-	"github.com/warrantkit/warrantkit/compute"
 	"github.com/warrantkit/warrantkit/compute/casefile"
 	"github.com/warrantkit/warrantkit/ocf"
 )
@@ -25,24 +26,7 @@ func ledgerView(t *testing.T, caseFile, reg string) [][]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	adjs, err := compute.AdjustCase(c, compute.Date{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var rows [][]string
-	for _, a := range adjs {
-		if a.Surrendered != nil {
-			continue
-		}
-		issued := c.Terms.OriginalIssueDate
-		if a.CreatedBy != nil {
-			issued = a.Issued
-		}
-		rows = append(rows, []string{a.Warrant, a.Subject.Holder.Name, strings.Join(a.Subject.Holder.Address, "|"),
-			a.Final.Shares.StringFixed(c.Terms.ShareDecimals), a.Final.Price.StringFixed(c.Terms.PriceDecimals), issued.String(), a.Subject.Parent})
-	}
-	slices.SortFunc(rows, func(a, b []string) int { return strings.Compare(a[0], b[0]) })
-	return rows
+	return testfiles.RegisterView(t, c)
 }
 
 // viewOf is the register view a reissue wrote, as ledgerView gives one.

@@ -29,18 +29,26 @@ import (
 // ignored: white, tiny or invisible text is text.
 func Text(pdf []byte) (pages []string, err error) {
 	defer guard("text", &err)
+	err = eachPage(pdf, "text", func(runs []run) { pages = append(pages, layout(runs)) })
+	return pages, err
+}
+
+// eachPage interprets the content of each page in order and hands fn the
+// runs of glyphs it draws (valid only during the call). op names the caller
+// in errors.
+func eachPage(pdf []byte, op string, fn func(runs []run)) error {
 	ctx, err := read(pdf)
 	if err != nil {
-		return nil, fmt.Errorf("pdftest: text: %w", err)
+		return fmt.Errorf("pdftest: %s: %w", op, err)
 	}
 	in := &interp{fc: &fontCache{x: ctx.XRefTable, byObj: map[int]*fontInfo{}}, budget: maxOps}
 	for p := 1; p <= ctx.PageCount; p++ {
 		d, _, attrs, err := ctx.PageDict(p, true)
 		if err != nil {
-			return nil, fmt.Errorf("pdftest: text: page %d: %w", p, err)
+			return fmt.Errorf("pdftest: %s: page %d: %w", op, p, err)
 		}
 		if d == nil {
-			return nil, fmt.Errorf("pdftest: text: page %d not found", p)
+			return fmt.Errorf("pdftest: %s: page %d not found", op, p)
 		}
 		var res types.Dict
 		if attrs != nil {
@@ -50,15 +58,15 @@ func Text(pdf []byte) (pages []string, err error) {
 		if o, ok := d.Find("Contents"); ok {
 			content, err := in.streams(o)
 			if err != nil {
-				return nil, fmt.Errorf("pdftest: text: page %d: %w", p, err)
+				return fmt.Errorf("pdftest: %s: page %d: %w", op, p, err)
 			}
 			if err := in.run(content, res, gstate{ctm: identity, th: 1}, 0); err != nil {
-				return nil, fmt.Errorf("pdftest: text: page %d: %w", p, err)
+				return fmt.Errorf("pdftest: %s: page %d: %w", op, p, err)
 			}
 		}
-		pages = append(pages, layout(in.runs))
+		fn(in.runs)
 	}
-	return pages, nil
+	return nil
 }
 
 const (

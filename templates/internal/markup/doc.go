@@ -11,8 +11,8 @@
 //	== NAME                 starts a section
 //	@title TEXT             centred bold title line
 //	@center TEXT            centred line; @left TEXT, @right TEXT likewise
-//	@pair LEFT || RIGHT     LEFT at the left margin, RIGHT on the next line at
-//	                        the right margin (the engine has no tab stops)
+//	@pair LEFT || RIGHT     LEFT at the left margin and RIGHT flush right on the
+//	                        same line (RIGHT goes below when they do not fit)
 //	@space MM               vertical space; @pagebreak  new page
 //	@keep ... @endkeep      the blocks between stay on one page
 //	@formula LEFT | NUMERATOR | DENOMINATOR [| RIGHT]   a displayed fraction
@@ -27,6 +27,9 @@
 //	@item N LABEL           numbered paragraph: LABEL ("1.", "(a)", "(i)") run in
 //	                        at the first-line indent; a label in parentheses hangs
 //	@hang N M LABEL...      hanging item: text at level N, LABEL at level M
+//	@symbol N LABEL...      a symbol's definition under a formula: text at level
+//	                        N, LABEL ("Where X =", "Y =") set flush right before
+//	                        it, so that the symbols and their "=" line up
 //	@lines [N]              each following line is a line of its own at level N
 //	@signature [N]          signature block at level N, from lines of the forms
 //	                          heading TEXT       the line above the signature

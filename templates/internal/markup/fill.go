@@ -15,9 +15,6 @@ const itemLabelWidth = 10
 // signatureWidth is the length of the rules of a signature block, mm.
 const signatureWidth = 75
 
-// tight is the least space after a paragraph (0 means the default 2.5 mm).
-const tight = 0.01
-
 // filler turns parsed blocks into render blocks, noting missing texts.
 type filler struct {
 	values  map[string]string
@@ -154,6 +151,8 @@ func (f *filler) block(b block) []render.Block {
 		one = f.item(b, indent)
 	case "hang":
 		one = render.Paragraph{Spans: f.flat(b.text), Indent: indent, First: (b.level2 - b.level) * indentUnit, Label: b.label}
+	case "symbol":
+		one = render.Paragraph{Spans: f.flat(b.text), Indent: indent, Label: b.label, LabelAlign: render.Right}
 	case "lines":
 		one = f.lines(b, indent)
 	case "signature":
@@ -209,12 +208,8 @@ func (f *filler) signature(b block, indent float64) render.Signature {
 	return sig
 }
 
-// pair sets a left part and a right part: the engine has no tab stops, and
-// a line cannot hold text at both margins, so the left part is a line at the
-// left margin and the right part the line below it, set to the right margin.
+// pair sets a left part at the left margin and a right part flush right,
+// on one line when they fit (render.Split).
 func pair(left, right []render.Span) []render.Block {
-	return []render.Block{
-		render.Paragraph{Spans: left, Align: render.Left, SpaceAfter: tight},
-		render.Paragraph{Spans: right, Align: render.Right},
-	}
+	return []render.Block{render.Split{Left: left, Right: right}}
 }

@@ -18,6 +18,8 @@ and {{g}} joined.
 
 @hang 4 3 (A)
 hanging
+@symbol 3 Where  X =
+defined
 @lines 2
 {{=who}}
 {{=addr}}
@@ -48,7 +50,12 @@ hanging
 	if h.Label != "(A)" || h.Indent != 4*12.7 || h.First != -12.7 {
 		t.Fatalf("hang: %+v", h)
 	}
-	l := bs[3].(render.Paragraph)
+	// A symbol's label ends before its text, whatever its width.
+	level := 3.0 // computed at run time, as the filler does
+	if y := bs[3].(render.Paragraph); y.Label != "Where X =" || y.LabelAlign != render.Right || y.Indent != level*indentUnit || y.First != 0 || y.Spans[0].Text != "defined" {
+		t.Fatalf("symbol: %+v", y)
+	}
+	l := bs[4].(render.Paragraph)
 	if len(l.Spans) != 1 || l.Spans[0].Text != "Acme\n1 Road\nTown" || l.Align != render.Left {
 		t.Fatalf("lines: %+v", l)
 	}
@@ -92,18 +99,18 @@ line Name: {{=name}}
 		t.Fatal(err)
 	}
 	bs, missing := d.Section("s").Fill(map[string]string{"a": "Acme", "sig": "", "sig.tag": "[sig]", "name": "A\nB"})
-	if len(missing) != 0 || len(bs) != 4 {
+	if len(missing) != 0 || len(bs) != 3 {
 		t.Fatalf("%d blocks, missing %q", len(bs), missing)
 	}
 	item := bs[0].(render.Paragraph)
 	if !reflect.DeepEqual(item.Spans, []render.Span{render.T("1. "), render.B("Term."), render.T(" The term.")}) || item.Label != "" || item.First != indentUnit {
 		t.Fatalf("item: %+v", item)
 	}
-	left, right := bs[1].(render.Paragraph), bs[2].(render.Paragraph)
-	if left.Align != render.Left || left.SpaceAfter != tight || right.Align != render.Right || right.Spans[0].Text != "Right" {
-		t.Fatalf("pair: %+v %+v", left, right)
+	// A pair is one line with a part at each margin.
+	if pair := bs[1].(render.Split); !reflect.DeepEqual(pair, render.Split{Left: []render.Span{render.T("Left Acme")}, Right: []render.Span{render.T("Right")}}) {
+		t.Fatalf("pair: %+v", pair)
 	}
-	keep := bs[3].(render.Keep)
+	keep := bs[2].(render.Keep)
 	if f := keep.Blocks[0].(render.Fraction); f.Left != "X =" || f.Numerator != "(A)(Y)" || f.Denominator != "B" || f.Right != "" {
 		t.Fatalf("formula: %+v", f)
 	}

@@ -11,7 +11,7 @@ import (
 var sectionName = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
 
 // paragraphKinds take their text from the lines after the directive.
-var paragraphKinds = map[string]bool{"p": true, "flush": true, "ragged": true, "item": true, "hang": true, "lines": true, "signature": true}
+var paragraphKinds = map[string]bool{"p": true, "flush": true, "ragged": true, "item": true, "hang": true, "symbol": true, "lines": true, "signature": true}
 
 // Parse reads a text in the markup; file names it in errors, which give the
 // line: "forms.txt:12: unknown directive @frobnicate".
@@ -208,6 +208,8 @@ func (b *block) readArgs(rest string) error {
 		return b.readItem(rest)
 	case "hang":
 		return b.readHang(rest)
+	case "symbol":
+		return b.readSymbol(rest)
 	default:
 		return fmt.Errorf("unknown directive @%s", b.kind)
 	}
@@ -263,6 +265,20 @@ func (b *block) readHang(rest string) error {
 	return nil
 }
 
+// readSymbol reads a symbol's definition: its text level and its label,
+// "3 Where X =".
+func (b *block) readSymbol(rest string) error {
+	lv, label, _ := strings.Cut(rest, " ")
+	var err error
+	if b.level, err = parseLevel(lv); err != nil {
+		return err
+	}
+	if b.label = strings.Join(strings.Fields(label), " "); b.label == "" {
+		return fmt.Errorf("@symbol needs a text level and a label, e.g. @symbol 3 Y =")
+	}
+	return nil
+}
+
 func parseLevel(s string) (float64, error) {
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil || v < 0 || v > 10 {
@@ -276,7 +292,7 @@ func parseLevel(s string) (float64, error) {
 func (b *block) readBody(body []string) error {
 	var err error
 	switch b.kind {
-	case "p", "flush", "ragged", "item", "hang":
+	case "p", "flush", "ragged", "item", "hang", "symbol":
 		b.text, err = parseInline(strings.Join(body, " "), true)
 	case "lines":
 		for _, t := range body {

@@ -1,0 +1,126 @@
+package templates
+
+import (
+	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/render"
+)
+
+// A superseding adjustment (§4(f)) and a rescission (§4(g)(iv)) in words:
+// the adjustment rescinded and annulled, named by its event, and each
+// adjustment recomputed without it, with its numbers.
+
+// rewriteFacts is section 1 of a §4(f) or §4(g)(iv) certificate.
+func rewriteFacts(c *compute.Case, e compute.Entry, ev compute.Event) []render.Block {
+	t := c.Terms
+	rw := e.Rewrite
+	if rw == nil {
+		rw = &compute.Rewrite{}
+	}
+	on := "On " + LongDate(ev.Date) + " "
+	ref := eventName(c, ev.Ref)
+	q := "" // the event line (Re:) quotes the description
+	var s string
+	switch ev.Type {
+	case compute.CSEExpiry:
+		s = on + "the right of conversion or exchange of the Common Stock Equivalents " + ref + " expired" + q
+		if rw.Unexercised.IsZero() {
+			s += " after all the shares issuable under it were issued. Nothing is left unexercised, and Section 4(f)(i) requires no superseding adjustment."
+			return []render.Block{ctext(s)}
+		}
+		s += ", with " + shares(t, rw.Unexercised) + " shares of Common Stock not issued under it (Section 4(f)(i))."
+	case compute.CSEPriceIncrease:
+		s = on + "the consideration per share for which shares of Common Stock are issuable under the Common Stock Equivalents " + ref +
+			" increased by virtue of their terms" + q + ": the " + shares(t, ev.RemainingMaxShares) +
+			" shares still issuable are issuable for a total consideration of " + cash(ev.Consideration) + " (Section 4(f)(ii))."
+	case compute.DividendAbandoned:
+		s = on + "the Issuer legally abandoned its plan to pay the dividend " + ref + q +
+			". Under Section 4(g)(iv) no adjustment is required by reason of the taking of that record"
+		if rw.Rescinded == "" {
+			return []render.Block{ctext(s + "; its adjustment had not yet been made, and none will be made.")}
+		}
+		s += ", and the adjustment previously made in respect of it is rescinded and annulled."
+	}
+	out := []render.Block{ctext(s)}
+	if ev.Type != compute.DividendAbandoned {
+		s = "The adjustment made on their issuance under Section 4(e) is rescinded and annulled, and the Additional Shares of Common Stock deemed issued by it are no longer deemed issued."
+		if rw.Rescinded == "" {
+			s = "Their issue made no adjustment under Section 4(e); there is no adjustment to rescind."
+		}
+		if len(rw.Reconverted) > 0 {
+			s += " The shares issued on their conversion or exchange, " + eventNames(c, rw.Reconverted) +
+				", are treated as issued on the date of each conversion for the consideration actually received."
+		}
+		if ev.Type == compute.CSEPriceIncrease {
+			s += " The Common Stock Equivalents still outstanding are treated as issued immediately after the increase."
+		}
+		out = append(out, ctext(s+" A new adjustment is made, which supersedes the adjustment so rescinded and annulled."))
+	}
+	if e.PriceRaised {
+		out = append(out, ctext("This adjustment increases the Warrant Price."))
+	}
+	if len(rw.Pending) > 0 {
+		out = append(out, ctext("After the recomputation, the adjustment for "+eventNames(c, rw.Pending)+" remains postponed under Section 4(g)(ii)."))
+	}
+	return out
+}
+
+// rewriteMethod is section 3: each adjustment recomputed without the one
+// rescinded, with the Warrant's formula for each rule that applies.
+func rewriteMethod(c *compute.Case, e compute.Entry) []render.Block {
+	t := c.Terms
+	rec := e.Rewrite.Recomputed
+	ev, _ := findEvent(c, e.Event)
+	section := "Section 4(f)"
+	if e.Type == compute.DividendAbandoned {
+		section = "Section 4(g)(iv)"
+	}
+	if len(rec) == 0 {
+		return []render.Block{ctext("No adjustment made since the rescinded one is to be recomputed. The Warrant Price and the Warrant Share Number are those that the adjustments before it produced, as if it had never been made.")}
+	}
+	out := []render.Block{ctext("Under " + section + " the adjustments made since the rescinded one are recomputed without it, in the order of their dates, each with the Warrant's formula for it.")}
+	seen := map[string]bool{}
+	var limited, follow bool
+	for _, r := range rec {
+		limited = limited || r.Status == compute.StatusLimitedByFloor
+		follow = follow || r.Figures.SharesFollow
+	}
+	for _, r := range rec {
+		if r.Figures.Rule == "" || seen[r.Figures.Rule] {
+			continue
+		}
+		seen[r.Figures.Rule] = true
+		out = append(out, ctext(ruleLead(r.Figures.Rule)))
+		out = append(out, formula(r.Figures.Rule, limited && r.Figures.Rule == "4(d)", follow && r.Figures.Rule == "4(d)")...)
+	}
+	for i, r := range rec {
+		f := r.Figures
+		if f.Rule == "" {
+			continue
+		}
+		what := r.Description
+		switch {
+		case e.Type == compute.CSEPriceIncrease && r.Type == compute.CSEIssuance && ev.Ref == r.Event:
+			what = "The Common Stock Equivalents still outstanding, treated as issued immediately after the increase of their consideration"
+		case what == "":
+			what = capitalize(eventTypeText(r.Type))
+		}
+		out = append(out, cpara(render.B(romanItem(i)+" "), render.T(what+" — Section "+r.Section+" — "+LongDate(r.Date)+":")))
+		out = append(out, numbers(t, &f, r.Status == compute.StatusLimitedByFloor)...)
+		if d := deemedWords(c, &f); d != "" {
+			out = append(out, ctext(d))
+		}
+		if r.Status == compute.StatusDeferred {
+			out = append(out, ctext("This adjustment of the Warrant Share Number is postponed under Section 4(g)(ii)."))
+		}
+	}
+	return append(out, ctext("Rounding: "+roundingNote(t)+"."))
+}
+
+// romanItem labels the i-th (0-based) item of a list: "(i)", "(ii)", ….
+func romanItem(i int) string {
+	romans := []string{"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"}
+	if i < len(romans) {
+		return "(" + romans[i] + ")"
+	}
+	return "(" + numberWordsFigures(i+1) + ")"
+}
