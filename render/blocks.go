@@ -31,7 +31,7 @@ func (f Fraction) layout(d *doc) {
 	const pad = 1.0 // mm: the bar reaches past the longer of the two terms
 	size := defaultSize
 	measure := func(size float64) (wL, wN, wD, wR, gap, total float64) {
-		wL, wN, wD, wR = width(Regular, size, left), width(Regular, size, num), width(Regular, size, den), width(Regular, size, right)
+		wL, wN, wD, wR = d.fb.width(Regular, size, left), d.fb.width(Regular, size, num), d.fb.width(Regular, size, den), d.fb.width(Regular, size, right)
 		gap = width(Regular, size, " ")
 		total = math.Max(wN, wD) + 2*pad*size/defaultSize
 		if left != "" {
@@ -96,7 +96,7 @@ func (s Signature) layout(d *doc) {
 	for i, l := range s.Lines {
 		labels[i] = sanitize(l.Label, false)
 		if labels[i] != "" {
-			col = math.Max(col, width(Regular, size, labels[i])+2)
+			col = math.Max(col, d.fb.width(Regular, size, labels[i])+2)
 		}
 	}
 	col = math.Min(col, avail/2)

@@ -33,6 +33,8 @@ func fallbackDoc(t testing.TB, fb *Font) []byte {
 		Paragraph{Spans: []Span{T("This certifies that "), F("山田太郎", 60), T(", of 東京都千代田区丸の内1-1-1, "), B("太郎"), T(" is the Holder.")}},
 		Table{Header: []string{"Holder", "Address"}, Rows: [][]string{{"山田太郎", "東京都千代田区丸の内1-1-1"}}, Widths: []float64{50, 80}},
 		Signature{Heading: "山田太郎", Lines: []SignatureLine{{Label: "Name:", Value: "山田太郎"}}},
+		Split{Left: []Span{T("Holder: 山田太郎")}, Right: []Span{T("Number of Shares: 1,000")}},
+		Fraction{Left: "山 =", Numerator: "田", Denominator: "太郎"},
 	)
 }
 
@@ -95,7 +97,7 @@ func TestFallbackGlyphs(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := extracted(t, pdf)
-	for _, want := range []string{"Holder 山田太郎", "This certifies that 山田太郎 , of 東京都千代田区丸の内1-1-1, 太郎 is the Holder.", "山田太郎 東京都千代田区丸の内1-1-1", "Name: 山田太郎"} {
+	for _, want := range []string{"Holder 山田太郎", "This certifies that 山田太郎 , of 東京都千代田区丸の内1-1-1, 太郎 is the Holder.", "山田太郎 東京都千代田区丸の内1-1-1", "Name: 山田太郎", "Holder: 山田太郎 Number of Shares: 1,000"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("extracted text lacks %q:\n%s", want, text)
 		}
@@ -122,9 +124,10 @@ func TestFallbackGlyphs(t *testing.T) {
 			t.Errorf("%q: glyph %d, the embedded fallback subset maps it to %d", g.Text, g.GID, want)
 		}
 	}
-	// heading 4; paragraph 4 + 10 + 2; table 4 + 10; signature 4 + 4
-	if cjk != 42 {
-		t.Errorf("%d CJK glyphs drawn, want 42", cjk)
+	// heading 4; paragraph 4 + 10 + 2; table 4 + 10; signature 4 + 4;
+	// split 4; fraction 4
+	if cjk != 50 {
+		t.Errorf("%d CJK glyphs drawn, want 50", cjk)
 	}
 	if again := fallbackDoc(t, testFallback(t)); !bytes.Equal(pdf, again) {
 		t.Error("two renders with the same font bytes differ")
