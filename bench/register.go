@@ -14,8 +14,10 @@ import (
 )
 
 // Names and places for synthetic registers: accented Latin, Polish, Nordic,
-// Turkish, Greek, Cyrillic and Japanese, so every run exercises the font and
-// the CSV quoting.
+// Turkish, Greek and Cyrillic, so every run exercises the font and the CSV
+// quoting. Every character is one the embedded font prints: a name in a
+// script it lacks (such as Japanese) is refused without a fallback font
+// (--font), and a synthetic register is for any command.
 var (
 	givenNames = []string{"José", "Łukasz", "Zoë", "Søren", "Ángel", "Françoise", "Jürgen", "Ağca", "Małgorzata", "Björk",
 		"Chloé", "Dvořák", "Ñusta", "Øystein", "Renée", "Ştefan", "Αλέξανδρος", "Дмитрий", "Ярослава", "Mary", "John", "Ана", "Þórunn", "Hélène"}
@@ -24,7 +26,7 @@ var (
 	entities = []string{"Capital Anstalt", "Master Fund, L.P.", "Partners ApS", "Family Trust", "Holdings GmbH", "Investments S.à r.l.", "Opportunity Fund Ltd."}
 	streets  = []string{"Pradafant 7", "Calle de Serrano 41", "ul. Marszałkowska 84/92", "Kongens Nytorv 3", "Rue de Rivoli 99", "Königsallee 1", "İstiklal Caddesi 12", "Οδός Ερμού 5", "ул. Тверская, д. 7", "100 Crescent Court, Suite 490"}
 	cities   = []string{"9490 Vaduz, Liechtenstein", "28001 Madrid, Spain", "00-514 Warszawa, Poland", "1050 København K, Denmark", "75001 Paris, France",
-		"40212 Düsseldorf, Germany", "34430 İstanbul, Türkiye", "105 63 Αθήνα, Ελλάδα", "125009 Москва, Россия", "Dallas, Texas 75201", "東京都千代田区 100-0005"}
+		"40212 Düsseldorf, Germany", "34430 İstanbul, Türkiye", "105 63 Αθήνα, Ελλάδα", "125009 Москва, Россия", "Dallas, Texas 75201", "Chiyoda-ku, Tokyo 100-0005, Japan"}
 )
 
 // Register writes a synthetic register of n warrants of series to w, as a

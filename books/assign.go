@@ -40,6 +40,12 @@ type Transfer struct {
 // the assignee's part and, for a part, the balance, both at the Warrant
 // Price in effect on the date.
 func (b *Books) Assign(a Assignment, out string, record bool, opt Options) (*Transfer, error) {
+	if err := b.Printable(opt.Documents.Font); err != nil {
+		return nil, err
+	}
+	if err := holderPrintable(&compute.InputError{Field: "assignee"}, a.Assignee, "the assignee", opt.Documents.Font); err != nil {
+		return nil, err
+	}
 	t, day := b.Terms, a.Date
 	if day.Before(t.OriginalIssueDate) || day.After(t.ExpirationDate()) {
 		return nil, &compute.InputError{Field: "assignment_date", Problem: fmt.Sprintf("%s is outside the Term", day), Allowed: fmt.Sprintf("%s to %s", t.OriginalIssueDate, t.ExpirationDate())}

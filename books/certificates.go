@@ -29,6 +29,9 @@ func (b *Books) Certificates(ctx context.Context, dir string, adjs []*compute.Ad
 	if err := checkFileNames(c, casePath); err != nil {
 		return 0, err
 	}
+	if err := b.Printable(opt.Documents.Font); err != nil {
+		return 0, err
+	}
 	paths := newOutputPaths(casePath)
 	var plan []certificate
 	for _, a := range adjs {
@@ -96,6 +99,9 @@ func (f NoticeForm) Input(t compute.Terms) (compute.NoticeInput, error) {
 // given. description is the event in the Issuer's words; participation,
 // YYYY-MM-DD if not "", the date holders of record participate.
 func (b *Books) Notices(dir string, in compute.NoticeInput, res compute.NoticeResult, description, participation string, opt Options) error {
+	if err := b.Printable(opt.Documents.Font); err != nil {
+		return err
+	}
 	t := b.Terms
 	ni := templates.NoticeInput{Kind: in.Kind, Result: res, Description: description, Date: in.RecordDate.AddDays(-t.NoticeLeadDays)}
 	if in.HasSend {

@@ -11,7 +11,7 @@
 // Options.Resume.
 //
 // books reads no clock, no environment and no terminal: the version, the
-// documents' creation date, progress and warnings come in through Options,
+// documents' creation date, the fallback font and progress come in through Options,
 // and errors go back to the caller: a *compute.InputError for bad input,
 // naming the field of the input or option it is about (shares,
 // first_number, register), an *OutError for an output path that cannot be

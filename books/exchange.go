@@ -66,6 +66,9 @@ func (b *Books) Replace(num, reason string, date compute.Date, out string, recor
 // surrenderFor performs tx, an exchange or a replacement, and writes its
 // documents and the ledger into out.
 func (b *Books) surrenderFor(tx compute.Transaction, out string, record bool, opt Options, s *folder.Surrender) ([]compute.Warrant, error) {
+	if err := b.Printable(opt.Documents.Font); err != nil {
+		return nil, err
+	}
 	st, err := b.perform(tx)
 	if err != nil {
 		return nil, err

@@ -36,6 +36,9 @@ func (b *Books) Exercise(num string, in compute.ExerciseInput, out string, recor
 	if out == "" {
 		return res, nil
 	}
+	if err := b.Printable(opt.Documents.Font); err != nil {
+		return nil, err
+	}
 	tx := b.next(compute.TxExercise, num, in.Date)
 	tx.Shares, tx.Method, tx.MarketValue = in.Shares, in.Method, in.MarketValue
 	if in.Method == compute.MethodCombined {

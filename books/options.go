@@ -34,9 +34,6 @@ type Options struct {
 	// Progress, if set, is called once per warrant of a reissue, in register
 	// order, with the warrants done and their total.
 	Progress func(done, total int)
-	// Warn, if set, receives warnings (names with characters the embedded
-	// font cannot print) before a reissue writes its documents.
-	Warn func(message string)
 	// TempDir is where verify recomputes a reissue's tables; "" is the
 	// system's temporary directory.
 	TempDir string
@@ -54,12 +51,6 @@ func (o Options) workers() int { return max(1, o.Workers) }
 func (o Options) progress(done, total int) {
 	if o.Progress != nil {
 		o.Progress(done, total)
-	}
-}
-
-func (o Options) warn(msg string) {
-	if o.Warn != nil {
-		o.Warn(msg)
 	}
 }
 

@@ -47,9 +47,6 @@ func Reissue(ctx context.Context, casePath, registerPath, out string, opt Option
 	}
 	defer r.release()
 	stallAt("claimed")
-	for _, w := range r.warnings {
-		opt.warn(w)
-	}
 	stats, err := r.run(ctx)
 	if err != nil {
 		if ctx.Err() != nil && errors.Is(err, context.Canceled) {
@@ -93,8 +90,6 @@ type reissueRun struct {
 	sink sinkFunc
 	// contact: the register view has the email and tax_id_last4 columns.
 	contact bool
-	// warnings go to Options.Warn before the run (see readRegisterFile).
-	warnings []string
 	// lock is out, locked against a second run until release.
 	lock *os.File
 }
@@ -121,8 +116,11 @@ func plan(casePath, regPath, out string, opt Options) (*reissueRun, error) {
 	if err := checkFileNames(c, casePath); err != nil {
 		return nil, err
 	}
+	if err := CheckPrintable(c, "", opt.Documents.Font); err != nil {
+		return nil, err
+	}
 	var scan registerScan
-	regHash, count, issued, warnings, err := readRegisterFile(regPath, c, &scan)
+	regHash, count, issued, err := readRegisterFile(regPath, c, &scan, opt.Documents.Font)
 	if err != nil {
 		return nil, err
 	}
@@ -143,11 +141,14 @@ func plan(casePath, regPath, out string, opt Options) (*reissueRun, error) {
 	if !docs.Created.IsZero() {
 		ro.Created = docs.Created.Format(time.RFC3339)
 	}
+	if docs.Font != nil {
+		ro.Font = docs.Font.SHA256()
+	}
 	r := &reissueRun{c: c, opt: opt, ro: ro, date: day, out: out, resume: opt.Resume, count: count,
 		ledger: l, reissue: tx, reissued: len(l.Surrendered(tx.Index)),
 		ledgerName: LedgerName(casePath, caseData), ledgerData: ledgerData,
 		caseHash: entry(folder.CaseCopy(casePath), caseData),
-		regHash:  regHash, warnings: warnings, srcCase: casePath, srcReg: regPath, caseData: caseData,
+		regHash:  regHash, srcCase: casePath, srcReg: regPath, caseData: caseData,
 		contact: scan.contact,
 	}
 	r.regPath = filepath.Join(out, r.regHash.Path)
@@ -173,34 +174,32 @@ type registerScan struct {
 
 // readRegisterFile reads and validates every row of the register, as a
 // stream, before anything is written; it keeps no rows: only its hash, the
-// count, the numbers issued and what scan notes.
-//
-// It also returns warnings, at most maxUnprintable and a count of the rest,
-// for names and addresses with characters the embedded font cannot print.
-func readRegisterFile(path string, c *compute.Case, scan *registerScan) (in folder.File, count int, issued *issuedNumbers, warnings []string, err error) {
+// count, the numbers issued and what scan notes. A holder's name or address
+// with characters that would print blank, in the embedded font or the
+// fallback font, is refused (RowPrintable).
+func readRegisterFile(path string, c *compute.Case, scan *registerScan, font *render.Font) (in folder.File, count int, issued *issuedNumbers, err error) {
 	in = folder.File{Path: folder.RegisterCopy}
 	f, err := safepath.OpenRegular(path, "register")
 	if errors.As(err, new(*safepath.Error)) {
-		return in, 0, nil, nil, err
+		return in, 0, nil, err
 	}
 	if err != nil {
-		return in, 0, nil, nil, &compute.InputError{File: path, Field: "register", Problem: fmt.Sprintf("cannot read the register: %v", safepath.Unwrap(err))}
+		return in, 0, nil, &compute.InputError{File: path, Field: "register", Problem: fmt.Sprintf("cannot read the register: %v", safepath.Unwrap(err))}
 	}
 	defer f.Close()
 	counted := newHashWriter()
 	rr, err := casefile.NewRegisterReader(path, bufio.NewReader(io.TeeReader(f, counted)), c.Terms)
 	if err != nil {
-		return in, 0, nil, nil, err
+		return in, 0, nil, err
 	}
 	issued = newIssued(c.Terms.Series)
-	unprintable := 0
 	for {
 		w, err := rr.Next()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			return in, 0, nil, nil, err
+			return in, 0, nil, err
 		}
 		if count++; count == 1 {
 			scan.first = w
@@ -212,25 +211,20 @@ func readRegisterFile(path string, c *compute.Case, scan *registerScan) (in fold
 		scan.numbers = append(scan.numbers, strings.Clone(w.Number))
 		if ie := issued.add(w.Number); ie != nil {
 			ie.File, ie.Row, ie.Field = path, w.Line, "number"
-			return in, 0, nil, nil, ie
+			return in, 0, nil, ie
 		}
-		if bad := render.Unsupported(w.Holder.Name + " " + strings.Join(w.Holder.Address, " ")); len(bad) > 0 {
-			if unprintable++; unprintable <= maxUnprintable {
-				warnings = append(warnings, fmt.Sprintf("%s: row %d (warrant %s): the embedded font has no glyphs for %q in the holder's name or address: they stay in the documents' text but print blank", path, count, w.Number, string(bad)))
-			}
+		if err := RowPrintable(path, w, font); err != nil {
+			return in, 0, nil, err
 		}
 	}
 	if count == 0 {
-		return in, 0, nil, nil, &compute.InputError{File: path, Field: "register", Problem: "the register has a header but no warrants", Allowed: "one row per outstanding warrant"}
-	}
-	if unprintable > maxUnprintable {
-		warnings = append(warnings, fmt.Sprintf("%s: %d more rows have characters that print blank", path, unprintable-maxUnprintable))
+		return in, 0, nil, &compute.InputError{File: path, Field: "register", Problem: "the register has a header but no warrants", Allowed: "one row per outstanding warrant"}
 	}
 	if _, err := io.Copy(counted, f); err != nil { // whatever the CSV reader left unread
-		return in, 0, nil, nil, err
+		return in, 0, nil, err
 	}
 	in.SHA256, in.Size = counted.sum(), counted.size
-	return in, count, issued, warnings, nil
+	return in, count, issued, nil
 }
 
 // reissueLedger is the ledger of the case and the register's original
@@ -282,9 +276,6 @@ func reissueLedger(c *compute.Case, casePath string, numbers []string, issued *i
 	}
 	return l, tx, nil
 }
-
-// maxUnprintable is how many rows with unprintable characters are named.
-const maxUnprintable = 5
 
 // reissueDate is --date, or the effective date of the last event or the
 // date of the last transaction, whichever is later.

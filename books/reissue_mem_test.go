@@ -36,7 +36,7 @@ func TestReadRegisterFile_KeepsNoRows(t *testing.T) {
 	runtime.GC()
 	runtime.ReadMemStats(&before)
 	var scan registerScan
-	_, count, issued, _, err := readRegisterFile(path, c, &scan)
+	_, count, issued, err := readRegisterFile(path, c, &scan, nil)
 	if err != nil || count != rows || len(scan.numbers) != rows {
 		t.Fatalf("count %d, %d numbers, err %v", count, len(scan.numbers), err)
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/warrantkit/warrantkit/compute"
 	"github.com/warrantkit/warrantkit/internal/safepath"
 	"github.com/warrantkit/warrantkit/internal/strictjson"
+	"github.com/warrantkit/warrantkit/render"
 	"github.com/warrantkit/warrantkit/templates"
 )
 
@@ -32,7 +33,9 @@ import (
 // one line per problem, sorted, and the number of files the manifest lists;
 // an error only when it could not check (not a reissue, unreadable).
 // opt.Version is compared with the manifest's; opt.Documents.Creator names
-// the recomputed documents' creator, as the reissue did.
+// the recomputed documents' creator, as the reissue did; opt.Documents.Font
+// is the fallback font, which must be the reissue's (the manifest names its
+// hash) when it had one.
 func Verify(ctx context.Context, dir string, opt Options) ([]string, int, error) {
 	v, err := openVerifier(dir)
 	if err != nil {
@@ -120,6 +123,12 @@ func (v *verifier) recompute(ctx context.Context, opt Options) error {
 	m := &v.m
 	ro := Options{Tool: opt.Tool, Version: opt.Version, Workers: opt.Workers, FirstNumber: m.Options.FirstNumber, Date: m.Options.Date, Bundle: m.Options.Bundle,
 		Documents: templates.Options{Creator: opt.Documents.Creator, ESign: m.Options.ESign, EmbedData: m.Options.EmbedData}}
+	if err := fontOfManifest(m.Options.Font, opt.Documents.Font); err != nil {
+		return err
+	}
+	if m.Options.Font != "" {
+		ro.Documents.Font = opt.Documents.Font
+	}
 	if m.Options.Created != "" {
 		var err error
 		if ro.Documents.Created, err = time.Parse(time.RFC3339, m.Options.Created); err != nil {
@@ -310,4 +319,20 @@ func openManifest(dir string) (*safepath.Root, []byte, error) {
 		return nil, nil, err
 	}
 	return root, b, nil
+}
+
+// fontOfManifest checks that font (--font) is the fallback font whose hash
+// the manifest gives, if it gives one.
+func fontOfManifest(want string, font *render.Font) error {
+	switch {
+	case want == "":
+		return nil
+	case font == nil:
+		return &compute.InputError{Field: "--font", Problem: fmt.Sprintf("the reissue printed names with a fallback font (SHA-256 %s), and its documents cannot be recomputed without it", want),
+			Allowed: "--font FILE.ttf, the font the reissue was given"}
+	case font.SHA256() != want:
+		return &compute.InputError{Field: "--font", Problem: fmt.Sprintf("the font has SHA-256 %s, the reissue's fallback font %s", font.SHA256(), want),
+			Allowed: "the font the reissue was given"}
+	}
+	return nil
 }

@@ -8,8 +8,13 @@ import "math"
 // wide (w > 0): text that cannot be wrapped is set smaller, however small,
 // rather than past the margin.
 func fitSize(st Style, size float64, s string, w float64) float64 {
+	return (*Font)(nil).fitSize(st, size, s, w)
+}
+
+// fitSize is fitSize with f as the fallback font (nil: none).
+func (f *Font) fitSize(st Style, size float64, s string, w float64) float64 {
 	w = math.Max(w, 0.1)
-	if tw := width(st, size, s); tw > w && tw > 0 {
+	if tw := f.width(st, size, s); tw > w && tw > 0 {
 		return size * w / tw * (1 - 1e-9)
 	}
 	return size
@@ -26,7 +31,7 @@ func (f Fraction) layout(d *doc) {
 	const pad = 1.0 // mm: the bar reaches past the longer of the two terms
 	size := defaultSize
 	measure := func(size float64) (wL, wN, wD, wR, gap, total float64) {
-		wL, wN, wD, wR = width(Regular, size, left), width(Regular, size, num), width(Regular, size, den), width(Regular, size, right)
+		wL, wN, wD, wR = d.fb.width(Regular, size, left), d.fb.width(Regular, size, num), d.fb.width(Regular, size, den), d.fb.width(Regular, size, right)
 		gap = width(Regular, size, " ")
 		total = math.Max(wN, wD) + 2*pad*size/defaultSize
 		if left != "" {
@@ -83,7 +88,7 @@ func (s Signature) layout(d *doc) {
 	size := defaultSize
 	var rs []*row
 	if heading := sanitize(s.Heading, true); heading != "" {
-		rs = paragraphRows(Paragraph{Spans: []Span{B(heading)}, Align: Left, Indent: indent})
+		rs = paragraphRows(Paragraph{Spans: []Span{B(heading)}, Align: Left, Indent: indent}, d.fb)
 	}
 	// Labels form a column so that the rules line up.
 	col := 0.0
@@ -91,7 +96,7 @@ func (s Signature) layout(d *doc) {
 	for i, l := range s.Lines {
 		labels[i] = sanitize(l.Label, false)
 		if labels[i] != "" {
-			col = math.Max(col, width(Regular, size, labels[i])+2)
+			col = math.Max(col, d.fb.width(Regular, size, labels[i])+2)
 		}
 	}
 	col = math.Min(col, avail/2)
@@ -112,7 +117,7 @@ func (s Signature) layout(d *doc) {
 		if label != "" {
 			labelSize = fitSize(Regular, size, label, col-2)
 		}
-		valueSize := fitSize(Regular, size, value, w-2)
+		valueSize := d.fb.fitSize(Regular, size, value, w-2)
 		rs = append(rs, &row{h: above + sigBelow, draw: func(d *doc, y float64) {
 			ruleY := y + above
 			base := ruleY - 0.8

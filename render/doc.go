@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Page geometry, in mm: US Letter with one-inch margins.
@@ -45,8 +46,9 @@ type doc struct {
 
 	// output
 	sheets []pdfPage
-	faces  [4]bool     // faces text was set in
-	used   [4]runeSet  // the codes set, per face
+	faces  [5]bool     // faces text was set in; [fallbackFace]: the fallback font
+	used   [5]runeSet  // the codes set, per face
+	fb     *Font       // the fallback font, nil: none
 	astral astralCodes // the codes of characters beyond U+FFFF
 
 	// layout
@@ -74,7 +76,7 @@ func newDoc(meta Meta) (*Doc, error) {
 	if created.IsZero() {
 		created = epoch
 	}
-	d := &doc{meta: meta, created: created.UTC()}
+	d := &doc{meta: meta, created: created.UTC(), fb: meta.Fallback}
 	d.meta.Title = sanitize(meta.Title, false)
 	d.meta.Subject = sanitize(meta.Subject, false)
 	d.meta.Author = sanitize(meta.Author, false)
@@ -117,8 +119,10 @@ func (d *doc) footer() {
 }
 
 // setFont selects a face and size.
-func (d *doc) setFont(st Style, size float64) {
-	i := faceIndex(st)
+func (d *doc) setFont(st Style, size float64) { d.setFace(faceIndex(st), size) }
+
+// setFace selects face i (a faceIndex, or fallbackFace) and size.
+func (d *doc) setFace(i int, size float64) {
 	d.faces[i] = true
 	if d.font == i+1 && d.fontSize == size {
 		return
@@ -145,14 +149,39 @@ func (d *doc) show(x, y float64, s string) {
 	*d.body() = appendShow(*d.body(), x, y, s, &d.used[d.font-1], &d.astral)
 }
 
-// text prints s with its baseline at (x, y), x and y in mm on the page.
+// text prints s with its baseline at (x, y), x and y in mm on the page:
+// the characters the faces lack and the fallback font has in the fallback
+// font, the others in style st.
 func (d *doc) text(x, y float64, s string, st Style, size float64) {
 	if d.trace != nil {
-		d.trace("text", x, y, width(st, size, s), s)
+		d.trace("text", x, y, d.fb.width(st, size, s), s)
 	}
-	d.setFont(st, size)
 	d.setWhite(false)
-	d.show(x, y, s)
+	if !d.fb.needs(s) {
+		d.setFont(st, size)
+		d.show(x, y, s)
+		return
+	}
+	for s != "" {
+		r, _ := utf8.DecodeRuneInString(s)
+		fall := d.fb.falls(r)
+		end := len(s)
+		for j, c := range s {
+			if d.fb.falls(c) != fall {
+				end = j
+				break
+			}
+		}
+		run := s[:end]
+		if fall {
+			d.setFace(fallbackFace, size)
+		} else {
+			d.setFont(st, size)
+		}
+		d.show(x, y, run)
+		x += d.fb.width(st, size, run)
+		s = s[end:]
+	}
 }
 
 // tag prints an invisible e-sign anchor at (x, y): white, 1 pt.

@@ -57,7 +57,7 @@ func (p Paragraph) layout(d *doc) {
 		d.runIn = ""
 		p.Spans = append([]Span{B(h), T(" ")}, p.Spans...)
 	}
-	rs := cachedParagraphRows(p)
+	rs := cachedParagraphRows(p, d.fb)
 	// No orphans (a first line alone at the foot of a page) and no widows (a
 	// last line alone at the top of one).
 	if n := len(rs); n >= 2 {
@@ -85,15 +85,18 @@ var paragraphs struct {
 
 const maxCachedParagraphs = 1024
 
-// cachedParagraphRows is paragraphRows(p), from the cache when it can: fresh
-// copies of the rows, which the pager may change.
-func cachedParagraphRows(p Paragraph) []*row {
+// cachedParagraphRows is paragraphRows(p, fb), from the cache when it can:
+// fresh copies of the rows, which the pager may change.
+func cachedParagraphRows(p Paragraph, fb *Font) []*row {
 	key := paragraphKey(p)
+	if fb != nil {
+		key = fb.id + key
+	}
 	paragraphs.Lock()
 	proto, ok := paragraphs.m[key]
 	paragraphs.Unlock()
 	if !ok {
-		rs := paragraphRows(p)
+		rs := paragraphRows(p, fb)
 		proto = make([]row, len(rs))
 		for i, r := range rs {
 			proto[i] = *r
@@ -149,8 +152,9 @@ func paragraphKey(p Paragraph) string {
 	return string(b)
 }
 
-// paragraphRows breaks p into lines and makes a row of each.
-func paragraphRows(p Paragraph) []*row {
+// paragraphRows breaks p into lines and makes a row of each, with fb as the
+// fallback font (nil: none).
+func paragraphRows(p Paragraph, fb *Font) []*row {
 	size := clampSize(p.Size, defaultSize)
 	lh := lineHeight(size)
 	// The narrowest line holds any one character (a character that does not
@@ -179,7 +183,7 @@ func paragraphRows(p Paragraph) []*row {
 	}
 	rest := TextWidth - indent
 	firstAvail := TextWidth - first
-	ws := words(p.Spans, size, math.Min(rest, firstAvail))
+	ws := words(p.Spans, size, math.Min(rest, firstAvail), fb)
 	lines := breakLines(ws, size, firstAvail, rest)
 	if len(lines) == 0 && label != "" {
 		lines = []line{{last: true}}
@@ -255,7 +259,7 @@ func (h Heading) layout(d *doc) {
 
 // headingRows emits a heading's lines, each kept with what follows.
 func headingRows(d *doc, text string, size float64, align Align) {
-	for _, r := range paragraphRows(Paragraph{Spans: []Span{B(text)}, Align: align, Size: size}) {
+	for _, r := range paragraphRows(Paragraph{Spans: []Span{B(text)}, Align: align, Size: size}, d.fb) {
 		r.kwn = true
 		d.emit(r)
 	}

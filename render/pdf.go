@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
+
+	"github.com/go-pdf/fpdf"
 )
 
 // The PDF is written here, not by fpdf: fpdf parses and subsets each face
@@ -162,8 +164,8 @@ func pdfString(s string) string {
 
 // output assembles the document. Objects: 1 catalog, 2 page tree, 3 the
 // resources every page shares, 4 info, 5 ToUnicode CMap; then three per
-// page (page, body, footer); five per face used (font, CIDFont, descriptor,
-// font file, CIDToGIDMap); two per attachment (file specification, file).
+// page (page, body, footer); five per face used, the fallback font last
+// (font, CIDFont, descriptor, font file, CIDToGIDMap); two per attachment (file specification, file).
 // It is long because it writes the objects in that order, one after another.
 func (d *doc) output() []byte {
 	faces := usedFaces(d.faces)
@@ -233,8 +235,7 @@ func (d *doc) output() []byte {
 
 	for j, i := range faces {
 		n := firstFont + 5*j
-		s := subsetFor(i, &d.used[i])
-		fd := desc[i]
+		s, fd := d.faceSubset(i)
 		name := "/" + s.name
 		w.object(n, "<< /Type /Font /Subtype /Type0 /BaseFont ", name, " /Encoding /Identity-H /DescendantFonts [", ref(n+1), "] /ToUnicode 5 0 R >>")
 		w.object(n+1, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont ", name,
@@ -263,6 +264,15 @@ func (d *doc) output() []byte {
 	}
 	w.finish(1, 4)
 	return w.buf.Bytes()
+}
+
+// faceSubset is the subset of face i (a face, or fallbackFace) the document
+// embeds, and the font's descriptor.
+func (d *doc) faceSubset(i int) (*subset, fpdf.FontDescType) {
+	if i == fallbackFace {
+		return d.fb.subset(&d.used[i]), d.fb.desc
+	}
+	return subsetFor(i, &d.used[i]), desc[i]
 }
 
 // attachment is a file embedded in the document.

@@ -25,6 +25,11 @@ type Meta struct {
 	// Footer is printed at the foot of every page before "— Page X of Y",
 	// e.g. "Warrant No. W-F-05-001". Empty: only "Page X of Y".
 	Footer string
+	// Fallback, when set, prints the characters Liberation Serif has no
+	// glyph for (such as CJK ideographs), glyph by glyph, and is embedded
+	// as a subset like the faces (see LoadFont). Not metadata: no property
+	// of the PDF names it but its font resources.
+	Fallback *Font
 }
 
 // Doc is one PDF being laid out: US Letter, one-inch margins, Liberation

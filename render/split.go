@@ -20,18 +20,19 @@ type Split struct {
 const splitGap = 2.0
 
 func (s Split) layout(d *doc) {
-	for _, r := range splitRows(s) {
+	for _, r := range splitRows(s, d.fb) {
 		d.emit(r)
 	}
 	d.addSpace(defaultSpaceAfter)
 }
 
-// splitRows lays out a Split: one row when the parts fit side by side, else
-// the rows of each part as a paragraph of its own, kept together.
-func splitRows(s Split) []*row {
+// splitRows lays out a Split, with fb as the fallback font (nil: none): one
+// row when the parts fit side by side, else the rows of each part as a
+// paragraph of its own, kept together.
+func splitRows(s Split, fb *Font) []*row {
 	size := defaultSize
-	left := words(s.Left, size, TextWidth)
-	right := words(s.Right, size, TextWidth)
+	left := words(s.Left, size, TextWidth, fb)
+	right := words(s.Right, size, TextWidth, fb)
 	ll := breakLines(left, size, TextWidth, TextWidth)
 	rl := breakLines(right, size, TextWidth, TextWidth)
 	gap := splitGap * ptToMM(size)
@@ -52,8 +53,8 @@ func splitRows(s Split) []*row {
 	}
 	// Too wide for one line: the right part goes below the left, and the
 	// whole stays on one page (it is a few lines at most).
-	rs := append(paragraphRows(Paragraph{Spans: s.Left, Align: Left}),
-		paragraphRows(Paragraph{Spans: s.Right, Align: Right})...)
+	rs := append(paragraphRows(Paragraph{Spans: s.Left, Align: Left}, fb),
+		paragraphRows(Paragraph{Spans: s.Right, Align: Right}, fb)...)
 	for i := 0; i+1 < len(rs); i++ {
 		rs[i].kwn = true
 	}

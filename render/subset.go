@@ -30,6 +30,7 @@ func (c *runeSet) has(r rune) bool { return c[uint(r)/64&1023]&(1<<(uint(r)%64))
 
 type subsetKey struct {
 	face  int
+	font  string // the fallback font's SHA256, for face fallbackFace
 	runes runeSet
 }
 
@@ -102,6 +103,12 @@ func subsetFor(i int, used *runeSet) *subset {
 		return s
 	}
 	s = makeSubset(i, &key.runes)
+	cacheSubset(key, s)
+	return s
+}
+
+// cacheSubset keeps s, made for key, in subsets.
+func cacheSubset(key subsetKey, s *subset) {
 	subsets.Lock()
 	if subsets.m == nil || subsets.bytes+s.size() > maxSubsetBytes {
 		subsets.m, subsets.bytes = map[subsetKey]*subset{}, 0
@@ -111,7 +118,17 @@ func subsetFor(i int, used *runeSet) *subset {
 		subsets.bytes += s.size()
 	}
 	subsets.Unlock()
-	return s
+}
+
+// subsetTag is the six capital letters that name a subset (PDF 9.6.4),
+// from a hash of what it holds.
+func subsetTag(sum uint64) string {
+	tag := make([]byte, 0, 6)
+	for range 6 {
+		tag = append(tag, byte('A'+sum%26))
+		sum /= 26
+	}
+	return string(tag)
 }
 
 // makeSubset cuts face i to the characters of set it has glyphs for.
@@ -143,13 +160,7 @@ func makeSubset(i int, set *runeSet) *subset {
 	for _, r := range runes {
 		h.Write([]byte{byte(r >> 8), byte(r)})
 	}
-	sum := h.Sum64()
-	tag := make([]byte, 0, 7)
-	for range 6 {
-		tag = append(tag, byte('A'+sum%26))
-		sum /= 26
-	}
-	s := &subset{name: string(tag) + "+" + baseNames[i], fontLen: len(ttf)}
+	s := &subset{name: subsetTag(h.Sum64()) + "+" + baseNames[i], fontLen: len(ttf)}
 
 	// Every code used has an entry, 0 (.notdef) for the characters the font
 	// has no glyph for.
@@ -249,14 +260,16 @@ func walkCmap(ttf []byte, fn func(r rune, g int)) {
 	}
 	ends, starts := sub+14, sub+16+segX2
 	deltas, ranges := starts+segX2, starts+2*segX2
+	next := 0 // segments are in increasing order: a font's whole map is read once at most
 	for i := 0; i < segX2/2; i++ {
 		end, ok1 := u16(ends + 2*i)
 		start, ok2 := u16(starts + 2*i)
 		delta, ok3 := u16(deltas + 2*i)
 		ro, ok4 := u16(ranges + 2*i)
-		if !(ok1 && ok2 && ok3 && ok4) {
+		if !(ok1 && ok2 && ok3 && ok4) || start < next {
 			return
 		}
+		next = end + 1
 		for c := start; c <= end && c < 0xFFFF; c++ {
 			g := 0
 			if ro == 0 {
@@ -271,8 +284,9 @@ func walkCmap(ttf []byte, fn func(r rune, g int)) {
 	}
 }
 
-// usedFaces lists the faces a document set text in, in faceIndex order.
-func usedFaces(faces [4]bool) []int {
+// usedFaces lists the faces a document set text in, in faceIndex order,
+// then the fallback font (fallbackFace) if it set any.
+func usedFaces(faces [5]bool) []int {
 	var out []int
 	for i, ok := range faces {
 		if ok {

@@ -120,7 +120,7 @@ func (t Table) layout(d *doc) {
 			if i < len(t.Align) && t.Align[i] != Justify {
 				align = t.Align[i]
 			}
-			ls := breakLines(words([]Span{{Text: texts[i], Style: st}}, size, avail), size, avail, avail)
+			ls := breakLines(words([]Span{{Text: texts[i], Style: st}}, size, avail, d.fb), size, avail, avail)
 			for _, l := range ls {
 				cs[i] = append(cs[i], place(l, align, xs[i]+padX, avail))
 			}

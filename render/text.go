@@ -20,6 +20,7 @@ type frag struct {
 	pad   float64 // underline beyond the text (a field's MinWidth), mm
 	ul    int     // underline group: 0 none; same group → the gap is underlined too
 	tag   bool    // invisible e-sign anchor: drawn, takes no room
+	fb    *Font   // the fallback font text was measured with
 }
 
 // word is a run of frags with no break opportunity inside.
@@ -40,12 +41,13 @@ type tokenizer struct {
 	tags    []frag // tags waiting for the next word
 	nextUL  int
 	maxWord float64 // widest a blank field may be
+	fb      *Font   // the fallback font, nil: none
 }
 
-// words splits spans into words set at size pt. A blank field wider than
-// maxWord is narrowed to it.
-func words(spans []Span, size, maxWord float64) []word {
-	t := tokenizer{size: size, maxWord: maxWord}
+// words splits spans into words set at size pt, with fb as the fallback
+// font (nil: none). A blank field wider than maxWord is narrowed to it.
+func words(spans []Span, size, maxWord float64, fb *Font) []word {
+	t := tokenizer{size: size, maxWord: maxWord, fb: fb}
 	for _, sp := range spans {
 		t.span(sp)
 	}
@@ -150,7 +152,7 @@ func (t *tokenizer) text(s string, st Style, ul int) {
 			end = len(s)
 		}
 		piece := s[:end]
-		t.append(frag{text: piece, style: st, w: width(st, t.size, piece), ul: ul})
+		t.append(frag{text: piece, style: st, w: t.fb.width(st, t.size, piece), ul: ul, fb: t.fb})
 		s = s[end:]
 	}
 }
@@ -268,7 +270,7 @@ func splitWord(w word, size, avail float64, force bool) (head, tail word, ok boo
 			u := 0
 			cut := 0
 			for j, r := range f.text {
-				ru := units(f.style, string(r))
+				ru := f.fb.units(f.style, string(r))
 				if unitsWidth(u+ru, size) > room+1e-9 && (cut > 0 || len(head.frags) > 0 || !force) {
 					break
 				}
@@ -279,11 +281,11 @@ func splitWord(w word, size, avail float64, force bool) (head, tail word, ok boo
 				// Not even one character fits: take one anyway.
 				_, n := utf8.DecodeRuneInString(f.text)
 				cut = n
-				u = units(f.style, f.text[:n])
+				u = f.fb.units(f.style, f.text[:n])
 			}
 			hf.text, hf.w = f.text[:cut], unitsWidth(u, size)
 			tf.text = f.text[cut:]
-			tf.w = width(f.style, size, tf.text)
+			tf.w = f.fb.width(f.style, size, tf.text)
 		}
 		if hf.text != "" || hf.pad > 0 {
 			head.frags = append(head.frags, hf)

@@ -10,7 +10,7 @@ import (
 
 // layoutSpans breaks and places spans as a paragraph does (no label).
 func layoutSpans(spans []Span, size, x0, avail float64, align Align) ([]line, []setLine) {
-	ls := breakLines(words(spans, size, avail), size, avail, avail)
+	ls := breakLines(words(spans, size, avail, nil), size, avail, avail)
 	sls := make([]setLine, len(ls))
 	for i, l := range ls {
 		sls[i] = place(l, align, x0, avail)

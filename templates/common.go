@@ -16,6 +16,9 @@ type Options struct {
 	EmbedData bool      // attach the document's data as JSON
 	Created   time.Time // the PDF's creation date; zero: the document's own date
 	Creator   string    // e.g. "warrantkit 0.1.0"
+	// Font, when set, is the fallback font: it prints the characters of
+	// names and addresses that Liberation Serif has no glyph for.
+	Font *render.Font
 }
 
 // ESign services (SPEC §4.3).
@@ -83,7 +86,7 @@ func newDoc(c *compute.Case, opt Options, title, subject, warrant, kind string, 
 	}
 	return render.New(render.Meta{
 		Title: title, Subject: subject, Author: c.Issuer.Name, Keywords: keywords,
-		Creator: opt.Creator, Created: created, Footer: footer,
+		Creator: opt.Creator, Created: created, Footer: footer, Fallback: opt.Font,
 	})
 }
 

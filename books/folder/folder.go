@@ -65,6 +65,9 @@ type Options struct {
 	EmbedData   bool   `json:"embed_data,omitempty"`
 	Created     string `json:"created,omitempty"` // SOURCE_DATE_EPOCH, as a time (RFC 3339)
 	Bundle      bool   `json:"bundle,omitempty"`
+	// Font is the SHA-256 of the fallback font (--font) the documents
+	// were made with; verify needs the same file.
+	Font string `json:"font_sha256,omitempty"`
 }
 
 // State is .reissue.json: what an interrupted reissue left for a --resume

@@ -43,6 +43,11 @@ func runAssign(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	for _, f := range []struct{ flag, value string }{{"--to", *to}, {"--to-address", *toAddress}, {"--attorney", *attorney}} {
+		if err := books.FlagPrintable(f.flag, f.value, opt.Documents.Font); err != nil {
+			return err
+		}
+	}
 	a := books.Assignment{Assignee: books.Holder(*to, *toAddress), Attorney: *attorney, Shares: *sharesFlag}
 	if a.Warrant, err = b.Outstanding(*warrant); err != nil {
 		return err

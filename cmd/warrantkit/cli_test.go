@@ -66,6 +66,9 @@ func runBinary(t *testing.T, args ...string) result {
 const (
 	sample    = "../../samples/glowpoint-2005.yaml"
 	sampleAlt = "../../samples/glowpoint-2005-alt.yaml"
+	// sampleFont is the samples' fallback font: samples/register.csv's
+	// 山田太郎 (row 5) and the OCF fixtures' are refused without it.
+	sampleFont = "../../samples/fonts/DroidSansFallback-cut.ttf"
 )
 
 func TestGolden(t *testing.T) {

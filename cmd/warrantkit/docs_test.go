@@ -213,7 +213,7 @@ func TestDocumentCommandsRefused(t *testing.T) {
 			exitInvalid, "--first-number", "already issued"},
 		{"balance number taken", []string{"assign", sample, "--warrant", "W-F-05-001", "--to", "X", "--to-address", "Y", "--shares", "10", "--date", "2008-06-02", "--out", dir, "--first-number", "W-F-05-000"},
 			exitInvalid, "--first-number", "W-F-05-001 is already issued"},
-		{"reissue range taken", []string{"reissue", sample, "--register", "../../samples/register.csv", "--out", filepath.Join(dir, "r"), "--first-number", "W-F-05-000"},
+		{"reissue range taken", []string{"reissue", sample, "--register", "../../samples/register.csv", "--out", filepath.Join(dir, "r"), "--first-number", "W-F-05-000", "--font", sampleFont},
 			exitInvalid, "--first-number", "W-F-05-001 is already used"},
 	}
 	for _, c := range cases {

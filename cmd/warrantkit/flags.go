@@ -11,6 +11,8 @@ import (
 	"github.com/spf13/pflag"
 	"github.com/warrantkit/warrantkit/books"
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/internal/safepath"
+	"github.com/warrantkit/warrantkit/render"
 	"github.com/warrantkit/warrantkit/templates"
 )
 
@@ -18,6 +20,7 @@ import (
 type docFlags struct {
 	esign     *string
 	embedData *bool
+	font      *string
 }
 
 // newDocFlags defines --esign and --embed-data on fs; embed says what
@@ -26,8 +29,33 @@ func newDocFlags(fs *pflag.FlagSet, embed string) docFlags {
 	return docFlags{
 		esign:     fs.String("esign", "", "add invisible signature tags for adobe, dropbox or docusign"),
 		embedData: fs.Bool("embed-data", false, embed),
+		font:      fontFlag(fs),
 	}
 }
+
+// fontFlag defines --font on fs.
+func fontFlag(fs *pflag.FlagSet) *string {
+	return fs.String("font", "", "print the characters of names and addresses that the embedded font lacks (such as CJK) in this TrueType `FILE.ttf`, subset and embedded")
+}
+
+// loadFont reads and checks the fallback font at path; "" is none.
+func loadFont(path string) (*render.Font, error) {
+	if path == "" {
+		return nil, nil
+	}
+	ttf, err := safepath.ReadRegular(path, "--font", maxFontBytes)
+	if err != nil {
+		return nil, err
+	}
+	f, err := render.LoadFont(ttf)
+	if err != nil {
+		return nil, &compute.InputError{File: path, Field: "--font", Problem: err.Error(), Allowed: "a TrueType font file (.ttf)"}
+	}
+	return f, nil
+}
+
+// maxFontBytes is the largest --font file read: a CJK font is 4 to 20 MB.
+const maxFontBytes = 64 << 20
 
 // toolOptions are the books.Options every command starts from: the tool and
 // its version, named in manifests, records and every document.
@@ -44,6 +72,10 @@ func (f docFlags) options(env *Env) (books.Options, error) {
 	}
 	opt := bo.Documents
 	opt.EmbedData, opt.ESign = *f.embedData, *f.esign
+	var err error
+	if opt.Font, err = loadFont(*f.font); err != nil {
+		return bo, err
+	}
 	// SOURCE_DATE_EPOCH fixes every document's creation date (reproducible builds).
 	if s := env.Getenv("SOURCE_DATE_EPOCH"); s != "" {
 		secs, err := strconv.ParseInt(s, 10, 64)

@@ -61,6 +61,9 @@ func runForm(ctx context.Context, env *Env, args []string) error {
 			return err
 		}
 	}
+	if err := books.CheckPrintable(c, *register, opt.Documents.Font); err != nil {
+		return err
+	}
 	doc, err := books.Form(kind, c, w, *blank, *shares, opt)
 	if err != nil {
 		return err

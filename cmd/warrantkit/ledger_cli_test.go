@@ -82,7 +82,7 @@ func outstandingShares(t *testing.T, list []adjusted) decimal.Decimal {
 // re-issued warrant at 500,000.00, the split counted once.
 func TestIssue12_ReissueViewIsNotAdjustedTwice(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
-	if r := runBinary(t, "reissue", sample, "--register", samplesRegister, "--out", out, "--date", "2006-01-17", "-j", "1"); r.code != 0 {
+	if r := runBinary(t, "reissue", sample, "--register", samplesRegister, "--out", out, "--date", "2006-01-17", "-j", "1", "--font", sampleFont); r.code != 0 {
 		t.Fatalf("reissue: exit %d: %s", r.code, r.stderr)
 	}
 	view := filepath.Join(out, "register.csv")

@@ -90,10 +90,11 @@ func TestSampleWarrantFillsTheBlanks(t *testing.T) {
 	}
 }
 
-// TestAstralNameKeptInDocuments: a holder's name with characters beyond
-// U+FFFF (an emoji, a CJK Extension B ideograph) prints them blank but keeps
-// them in the Warrant's text.
-func TestAstralNameKeptInDocuments(t *testing.T) {
+// TestAstralNameRefused: a holder's name with characters beyond U+FFFF
+// (an emoji, a CJK Extension B ideograph), which no font embedded prints,
+// is refused by its characters, with or without --font, and nothing is
+// written.
+func TestAstralNameRefused(t *testing.T) {
 	dir := t.TempDir()
 	data, err := os.ReadFile(sample)
 	if err != nil {
@@ -105,14 +106,13 @@ func TestAstralNameKeptInDocuments(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "w.pdf")
-	if r := runBinary(t, "form", "warrant", path, "--warrant", "W-F-05-001", "-o", out); r.code != 0 {
-		t.Fatalf("exit %d: %s", r.code, r.stderr)
-	}
-	b, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if text := checkPDFs(t, map[string][]byte{"w.pdf": b}, true)["w.pdf"]; !strings.Contains(text, "certifies that "+name+" or its registered assigns") {
-		t.Errorf("the Warrant's text lacks %q: %.600s", name, text)
+	for _, font := range [][]string{nil, {"--font", sampleFont}} {
+		r := runBinary(t, append([]string{"form", "warrant", path, "--warrant", "W-F-05-001", "-o", out}, font...)...)
+		if r.code != exitInvalid || !strings.Contains(r.stderr, "warrants[1].holder.name: "+name+" (warrant W-F-05-001)") || !strings.Contains(r.stderr, "\"\U0001F600\U00020000\" (U+1F600 U+20000)") {
+			t.Errorf("%v: exit %d, %q; want the two characters refused", font, r.code, r.stderr)
+		}
+		if _, err := os.Lstat(out); err == nil {
+			t.Fatalf("%v: wrote %s", font, out)
+		}
 	}
 }

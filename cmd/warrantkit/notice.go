@@ -62,6 +62,9 @@ func runNotice(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if *out != "" {
+		if err := books.FlagPrintable("--description", *description, opt.Documents.Font); err != nil {
+			return err
+		}
 		if err := b.Notices(*out, in, res, *description, *participation, opt); err != nil {
 			return err
 		}

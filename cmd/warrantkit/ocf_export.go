@@ -10,6 +10,7 @@ import (
 	"github.com/warrantkit/warrantkit/books"
 	"github.com/warrantkit/warrantkit/compute"
 	"github.com/warrantkit/warrantkit/ocf"
+	"github.com/warrantkit/warrantkit/render"
 )
 
 func runOCFExport(ctx context.Context, env *Env, args []string) error {
@@ -23,6 +24,7 @@ func runOCFExport(ctx context.Context, env *Env, args []string) error {
 	issuerCountry := fs.String("country", "", "CASE: the issuer's country of formation, ISO 3166-1 alpha-2 `CC`")
 	holderCountry := fs.String("holder-country", "", "CASE: the country, `CC`, of a holder whose address does not end in a country code (else refused)")
 	holderType := fs.String("holder-type", "", "CASE: every holder's OCF stakeholder type, individual or institution")
+	fontPath := fs.String("font", "", "DIR of a reissue made with --font: the same TrueType `FILE.ttf`, to recompute its documents")
 	if err := parseFlags(env, fs, args); err != nil {
 		return err
 	}
@@ -65,7 +67,11 @@ func runOCFExport(ctx context.Context, env *Env, args []string) error {
 	}
 	// Every listed hash is right: then recompute the reissue, as verify does.
 	if o.Reissue != nil {
-		if err := verifyBeforeExport(ctx, env, o.Dir); err != nil {
+		font, err := loadFont(*fontPath)
+		if err != nil {
+			return err
+		}
+		if err := verifyBeforeExport(ctx, env, o.Dir, font); err != nil {
 			return err
 		}
 	}
@@ -105,8 +111,8 @@ func exportLedger(env *Env, path, register, out string, opt ocf.LedgerOptions) e
 // export states what the documents say, so a folder whose manifest, tables
 // or documents were edited after the reissue is refused (exit 3), each
 // problem named on its own line, before anything is written.
-func verifyBeforeExport(ctx context.Context, env *Env, dir string) error {
-	n, _, err := verifyReissue(ctx, env, dir, "ocf export", runtime.NumCPU())
+func verifyBeforeExport(ctx context.Context, env *Env, dir string, font *render.Font) error {
+	n, _, err := verifyReissue(ctx, env, dir, "ocf export", runtime.NumCPU(), font)
 	if err == nil && n > 0 {
 		err = &compute.InputError{File: dir, Problem: fmt.Sprintf("the reissue does not match its manifest: %d problem%s, each named above", n, plural(n)),
 			Allowed: "a reissue folder that warrantkit verify accepts"}

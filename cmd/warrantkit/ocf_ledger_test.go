@@ -130,7 +130,7 @@ func TestOCFExerciseAfterSplit(t *testing.T) {
 		t.Fatalf("import: %d %s", r.code, r.stderr)
 	}
 	od, out := filepath.Join(dir, "exercise"), filepath.Join(dir, "ocf")
-	if r := runBinary(t, "exercise", caseFile, "--register", reg, "--warrant", "W-F-05-001", "--shares", "300000", "--date", "2006-06-01", "--outstanding", "50000000", "--out", od); r.code != 0 {
+	if r := runBinary(t, "exercise", caseFile, "--register", reg, "--warrant", "W-F-05-001", "--shares", "300000", "--date", "2006-06-01", "--outstanding", "50000000", "--out", od, "--font", sampleFont); r.code != 0 {
 		t.Fatalf("exercise: %d %s", r.code, r.stderr)
 	}
 	if r := runBinary(t, "ocf", "export", od, "--ocf", ocfOriginals, "-o", out); r.code != 0 {
@@ -170,7 +170,7 @@ func TestOCFLedgerCommands(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			od, out := filepath.Join(dir, tc.name), filepath.Join(dir, tc.name+"-ocf")
-			if r := runBinary(t, append(tc.args, "--out", od)...); r.code != 0 {
+			if r := runBinary(t, append(tc.args, "--out", od, "--font", sampleFont)...); r.code != 0 {
 				t.Fatalf("%s: %d %s", tc.name, r.code, r.stderr)
 			}
 			if r := runBinary(t, append([]string{"ocf", "export", od, "--ocf", ocfFixture, "-o", out}, tc.export...)...); r.code != 0 {
@@ -199,10 +199,10 @@ func TestOCFLedgerReissue(t *testing.T) {
 		t.Fatalf("import: %d %s", r.code, r.stderr)
 	}
 	re, out := filepath.Join(dir, "reissue"), filepath.Join(dir, "ocf")
-	if r := runBinary(t, "reissue", caseFile, "--register", reg, "--out", re, "-j", "2"); r.code != 0 {
+	if r := runBinary(t, "reissue", caseFile, "--register", reg, "--out", re, "-j", "2", "--font", sampleFont); r.code != 0 {
 		t.Fatalf("reissue: %d %s", r.code, r.stderr)
 	}
-	if r := runBinary(t, "ocf", "export", re, "--ocf", ocfFixture, "-o", out); r.code != 0 {
+	if r := runBinary(t, "ocf", "export", re, "--ocf", ocfFixture, "-o", out, "--font", sampleFont); r.code != 0 {
 		t.Fatalf("export: %d %s", r.code, r.stderr)
 	}
 	case2, reg2 := filepath.Join(dir, "case2.yaml"), filepath.Join(dir, "register2.csv")

@@ -51,11 +51,11 @@ func TestOCFRoundTrip(t *testing.T) {
 		t.Errorf("import does not name the fields it could not fill: %q", r.stderr)
 	}
 	re := filepath.Join(dir, "reissue")
-	if r := runBinary(t, "reissue", caseFile, "--register", reg, "--out", re, "-j", "2"); r.code != 0 {
+	if r := runBinary(t, "reissue", caseFile, "--register", reg, "--out", re, "-j", "2", "--font", sampleFont); r.code != 0 {
 		t.Fatalf("reissue: %d %s", r.code, r.stderr)
 	}
 	out := filepath.Join(dir, "ocf")
-	if r := runBinary(t, "ocf", "export", re, "--ocf", ocfOriginals, "-o", out); r.code != 0 {
+	if r := runBinary(t, "ocf", "export", re, "--ocf", ocfOriginals, "-o", out, "--font", sampleFont); r.code != 0 {
 		t.Fatalf("export: %d %s", r.code, r.stderr)
 	}
 	// Every file the export wrote validates against the schemas.
@@ -115,7 +115,7 @@ func TestOCFRoundTrip(t *testing.T) {
 
 	// Deterministic: a second export is byte-identical.
 	out2 := filepath.Join(dir, "ocf2")
-	if r := runBinary(t, "ocf", "export", re, "--ocf", ocfOriginals, "-o", out2); r.code != 0 {
+	if r := runBinary(t, "ocf", "export", re, "--ocf", ocfOriginals, "-o", out2, "--font", sampleFont); r.code != 0 {
 		t.Fatalf("export: %d %s", r.code, r.stderr)
 	}
 	for _, f := range append(jsons, filepath.Join(out, "warrants", "W-F-05-015.pdf")) {
@@ -191,7 +191,7 @@ func TestOCFExerciseAssignRoundTrip(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			od := filepath.Join(dir, tc.name)
-			if r := runBinary(t, append(tc.args, "--out", od)...); r.code != 0 {
+			if r := runBinary(t, append(tc.args, "--out", od, "--font", sampleFont)...); r.code != 0 {
 				t.Fatalf("%s: %d %s", tc.args[0], r.code, r.stderr)
 			}
 			out := filepath.Join(dir, tc.name+"-ocf")

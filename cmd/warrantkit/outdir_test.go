@@ -44,7 +44,7 @@ func TestCertificateNamesDistinct(t *testing.T) {
 		}
 	}
 	out := filepath.Join(t.TempDir(), "out")
-	if r := runBinary(t, "reissue", path, "--register", "../../samples/register.csv", "--out", out); r.code != 0 {
+	if r := runBinary(t, "reissue", path, "--register", "../../samples/register.csv", "--font", sampleFont, "--out", out); r.code != 0 {
 		t.Fatalf("reissue: exit %d: %s", r.code, r.stderr)
 	}
 	var m manifest
@@ -59,7 +59,7 @@ func TestCertificateNamesDistinct(t *testing.T) {
 		}
 		listed[f.Path] = true
 	}
-	if v := runBinary(t, "verify", out); v.code != 0 {
+	if v := runBinary(t, "verify", out, "--font", sampleFont); v.code != 0 {
 		t.Fatalf("verify: exit %d: %s", v.code, v.stderr)
 	}
 }
@@ -70,7 +70,7 @@ func TestCertificateNamesDifferOnlyInCase(t *testing.T) {
 	path := caseWithIDs(t, `"x:1"`, `"X:1"`)
 	for _, args := range [][]string{
 		{"adjust", path, "--certificates"},
-		{"reissue", path, "--register", "../../samples/register.csv", "--out"},
+		{"reissue", path, "--register", "../../samples/register.csv", "--font", sampleFont, "--out"},
 	} {
 		t.Run(args[0], func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "out")
@@ -100,7 +100,7 @@ func TestOutMustBeEmpty(t *testing.T) {
 		{"assign", as, "--out"},
 		{"notice", []string{"notice", sample, "--kind", "A", "--record-date", "2008-06-30", "--out"}, "--out"},
 		{"adjust", []string{"adjust", sample, "--certificates"}, "--certificates"},
-		{"reissue", []string{"reissue", sample, "--register", "../../samples/register.csv", "--out"}, "--out"},
+		{"reissue", []string{"reissue", sample, "--register", "../../samples/register.csv", "--font", sampleFont, "--out"}, "--out"},
 		{"ocf export", []string{"ocf", "export", "no-such-reissue", "--ocf", ocfFixture, "-o"}, "-o"},
 	}
 	for _, c := range cases {
@@ -150,8 +150,8 @@ func TestBadOutPaths(t *testing.T) {
 		{"out is a file", ex(file), "--out", "is a file, not a directory"},
 		{"out under a file", ex(filepath.Join(file, "sub")), "--out", "cannot be made: " + file + " is a file"},
 		{"out is a dangling link", ex(dangling), "--out", "is a symbolic link to " + filepath.Join(tmp, "nowhere") + ", which does not exist"},
-		{"reissue out is a file", []string{"reissue", sample, "--register", "../../samples/register.csv", "--out", file}, "--out", "is a file, not a directory"},
-		{"resume out is a file", []string{"reissue", sample, "--register", "../../samples/register.csv", "--out", file, "--resume"}, "--out", "is a file, not a directory"},
+		{"reissue out is a file", []string{"reissue", sample, "--register", "../../samples/register.csv", "--font", sampleFont, "--out", file}, "--out", "is a file, not a directory"},
+		{"resume out is a file", []string{"reissue", sample, "--register", "../../samples/register.csv", "--font", sampleFont, "--out", file, "--resume"}, "--out", "is a file, not a directory"},
 		{"certificates is a file", []string{"adjust", sample, "--certificates", file}, "--certificates", "is a file, not a directory"},
 		{"form into a directory", []string{"form", "warrant", "--blank", "-o", tmp}, "-o", "is a directory"},
 		{"form under a file", []string{"form", "warrant", "--blank", "-o", filepath.Join(file, "x.pdf")}, "-o", "cannot be made: " + file + " is a file"},

@@ -137,7 +137,7 @@ func ocfReissue(t *testing.T) string {
 		t.Fatalf("import: %d %s", r.code, r.stderr)
 	}
 	re := filepath.Join(dir, "reissue")
-	if r := runBinary(t, "reissue", caseFile, "--register", reg, "--out", re); r.code != 0 {
+	if r := runBinary(t, "reissue", caseFile, "--register", reg, "--out", re, "--font", sampleFont); r.code != 0 {
 		t.Fatalf("reissue: %d %s", r.code, r.stderr)
 	}
 	return re
@@ -216,7 +216,7 @@ func TestOCFExport_RefusesTamperedReissue(t *testing.T) {
 			c.tamper(t, copy)
 			before := listing(t, base)
 			out := filepath.Join(base, "c", "d", "out")
-			r := runWithin(t, "ocf", "export", copy, "--ocf", ocfOriginals, "-o", out)
+			r := runWithin(t, "ocf", "export", copy, "--ocf", ocfOriginals, "-o", out, "--font", sampleFont)
 			refusedLine(t, r, c.wants...)
 			if after := listing(t, base); after != before {
 				t.Errorf("the refused export wrote:\n%s\nbefore:\n%s", after, before)
@@ -234,7 +234,7 @@ func TestOCFExport_RefusesTamperedRecord(t *testing.T) {
 		t.Fatalf("import: %d %s", r.code, r.stderr)
 	}
 	ex := filepath.Join(dir, "exercise")
-	if r := runBinary(t, "exercise", caseFile, "--register", reg, "--warrant", "W-F-05-001", "--shares", "100000", "--date", "2005-11-01", "--outstanding", "50000000", "--out", ex); r.code != 0 {
+	if r := runBinary(t, "exercise", caseFile, "--register", reg, "--warrant", "W-F-05-001", "--shares", "100000", "--date", "2005-11-01", "--outstanding", "50000000", "--out", ex, "--font", sampleFont); r.code != 0 {
 		t.Fatalf("exercise: %d %s", r.code, r.stderr)
 	}
 	var rec struct{ Files []struct{ Path string } }
@@ -287,7 +287,7 @@ func TestOCFExport_RefusesTamperedRecord(t *testing.T) {
 // device or FIFO in place of a document.
 func TestVerify_RefusesPathsOutside(t *testing.T) {
 	re := filepath.Join(t.TempDir(), "out")
-	if r := runBinary(t, "reissue", sample, "--register", "../../samples/register.csv", "--out", re); r.code != 0 {
+	if r := runBinary(t, "reissue", sample, "--register", "../../samples/register.csv", "--font", sampleFont, "--out", re); r.code != 0 {
 		t.Fatalf("%d %s", r.code, r.stderr)
 	}
 	i, pdf := pdfEntry(t, filepath.Join(re, "manifest.json"), "warrants")
@@ -329,7 +329,7 @@ func TestVerify_RefusesPathsOutside(t *testing.T) {
 			copy := filepath.Join(t.TempDir(), "re")
 			mustCopy(t, copy, re)
 			c.tamper(t, copy)
-			refusedLine(t, runWithin(t, "verify", copy), c.wants...)
+			refusedLine(t, runWithin(t, "verify", copy, "--font", sampleFont), c.wants...)
 		})
 	}
 }
@@ -461,7 +461,7 @@ func TestTermsFileLimit(t *testing.T) {
 // object is not the manifest the reissue wrote.
 func TestVerify_TrailingManifestData(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
-	if r := runWithin(t, "reissue", sample, "--register", "../../samples/register.csv", "--out", out, "-j", "1"); r.code != 0 {
+	if r := runWithin(t, "reissue", sample, "--register", "../../samples/register.csv", "--font", sampleFont, "--out", out, "-j", "1"); r.code != 0 {
 		t.Fatalf("reissue: %d %s", r.code, r.stderr)
 	}
 	for _, tail := range []string{`{"tool":"evil"}`, "garbage"} {
@@ -473,7 +473,7 @@ func TestVerify_TrailingManifestData(t *testing.T) {
 		if err := os.WriteFile(m, append(append([]byte{}, orig...), tail+"\n"...), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		r := runWithin(t, "verify", out)
+		r := runWithin(t, "verify", out, "--font", sampleFont)
 		if r.code == 0 || !strings.Contains(r.stderr, "more after its JSON object") {
 			t.Errorf("tail %q: exit %d, %q; want a refusal", tail, r.code, r.stderr)
 		}
@@ -519,7 +519,7 @@ func TestOCFExport_VerifiesReissue(t *testing.T) {
 			mustCopy(t, copy, re)
 			c.tamper(t, copy)
 			out := filepath.Join(t.TempDir(), "out")
-			r := runWithin(t, "ocf", "export", copy, "--ocf", ocfOriginals, "-o", out)
+			r := runWithin(t, "ocf", "export", copy, "--ocf", ocfOriginals, "-o", out, "--font", sampleFont)
 			if r.code != exitInvalid || !strings.Contains(r.stderr, "the reissue does not match its manifest") || !strings.Contains(r.stderr, c.want) {
 				t.Errorf("exit %d, %q; want exit 3 naming %s", r.code, r.stderr, c.want)
 			}

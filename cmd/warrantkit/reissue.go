@@ -47,7 +47,6 @@ func runReissue(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	opt.Workers, opt.FirstNumber, opt.Date, opt.Resume, opt.Bundle, opt.Record = *jobs, *first, *date, *resume, *bundle, *record
-	opt.Warn = func(msg string) { fmt.Fprintln(env.Stderr, "warrantkit: warning: "+msg) }
 	tuneGC(env)
 
 	start := time.Now()

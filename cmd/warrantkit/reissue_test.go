@@ -92,7 +92,7 @@ func TestReissue_RefusesBeforeWriting(t *testing.T) {
 		dir := t.TempDir()
 		keep := filepath.Join(dir, "keep.txt")
 		os.WriteFile(keep, []byte("mine"), 0o644)
-		r := runBinary(t, "reissue", sample, "--register", "../../samples/register.csv", "--out", dir)
+		r := runBinary(t, "reissue", sample, "--register", "../../samples/register.csv", "--out", dir, "--font", sampleFont)
 		checkRefused(t, r, exitUsage, "", "", "is not empty")
 		if files := tree(t, dir); len(files) != 1 || string(files["keep.txt"]) != "mine" {
 			t.Errorf("the directory was touched: %v", names(files))
@@ -113,14 +113,14 @@ func TestReissue_RefusesBeforeWriting(t *testing.T) {
 
 func TestVerify_FindsTampering(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "out")
-	if r := runBinary(t, "reissue", sample, "--register", "../../samples/register.csv", "--out", dir); r.code != 0 {
+	if r := runBinary(t, "reissue", sample, "--register", "../../samples/register.csv", "--out", dir, "--font", sampleFont); r.code != 0 {
 		t.Fatalf("%d %s", r.code, r.stderr)
 	}
 	changed := filepath.Join(dir, "warrants", "W-F-05-008.pdf")
 	data, _ := os.ReadFile(changed)
 	os.WriteFile(changed, append(data, ' '), 0o644)
 	os.Remove(filepath.Join(dir, "records", "W-F-05-003.pdf"))
-	r := runBinary(t, "verify", dir)
+	r := runBinary(t, "verify", dir, "--font", sampleFont)
 	if r.code != exitFailure {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
@@ -276,7 +276,7 @@ func checkWhole(t *testing.T, name, dir string) {
 
 func TestReissue_Bundle(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "out")
-	r := runBinary(t, "reissue", sample, "--register", "../../samples/register.csv", "--out", dir, "--bundle")
+	r := runBinary(t, "reissue", sample, "--register", "../../samples/register.csv", "--out", dir, "--font", sampleFont, "--bundle")
 	if r.code != 0 {
 		t.Fatalf("%d %s", r.code, r.stderr)
 	}
@@ -292,27 +292,7 @@ func TestReissue_Bundle(t *testing.T) {
 	if got := strings.Count(texts["certificates.pdf"], "CERTIFICATE OF ADJUSTMENT"); got != certs || certs != 30 {
 		t.Errorf("the bundle holds %d certificates, the directory %d", got, certs)
 	}
-	if v := runBinary(t, "verify", dir); v.code != 0 {
+	if v := runBinary(t, "verify", dir, "--font", sampleFont); v.code != 0 {
 		t.Fatalf("verify: %s", v.stderr)
-	}
-}
-
-// TestReissue_WarnsOfUnprintableNames: a holder whose name the embedded font
-// cannot print is named on stderr, by row and warrant; the run goes on.
-func TestReissue_WarnsOfUnprintableNames(t *testing.T) {
-	reg := filepath.Join(t.TempDir(), "register.csv")
-	rows := "number,holder_name,holder_address,shares,email\n" +
-		"W-F-05-001,Łukasz Żółć,ul. Marszałkowska 84/92|Warszawa,1000,\n" +
-		"W-F-05-002,山田太郎,1-1 Marunouchi|Tokyo,2000,\n"
-	if err := os.WriteFile(reg, []byte(rows), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	r := runBinary(t, "reissue", sample, "--register", reg, "--out", filepath.Join(t.TempDir(), "out"))
-	if r.code != 0 {
-		t.Fatalf("exit %d: %s", r.code, r.stderr)
-	}
-	want := "warrantkit: warning: " + reg + `: row 2 (warrant W-F-05-002): the embedded font has no glyphs for "山田太郎"`
-	if !strings.Contains(r.stderr, want) || strings.Contains(r.stderr, "row 1 ") {
-		t.Errorf("stderr %q, want one warning: %q", r.stderr, want)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/warrantkit/warrantkit/books"
+	"github.com/warrantkit/warrantkit/render"
 )
 
 // verify recomputes every document of a reissue from the inputs its manifest
@@ -16,6 +17,7 @@ import (
 func runVerify(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "verify", "DIR [-j N]")
 	jobs := fs.IntP("jobs", "j", runtime.NumCPU(), "recompute with `N` workers")
+	fontPath := fontFlag(fs)
 	if err := parseFlags(env, fs, args); err != nil {
 		return err
 	}
@@ -26,9 +28,13 @@ func runVerify(ctx context.Context, env *Env, args []string) error {
 	if err := checkJobs("verify", *jobs); err != nil {
 		return err
 	}
+	font, err := loadFont(*fontPath)
+	if err != nil {
+		return err
+	}
 	tuneGC(env)
 	start := time.Now()
-	n, checked, err := verifyReissue(ctx, env, dir, "verify", *jobs)
+	n, checked, err := verifyReissue(ctx, env, dir, "verify", *jobs, font)
 	if err != nil {
 		return err
 	}
@@ -41,10 +47,11 @@ func runVerify(ctx context.Context, env *Env, args []string) error {
 
 // verifyReissue recomputes the reissue in dir (books.Verify) and prints each
 // problem on its own line, headed by cmd; it returns how many there were
-// and the files checked.
-func verifyReissue(ctx context.Context, env *Env, dir, cmd string, workers int) (int, int, error) {
+// and the files checked. font is the reissue's fallback font, if it had one.
+func verifyReissue(ctx context.Context, env *Env, dir, cmd string, workers int, font *render.Font) (int, int, error) {
 	opt := toolOptions()
 	opt.Workers, opt.TempDir = workers, os.TempDir()
+	opt.Documents.Font = font
 	problems, checked, err := books.Verify(ctx, dir, opt)
 	for _, p := range problems {
 		fmt.Fprintln(env.Stderr, "warrantkit: "+cmd+": "+p)

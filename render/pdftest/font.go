@@ -22,6 +22,10 @@ type fontInfo struct {
 	defaultWidth float64
 	widths       map[int]float64
 	coreName     string // a standard 14 font without /Widths: pdfcpu's metrics
+
+	base     string // /BaseFont (of the CIDFont for a Type0 font)
+	cidToGID []byte // a CIDFontType2's /CIDToGIDMap stream; nil: none or /Identity
+	fontFile []byte // the embedded /FontFile2, decoded; nil: none
 }
 
 // defaultFont is used when text is shown before any (readable) Tf.
@@ -96,7 +100,7 @@ func (fc *fontCache) read(o types.Object) *fontInfo {
 	if err != nil || d == nil {
 		return defaultFont
 	}
-	f := &fontInfo{encoding: winAnsi, defaultWidth: 500}
+	f := &fontInfo{encoding: winAnsi, defaultWidth: 500, base: fc.name(d, "BaseFont")}
 	if tu, ok := d.Find("ToUnicode"); ok {
 		f.toUni = fc.cmapStream(tu)
 	}
@@ -111,6 +115,7 @@ func (fc *fontCache) read(o types.Object) *fontInfo {
 					f.defaultWidth = dw
 				}
 				f.widths = fc.cidWidths(fc.array(cd, "W"))
+				fc.embedded(f, cd)
 			}
 		}
 		return f

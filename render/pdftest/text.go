@@ -114,6 +114,7 @@ type glyph struct {
 	x0, x1 float64 // start and end of the glyph
 	y      float64 // baseline
 	size   float64 // font size in device space
+	drawn  Glyph   // the code and font, for Glyphs
 }
 
 // run is the glyphs drawn by one text-showing operator.
@@ -383,6 +384,7 @@ func (in *interp) show(gs *gstate, tm *matrix, items []operand) {
 					y:    trm[5],
 					size: math.Hypot(trm[2], trm[3]),
 				}
+				g.drawn = drawnGlyph(f, code, g.s)
 				g.x0, g.x1, g.y, g.size = finite(g.x0), finite(g.x1), finite(g.y), finite(g.size)
 				r.glyphs = append(r.glyphs, g)
 				r.size = math.Max(r.size, g.size)
