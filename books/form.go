@@ -29,7 +29,8 @@ func DefaultCase() (*compute.Case, error) {
 }
 
 // FormKinds are the forms of the Warrant that Form makes.
-var FormKinds = []string{"exercise", "assignment", "partial-assignment", "warrant"}
+// The last three are the Warrant's other papers (Papers), made by Paper.
+var FormKinds = []string{"exercise", "assignment", "partial-assignment", "warrant", "waiver-notice", "exercise-default", "affidavit"}
 
 // IsForm reports whether kind is one of FormKinds.
 func IsForm(kind string) bool { return slices.Contains(FormKinds, kind) }

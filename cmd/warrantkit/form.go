@@ -3,16 +3,21 @@ package main
 import (
 	"context"
 	_ "embed"
+	"strings"
 
 	"github.com/warrantkit/warrantkit/books"
 	"github.com/warrantkit/warrantkit/compute"
+	"github.com/warrantkit/warrantkit/render"
 )
 
 func runForm(ctx context.Context, env *Env, args []string) error {
-	fs := newFlags(env, "form", "exercise|assignment|partial-assignment|warrant [--blank] [CASE --warrant NUM [--shares N]] -o FILE")
+	fs := newFlags(env, "form", "exercise|assignment|partial-assignment|warrant|waiver-notice|exercise-default|affidavit [--blank] [CASE --warrant NUM [--shares N] [--date D] [--exercise-date D] [--reason R]] -o FILE")
 	blank := fs.Bool("blank", false, "leave every blank to fill by hand")
 	warrant := fs.String("warrant", "", "fill the form for this warrant of CASE (an original, or one a transaction of its ledger created)")
-	shares := fs.String("shares", "", "partial-assignment with --warrant: the shares of Warrant Stock assigned (default: left blank to fill by hand)")
+	shares := fs.String("shares", "", "partial-assignment, exercise-default with --warrant: the shares of Warrant Stock assigned, or whose certificates were due (default: left blank to fill by hand)")
+	date := fs.String("date", "", "waiver-notice (required), exercise-default, affidavit with --warrant: the date the paper is given or signed, `YYYY-MM-DD` (default: left blank)")
+	exerciseDate := fs.String("exercise-date", "", "exercise-default with --warrant (required): the date of the exercise in default, `YYYY-MM-DD`")
+	reason := fs.String("reason", "", "affidavit with --warrant (required): lost, stolen, destroyed or mutilated (§3(d))")
 	register := fs.String("register", "", "take the original warrants from this register `CSV` instead of the case file")
 	output := fs.StringP("output", "o", "", "write the PDF to `FILE` (required)")
 	df := newDocFlags(fs, "attach the form's data as JSON")
@@ -25,10 +30,17 @@ func runForm(ctx context.Context, env *Env, args []string) error {
 	}
 	kind := rest[0]
 	if !books.IsForm(kind) {
-		return usageErrorf("form: unknown form %q (allowed: exercise, assignment, partial-assignment, warrant)", kind)
+		return usageErrorf("form: unknown form %q (allowed: %s)", kind, strings.Join(books.FormKinds, ", "))
 	}
-	if *shares != "" && (kind != "partial-assignment" || *warrant == "" || *blank) {
+	paper := books.PaperInput{Date: *date, ExerciseDate: *exerciseDate, Shares: *shares, Reason: *reason}
+	if books.IsPaper(kind) {
+		if msg := books.PaperFlags(kind, paper, *blank || *warrant == ""); msg != "" && (*warrant != "" || *blank) {
+			return usageErrorf("%s", msg)
+		}
+	} else if *shares != "" && (kind != "partial-assignment" || *warrant == "" || *blank) {
 		return usageErrorf("form: --shares fills a partial-assignment for a --warrant NUM of CASE")
+	} else if *date != "" || *exerciseDate != "" || *reason != "" {
+		return usageErrorf("form %s: --date, --exercise-date and --reason fill the papers (waiver-notice, exercise-default, affidavit)", kind)
 	}
 	if *output == "" {
 		return usageErrorf("form: -o FILE is required")
@@ -64,7 +76,12 @@ func runForm(ctx context.Context, env *Env, args []string) error {
 	if err := books.CheckPrintable(c, *register, opt.Documents.Font); err != nil {
 		return err
 	}
-	doc, err := books.Form(kind, c, w, *blank, *shares, opt)
+	var doc *render.Doc
+	if books.IsPaper(kind) {
+		doc, err = books.Paper(kind, c, w, *blank, paper, opt)
+	} else {
+		doc, err = books.Form(kind, c, w, *blank, *shares, opt)
+	}
 	if err != nil {
 		return err
 	}
