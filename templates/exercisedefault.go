@@ -50,7 +50,7 @@ func ExerciseDefaultNotice(c *compute.Case, in DefaultInput, opt Options) (*rend
 	d.Add(text(blank, render.T("Section 2(d) of the Warrant requires the certificates for the shares of Warrant Stock so purchased to be delivered within a reasonable time, not exceeding "+
 		numberWordsFigures(t.DeliveryTradingDays)+" Trading Days after such exercise, that is, on or before "), dateSpan(in.Deadline, 45),
 		render.T(". They were not delivered within that time, which is an Exercise Default.")))
-	d.Add(text(blank, render.T("The Holder hereby gives the Issuer written notice of the Exercise Default (an “Exercise Default Notice”) and regains, on the date of this notice, the rights of the Holder under the exercised portion of the Warrant that is the subject of the Exercise Default. " +
+	d.Add(text(blank, render.T("The Holder hereby gives the Issuer written notice of the Exercise Default (an “Exercise Default Notice”) and regains, on the date of this notice, the rights of the Holder under the exercised portion of the Warrant that is the subject of the Exercise Default. "+
 		"The Holder retains all of the Holder's rights and remedies with respect to the Issuer's failure to deliver such shares of Warrant Stock, including the right to pursue actual damages.")))
 	d.Add(quoteAndSign("Section 2(d) of the Warrant provides:", quoteSection2d, w, in.Date, opt))
 	if err := attachData(d, opt, "exercise-default.json", in); err != nil {

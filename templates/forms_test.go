@@ -116,7 +116,7 @@ func TestForms_Golden(t *testing.T) {
 var (
 	// formGoldens are the goldens scanned: the Warrant's forms, the
 	// issuer's records and the notices.
-	formGoldens = regexp.MustCompile(`^(exercise-form|assignment|partial-assignment|issuer-record|notice)`)
+	formGoldens = regexp.MustCompile(`^(exercise-form|assignment|partial-assignment|issuer-record|notice|waiver-notice|exercise-default|affidavit)`)
 	longDate    = regexp.MustCompile(`(January|February|March|April|May|June|July|August|September|October|November|December)\s*\d{0,2}\s*,\s*\d{4}`)
 	// A run of four digits or more, not the decimals of a number.
 	unseparated = regexp.MustCompile(`(^|[^\d.,])\d{4,}`)
@@ -139,6 +139,7 @@ var (
 func scanProblems(c *compute.Case, text string) []string {
 	var skip []string
 	skip = append(skip, c.Issuer.Address...)
+	skip = append(skip, c.Issuer.Notice.Fax, c.Issuer.Notice.Phone) // the papers to the Issuer give its facsimile number
 	for _, w := range c.Warrants {
 		skip = append(skip, w.Holder.Address...)
 	}

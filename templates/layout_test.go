@@ -67,6 +67,9 @@ func layoutDocuments(t *testing.T) []layoutDocument {
 			return IssuerRecord(c, RecordInput{Old: lukasz, Date: day, IssuedTo: lukasz.Holder.Name, New: []compute.Warrant{nw}, Shares: []decimal.Decimal{nw.Shares}, Reason: "was exercised"}, Options{})
 		}},
 	}
+	for _, p := range paperDocuments(t) {
+		docs = append(docs, layoutDocument{p.name, p.make})
+	}
 	for _, sample := range []string{"glowpoint-2005.yaml", "glowpoint-2005-alt.yaml"} {
 		c := loadSample(t, sample)
 		for _, w := range c.Warrants {
@@ -153,6 +156,9 @@ func TestLayout_OneLineAsInTheFiling(t *testing.T) {
 			"warrant-original": {1, 3}, "warrant-replacement": {1, 3}, "warrant-blank": {1, 3},
 			"exercise-form-cashless": {0, 1}, "exercise-form-blank": {0, 1},
 			"assignment": {0, 1}, "partial-assignment": {0, 1}, "assignment-blank": {0, 1},
+			"waiver-notice": {0, 1}, "waiver-notice-last-days": {0, 1}, "waiver-notice-blank": {0, 1},
+			"exercise-default": {0, 1}, "exercise-default-blank": {0, 1},
+			"affidavit-lost": {0, 1}, "affidavit-mutilated": {0, 1}, "affidavit-blank": {0, 1},
 		}[d.name]
 		if numbers != want[0] || dated != want[1] {
 			t.Errorf("%s: %d \"No.:\" lines and %d \"Dated:\" lines, want %d and %d", d.name, numbers, dated, want[0], want[1])

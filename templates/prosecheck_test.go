@@ -17,7 +17,7 @@ import (
 // document's golden files to proseGoldens to have it checked).
 
 // proseGoldens are the golden texts checked, as globs under testdata/golden.
-var proseGoldens = []string{"certificate-*.txt", "schedule-*.txt"}
+var proseGoldens = []string{"certificate-*.txt", "schedule-*.txt", "waiver-notice*.txt", "exercise-default*.txt", "affidavit-*.txt"}
 
 // proseExempt are texts that may carry bare digits: the addresses and
 // telephone numbers of the samples, and the section numbers of the Warrant.

@@ -42,7 +42,7 @@ func WaiverNotice(c *compute.Case, in WaiverInput, opt Options) (*render.Doc, er
 		render.T(". Section 7 requires "+days+" days notice: from "), dateSpan(in.Effective, 45),
 		render.T(", "+days+" days after this notice is given, Section 7 will be of no force or effect with regard to all of the Warrant. Until then the limit of "+t.OwnershipCapPercent.String()+"% of the Common Stock outstanding continues to apply to each exercise.")))
 	if !in.LastDaysFrom.IsZero() && !in.Effective.IsZero() && !in.Effective.Before(in.LastDaysFrom) {
-		d.Add(text(blank, render.T("Section 7 is of no further force or effect in any case during the " + days + " days immediately preceding the expiration of the term of the Warrant, that is, from " + LongDate(in.LastDaysFrom) + ".")))
+		d.Add(text(blank, render.T("Section 7 is of no further force or effect in any case during the "+days+" days immediately preceding the expiration of the term of the Warrant, that is, from "+LongDate(in.LastDaysFrom)+".")))
 	}
 	d.Add(quoteAndSign("Section 7 of the Warrant provides that, notwithstanding anything to the contrary set forth in the Warrant,", quoteSection7, w, in.Date, opt))
 	if err := attachData(d, opt, "waiver-notice.json", in); err != nil {
