@@ -100,6 +100,11 @@ func (b *Books) finishTransaction(dir string, rec *pendingRecord, st *ledgerStep
 	if err := recordDoc(rec, "records/"+fileName(old.Number)+".pdf", rdoc); err != nil {
 		return err
 	}
+	if st.tx.Type == compute.TxReplacement {
+		if err := replacementAffidavit(b.Case, rec, st.tx, old, docs); err != nil {
+			return err
+		}
+	}
 	if err := b.record(st); err != nil {
 		return err
 	}

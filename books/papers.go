@@ -139,3 +139,15 @@ func paperDate(field, s string, t compute.Terms, inTerm bool) (compute.Date, err
 	}
 	return d, nil
 }
+
+// replacementAffidavit adds to a §3(d) replacement's files the affidavit
+// the Holder signs for it, affidavit-<number>.pdf for the warrant replaced:
+// filled for the warrant and the reason, its date left blank (the Holder
+// dates it when sworn).
+func replacementAffidavit(c *compute.Case, rec *pendingRecord, tx compute.Transaction, old compute.Warrant, docs templates.Options) error {
+	doc, err := templates.Affidavit(c, templates.AffidavitInput{Warrant: old, Reason: tx.Reason}, docs)
+	if err != nil {
+		return err
+	}
+	return recordDoc(rec, "affidavit-"+fileName(old.Number)+".pdf", doc)
+}

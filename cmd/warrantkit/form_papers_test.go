@@ -92,3 +92,24 @@ func TestFormPapersRefused(t *testing.T) {
 		}
 	}
 }
+
+// replace --out writes, beside the new warrant and the issuer's record, the
+// affidavit the Holder swears for the replacement, filled for the warrant
+// replaced and the reason.
+func TestReplaceWritesAffidavit(t *testing.T) {
+	for _, tc := range []struct{ reason, title, says string }{
+		{"destroyed", "AFFIDAVIT OF LOSS AND INDEMNITY", "The Warrant has been destroyed."},
+		{"mutilated", "AFFIDAVIT OF MUTILATION", "surrenders the mutilated Warrant"},
+	} {
+		out := filepath.Join(t.TempDir(), "out")
+		if r := runBinary(t, "replace", sample, "--warrant", "W-F-05-003", "--reason", tc.reason, "--date", "2008-02-01", "--out", out); r.code != 0 {
+			t.Fatalf("exit %d: %s", r.code, r.stderr)
+		}
+		text := pdfWords(t, filepath.Join(out, "affidavit-W-F-05-003.pdf"))
+		for _, w := range []string{tc.title, "Warrant No. W-F-05-003", "José Ñúñez García", tc.says} {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s: no %q in %.300s", tc.reason, w, text)
+			}
+		}
+	}
+}
