@@ -55,8 +55,11 @@ func Affidavit(c *compute.Case, in AffidavitInput, opt Options) (*render.Doc, er
 		render.T("County or City of "), render.F("", 53), render.T(" )  ss.:"),
 	}, Align: render.Left, SpaceAfter: 4})
 	holder := []render.Span{render.T("The undersigned, being duly sworn, deposes and says, for and on behalf of "), holderSpans(w)}
-	if len(w.Holder.Address) > 0 {
+	switch {
+	case len(w.Holder.Address) > 0:
 		holder = append(holder, render.T(", of "+strings.Join(w.Holder.Address, ", ")))
+	case blank:
+		holder = append(holder, render.T(", of "), render.F("", 70))
 	}
 	d.Add(text(blank, append(holder, render.T(" (the “Holder”), as the Holder or, if the Holder is not an individual, as its duly authorized signatory:"))...))
 	own := append([]render.Span{render.T("The Holder is the registered holder and the lawful owner of ")}, warrantSpans(c, w)...)

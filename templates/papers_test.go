@@ -46,7 +46,7 @@ func paperDocuments(t *testing.T) []struct {
 			"Dated: March 2, 2009 Signature", "Attention: Chief Financial Officer"}},
 		{"waiver-notice-last-days", func() (*render.Doc, error) {
 			return WaiverNotice(c, WaiverInput{Warrant: alpha, Date: date(2009, 12, 1), Effective: date(2009, 12, 1).AddDays(61), LastDaysFrom: lastDays}, Options{})
-		}, []string{"from January 31, 2010, sixty-one (61) days after", "in any case during the sixty-one (61) days immediately preceding the expiration of the term of the Warrant, that is, from January 12, 2010."}},
+		}, []string{"from January 31, 2010, sixty-one (61) days after", "in any case during the sixty-one (61) days immediately preceding the expiration of the term of the Warrant, that is, from January 12, 2010, before this Waiver Notice takes effect; until January 12, 2010 the limit of 4.999% of the Common Stock outstanding continues to apply"}},
 		{"waiver-notice-blank", func() (*render.Doc, error) {
 			return WaiverNotice(c, WaiverInput{Warrant: blank}, Options{})
 		}, []string{"the Holder of Warrant No. W-F-05- to Purchase Shares", "This Waiver Notice is given on. Section 7 requires"}},

@@ -38,12 +38,17 @@ func WaiverNotice(c *compute.Case, in WaiverInput, opt Options) (*render.Doc, er
 	body := append([]render.Span{render.T("The undersigned, "), holderSpans(w), render.T(", the Holder of ")}, warrantSpans(c, w)...)
 	body = append(body, render.T(" (the “Warrant”), hereby gives the Issuer notice, pursuant to Section 7 and Section 12 of the Warrant (the “Waiver Notice”), that the Holder would like to waive Section 7 of the Warrant with regard to all shares of Common Stock issuable upon exercise of the Warrant."))
 	d.Add(text(blank, body...))
+	limit := "the limit of " + t.OwnershipCapPercent.String() + "% of the Common Stock outstanding"
+	until := ". Until then " + limit + " continues to apply to each exercise."
+	lastDays := !in.LastDaysFrom.IsZero() && !in.Effective.IsZero() && !in.Effective.Before(in.LastDaysFrom)
+	if lastDays {
+		// Section 7 lapses before the waiver takes effect.
+		until = ". Section 7 is of no further force or effect in any case during the " + days + " days immediately preceding the expiration of the term of the Warrant, that is, from " +
+			LongDate(in.LastDaysFrom) + ", before this Waiver Notice takes effect; until " + LongDate(in.LastDaysFrom) + " " + limit + " continues to apply to each exercise."
+	}
 	d.Add(text(blank, render.T("This Waiver Notice is given on "), dateSpan(in.Date, 45),
 		render.T(". Section 7 requires "+days+" days notice: from "), dateSpan(in.Effective, 45),
-		render.T(", "+days+" days after this notice is given, Section 7 will be of no force or effect with regard to all of the Warrant. Until then the limit of "+t.OwnershipCapPercent.String()+"% of the Common Stock outstanding continues to apply to each exercise.")))
-	if !in.LastDaysFrom.IsZero() && !in.Effective.IsZero() && !in.Effective.Before(in.LastDaysFrom) {
-		d.Add(text(blank, render.T("Section 7 is of no further force or effect in any case during the "+days+" days immediately preceding the expiration of the term of the Warrant, that is, from "+LongDate(in.LastDaysFrom)+".")))
-	}
+		render.T(", "+days+" days after this notice is given, Section 7 will be of no force or effect with regard to all of the Warrant"+until)))
 	d.Add(quoteAndSign("Section 7 of the Warrant provides that, notwithstanding anything to the contrary set forth in the Warrant,", quoteSection7, w, in.Date, opt))
 	if err := attachData(d, opt, "waiver-notice.json", in); err != nil {
 		return nil, err
