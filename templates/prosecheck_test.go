@@ -68,7 +68,7 @@ var (
 	barePrice = regexp.MustCompile(`(^|[^$\d,.])(\d[\d,]*\.\d{4})\b`)
 	// Money named as such and written without "$".
 	moneyNamed = regexp.MustCompile(`(?i)(consideration of|price of|price is|amount of|\bcash) (\d[\d,.]*)`)
-	hashID    = regexp.MustCompile(`(^|\s)#\d+\b`)
+	hashID     = regexp.MustCompile(`(^|\s)#\d+\b`)
 	// A formula line: every word a symbol, a number, an operator or a
 	// parenthesis, and at least one operator.
 	mathWord = regexp.MustCompile(`^[(]*([A-Za-z][′*]?|\$?[\d,.]+|[=×/+−]|[A-Za-z][′*]?[+−][A-Za-z][′*]?)[)]*[,.:;]?$`)
