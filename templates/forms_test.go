@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -176,9 +177,15 @@ func TestForms_GoldensScan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	filing, err := os.ReadFile(filepath.Join("text", "warrant.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	n := 0
 	for _, f := range files {
-		if !formGoldens.MatchString(filepath.Base(f)) {
+		base := filepath.Base(f)
+		warrant := strings.HasPrefix(base, "warrant-")
+		if !formGoldens.MatchString(base) && !warrant {
 			continue
 		}
 		n++
@@ -187,12 +194,31 @@ func TestForms_GoldensScan(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, p := range scanProblems(c, string(b)) {
-			t.Errorf("%s: %s", filepath.Base(f), p)
+			if warrant && filingsOwn(p, string(filing)) {
+				continue
+			}
+			t.Errorf("%s: %s", base, p)
 		}
 	}
 	if n < 15 {
 		t.Errorf("scanned %d goldens, want every form's", n)
 	}
+}
+
+// filingsOwn reports whether problem p of a Warrant's golden is a number of
+// the filing's own text (the Securities Act of 1933, counsel's address and
+// telephone numbers in §12), or a year that an event's description names:
+// the Warrant's words are kept as filed.
+func filingsOwn(p, filing string) bool {
+	num, ok := strings.CutPrefix(p, "a number without thousands separators: ")
+	if !ok {
+		return false
+	}
+	num = strings.TrimLeft(num, "-")
+	if y, err := strconv.Atoi(num); err == nil && len(num) == 4 && y >= 1900 && y <= 2100 {
+		return true
+	}
+	return strings.Contains(filing, num)
 }
 
 // The scan finds what it is for.
