@@ -276,20 +276,10 @@ func (f *Font) makeSubset(set *runeSet) *subset {
 		}
 	}
 	ttf := fpdf.UTF8CutFont(f.ttf, string(runes))
-	gids := cmapGlyphs(ttf)
 	h := fnv.New64a()
 	h.Write([]byte(f.id))
 	for _, r := range runes {
 		h.Write([]byte{byte(r >> 8), byte(r)})
 	}
-	s := &subset{name: subsetTag(h.Sum64()) + "+" + f.name, fontLen: len(ttf)}
-	cidMap := make([]byte, 2*(last+1))
-	for _, r := range runes {
-		g := gids[r]
-		cidMap[2*r], cidMap[2*r+1] = byte(g>>8), byte(g)
-	}
-	s.cidMap = deflateSmall(cidMap)
-	s.font = deflateSmall(ttf)
-	s.widths = appendWidths(nil, runes, f.adv)
-	return s
+	return newSubset(subsetTag(h.Sum64())+"+"+f.name, ttf, runes, last, f.adv)
 }

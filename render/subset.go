@@ -154,14 +154,19 @@ func makeSubset(i int, set *runeSet) *subset {
 		src = cutBasic[i]
 	}
 	ttf := fpdf.UTF8CutFont(src, string(runes))
-	gids := cmapGlyphs(ttf)
 
 	h := fnv.New64a()
 	for _, r := range runes {
 		h.Write([]byte{byte(r >> 8), byte(r)})
 	}
-	s := &subset{name: subsetTag(h.Sum64()) + "+" + baseNames[i], fontLen: len(ttf)}
+	return newSubset(subsetTag(h.Sum64())+"+"+baseNames[i], ttf, runes, last, advance[i])
+}
 
+// newSubset serialises the subset ttf of the characters runes (the highest
+// code used being last), named name, with the advances adv.
+func newSubset(name string, ttf []byte, runes []rune, last rune, adv []int32) *subset {
+	gids := cmapGlyphs(ttf)
+	s := &subset{name: name, fontLen: len(ttf)}
 	// Every code used has an entry, 0 (.notdef) for the characters the font
 	// has no glyph for.
 	cidMap := make([]byte, 2*(last+1))
@@ -171,7 +176,7 @@ func makeSubset(i int, set *runeSet) *subset {
 	}
 	s.cidMap = deflateSmall(cidMap)
 	s.font = deflateSmall(ttf)
-	s.widths = appendWidths(nil, runes, advance[i])
+	s.widths = appendWidths(nil, runes, adv)
 	return s
 }
 
