@@ -255,7 +255,12 @@ func (b *Books) finishStep(dir string, rec *pendingRecord, st *ledgerStep, recor
 	}
 	if record {
 		stallAt("record")
-		return RecordCase(b.CasePath, b.caseData, st.ledger)
+		err := RecordCase(b.CasePath, b.caseData, st.ledger)
+		if errors.Is(err, ErrCaseChanged) {
+			// dir holds documents and a ledger made from the file as it was.
+			return fmt.Errorf("%w (to the case file; %s, made from the file as it was read, is void: delete it first)", err, dir)
+		}
+		return err
 	}
 	return nil
 }
