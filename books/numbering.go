@@ -110,18 +110,6 @@ type newNumbers struct {
 	width  int
 }
 
-// numbering hands out count new numbers after the case's warrants.
-func numbering(c *compute.Case, first string, count int) (*newNumbers, error) {
-	in := newIssued(c.Terms.Series)
-	for i, w := range c.Warrants {
-		if ie := in.add(w.Number); ie != nil {
-			ie.File, ie.Line, ie.Field = c.File, w.Line, fmt.Sprintf("warrants[%d].number", i+1)
-			return nil, ie
-		}
-	}
-	return in.numbers(first, count)
-}
-
 // peek is the next number, take hands it out.
 func (nn *newNumbers) peek() string { return fmt.Sprintf("%s-%0*d", nn.series, nn.width, nn.next) }
 

@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 
 	"github.com/warrantkit/warrantkit/books/folder"
-	"github.com/warrantkit/warrantkit/templates"
 
 	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
@@ -91,20 +90,4 @@ func finishRecord(dir string, rec *pendingRecord) error {
 		}
 	}
 	return WriteFile(filepath.Join(dir, folder.RecordName(rec.Command)), data)
-}
-
-// writeReplacement renders the warrant that replaces old for shares (the
-// balance or an assignee's part), as of date, for DIR/warrants, lists it in
-// rec, and returns the new warrant.
-func writeReplacement(rec *pendingRecord, c *compute.Case, old compute.Warrant, holder compute.Holder, shares decimal.Decimal,
-	number string, adj *compute.Adjustment, date compute.Date, opt templates.Options) (compute.Warrant, error) {
-	nw := compute.Warrant{Number: number, Holder: holder, Shares: shares, Parent: old.Number}
-	doc, err := templates.Warrant(c, templates.WarrantInput{
-		Warrant: nw, Replacing: old.Number, State: compute.State{Price: adj.Final.Price, Shares: shares},
-		Entries: adj.Entries, Issued: date,
-	}, opt)
-	if err != nil {
-		return nw, err
-	}
-	return nw, recordDoc(rec, "warrants/"+fileName(number)+".pdf", doc)
 }

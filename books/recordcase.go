@@ -69,18 +69,6 @@ func RecordCase(path string, read, updated []byte) error {
 	return replaceFile(target, updated, fi.Mode().Perm(), "record")
 }
 
-// WriteLedgerCopy writes updated, the ledger after the command's
-// transactions, to dir as case.json when it is a JSON case file (the name
-// caseName ends in .json, or its text starts with '{'), case.yaml otherwise,
-// atomically; it returns the path written.
-func WriteLedgerCopy(dir, caseName string, updated []byte) (string, error) {
-	path := filepath.Join(dir, LedgerName(caseName, updated))
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", err
-	}
-	return path, replaceFile(path, updated, 0o644, "ledger")
-}
-
 // LedgerName is the name of the ledger a command writes into its output
 // directory: case.json for a JSON case file, case.yaml otherwise.
 func LedgerName(caseName string, data []byte) string {

@@ -58,14 +58,11 @@ type DeemedShares struct {
 
 // Reasons no formula applied.
 const (
-	ReasonNotBelow     = "not-below"      // 4(d): price per share not less than P
-	ReasonAtFloor      = "at-floor"       // 4(d): P already at or below the floor
-	ReasonFromEarnings = "from-earnings"  // 4(c)(i): cash dividend out of earnings
-	ReasonLiveCSE      = "live-cse"       // 4(d)(ii): conversion of a live CSE
-	ReasonZeroPrice    = "zero-price"     // the floor rounds to zero
-	ReasonAllExercised = "all-exercised"  // 4(f)(i): nothing left unexercised
-	ReasonAbandoned    = "abandoned"      // 4(g)(iv) before the adjustment was made
-	ReasonNoneLeft     = "none-unchanged" // a replay left the state unchanged
+	ReasonNotBelow     = "not-below"     // 4(d): price per share not less than P
+	ReasonAtFloor      = "at-floor"      // 4(d): P already at or below the floor
+	ReasonFromEarnings = "from-earnings" // 4(c)(i): cash dividend out of earnings
+	ReasonLiveCSE      = "live-cse"      // 4(d)(ii): conversion of a live CSE
+	ReasonZeroPrice    = "zero-price"    // the floor rounds to zero
 )
 
 // Recomputed is one adjustment of a history replayed by §4(f) or §4(g)(iv),

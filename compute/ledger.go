@@ -272,9 +272,6 @@ func (l *Ledger) Root(num string) string {
 	return l.ws[l.ws[i].root].number
 }
 
-// Transactions are the ledger's transactions in the order they apply.
-func (l *Ledger) Transactions() []Transaction { return l.txs }
-
 // seq is the order num was issued in among the warrants transactions
 // issued (0 for an original).
 func (l *Ledger) seq(num string) int {
