@@ -90,6 +90,9 @@ type Books struct {
 	RegisterPath string // "" when the warrants are the case file's own
 	caseData     []byte // the files' bytes as decoded, for a record's copies
 	registerData []byte
+	// base is the ledger of the case as read, built once (Books.ledger):
+	// every check a command makes before appending its transaction reads it.
+	base *compute.Ledger
 }
 
 // Open reads the books: the case file at casePath and, when registerPath is

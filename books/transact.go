@@ -26,14 +26,23 @@ type ledgerStep struct {
 }
 
 // ledger is the structure of the books' ledger with extra transactions
-// appended.
+// appended; without any, the ledger as read, built once.
 func (b *Books) ledger(extra ...compute.Transaction) (*compute.Ledger, error) {
+	if len(extra) == 0 && b.base != nil {
+		return b.base, nil
+	}
 	numbers := make([]string, len(b.Warrants))
 	for i, w := range b.Warrants {
 		numbers[i] = w.Number
 	}
 	l, err := compute.NewLedger(b.Terms, numbers, append(b.transactions(), extra...))
-	return l, InCaseFile(err, b.CasePath)
+	if err != nil {
+		return nil, InCaseFile(err, b.CasePath)
+	}
+	if len(extra) == 0 {
+		b.base = l
+	}
+	return l, nil
 }
 
 // transactions are the case's transactions, a copy the caller may append to.
