@@ -47,8 +47,8 @@ func (b *Books) Assign(a Assignment, out string, record bool, opt Options) (*Tra
 		return nil, err
 	}
 	t, day := b.Terms, a.Date
-	if day.Before(t.OriginalIssueDate) || day.After(t.ExpirationDate()) {
-		return nil, &compute.InputError{Field: "assignment_date", Problem: fmt.Sprintf("%s is outside the Term", day), Allowed: fmt.Sprintf("%s to %s", t.OriginalIssueDate, t.ExpirationDate())}
+	if err := inTerm(t, "assignment_date", day); err != nil {
+		return nil, err
 	}
 	adj, err := b.acting(a.Warrant, day)
 	if err != nil {

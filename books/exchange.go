@@ -101,10 +101,12 @@ func (b *Books) surrenderFor(tx compute.Transaction, out string, record bool, op
 }
 
 // inTerm refuses a transaction dated outside the Term (§1).
-func (b *Books) inTerm(day compute.Date) error {
-	t := b.Terms
+func (b *Books) inTerm(day compute.Date) error { return inTerm(b.Terms, "transaction_date", day) }
+
+// inTerm refuses day, the date the field gives, outside the Term (§1).
+func inTerm(t compute.Terms, field string, day compute.Date) error {
 	if day.Before(t.OriginalIssueDate) || day.After(t.ExpirationDate()) {
-		return &compute.InputError{Field: "transaction_date", Problem: fmt.Sprintf("%s is outside the Term", day), Allowed: fmt.Sprintf("%s to %s", t.OriginalIssueDate, t.ExpirationDate())}
+		return &compute.InputError{Field: field, Problem: fmt.Sprintf("%s is outside the Term", day), Allowed: fmt.Sprintf("%s to %s", t.OriginalIssueDate, t.ExpirationDate())}
 	}
 	return nil
 }

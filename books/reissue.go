@@ -234,8 +234,8 @@ func readRegisterFile(path string, c *compute.Case, scan *registerScan, font *re
 func reissueLedger(c *compute.Case, casePath string, numbers []string, issued *issuedNumbers, day compute.Date, first string) (*compute.Ledger, compute.Transaction, error) {
 	tx := compute.Transaction{Index: len(c.Transactions) + 1, Type: compute.TxReissue, Date: day, FirstNumber: first}
 	t := c.Terms
-	if day.Before(t.OriginalIssueDate) || day.After(t.ExpirationDate()) {
-		return nil, tx, &compute.InputError{Field: "reissue_date", Problem: fmt.Sprintf("%s is outside the Term", day), Allowed: fmt.Sprintf("%s to %s", t.OriginalIssueDate, t.ExpirationDate())}
+	if err := inTerm(t, "reissue_date", day); err != nil {
+		return nil, tx, err
 	}
 	before, err := compute.NewLedger(t, numbers, c.Transactions)
 	if err != nil {
