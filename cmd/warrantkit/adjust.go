@@ -27,11 +27,9 @@ func runAdjust(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var cutoff compute.Date
-	if *asOf != "" {
-		if cutoff, err = compute.ParseDate(*asOf); err != nil {
-			return &compute.InputError{Field: "--as-of", Problem: err.Error(), Allowed: "a date YYYY-MM-DD"}
-		}
+	cutoff, err := parseAsOf(*asOf)
+	if err != nil {
+		return err
 	}
 	if *certs != "" {
 		if err := books.CheckOutDir("adjust", "--certificates", *certs, false); err != nil {

@@ -110,3 +110,16 @@ func tuneGC(env *Env) {
 		debug.SetMemoryLimit(70 << 20)
 	}
 }
+
+// parseAsOf reads --as-of: a date, or the zero Date (the whole history)
+// when it is not given.
+func parseAsOf(s string) (compute.Date, error) {
+	if s == "" {
+		return compute.Date{}, nil
+	}
+	d, err := compute.ParseDate(s)
+	if err != nil {
+		return d, &compute.InputError{Field: "--as-of", Problem: err.Error(), Allowed: "a date YYYY-MM-DD"}
+	}
+	return d, nil
+}

@@ -10,7 +10,6 @@ import (
 	"text/tabwriter"
 
 	"github.com/warrantkit/warrantkit/books"
-	"github.com/warrantkit/warrantkit/compute"
 )
 
 // runRegister prints the register view (SPEC §4.5): the warrants
@@ -33,11 +32,9 @@ func runRegister(ctx context.Context, env *Env, args []string) error {
 	if *asJSON && *asTable {
 		return usageErrorf("register: --json and --table are two forms of the view: give one")
 	}
-	var cutoff compute.Date
-	if *asOf != "" {
-		if cutoff, err = compute.ParseDate(*asOf); err != nil {
-			return &compute.InputError{Field: "--as-of", Problem: err.Error(), Allowed: "a date YYYY-MM-DD"}
-		}
+	cutoff, err := parseAsOf(*asOf)
+	if err != nil {
+		return err
 	}
 	view, err := books.RegisterViewOf(ctx, path, *register, cutoff)
 	if err != nil {
