@@ -9,7 +9,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -319,7 +318,7 @@ func (r *reissueRun) reissueOne(ctx context.Context, res *warrantResult, put sin
 	}
 	w := nw.Subject
 	w.Number = nw.Warrant
-	in := templates.CreatedWarrant(templates.Lineage(t.Series, replaceAdj(adjs, nw), w.Number), append(slices.Clone(c.Transactions), r.reissue))
+	in := templates.CreatedWarrant(templates.Lineage(t.Series, replaceAdj(adjs, nw), w.Number), r.txs)
 	in.Issued = r.date
 	emit("warrants/"+fileName(w.Number)+".pdf", func() (docWriter, error) { return templates.Warrant(c, in, r.opt.Documents) })
 	emit("records/"+number+".pdf", func() (docWriter, error) {

@@ -76,9 +76,10 @@ type reissueRun struct {
 	ledger     *compute.Ledger
 	reissue    compute.Transaction
 	reissued   int
-	ledgerName string // case.yaml or case.json
-	ledgerData []byte // the case file with the reissue appended (SPEC §5.2)
-	regPath    string // the register to stream (the copy in out/inputs)
+	ledgerName string                // case.yaml or case.json
+	ledgerData []byte                // the case file with the reissue appended (SPEC §5.2)
+	txs        []compute.Transaction // the case's transactions and the reissue, for the Schedules
+	regPath    string                // the register to stream (the copy in out/inputs)
 	caseHash   folder.File
 	regHash    folder.File
 	// srcCase and srcReg are the inputs as given, named in messages and
@@ -146,7 +147,7 @@ func plan(casePath, regPath, out string, opt Options) (*reissueRun, error) {
 	}
 	r := &reissueRun{c: c, opt: opt, ro: ro, date: day, out: out, resume: opt.Resume, count: count,
 		ledger: l, reissue: tx, reissued: len(l.Surrendered(tx.Index)),
-		ledgerName: LedgerName(casePath, caseData), ledgerData: ledgerData,
+		ledgerName: LedgerName(casePath, caseData), ledgerData: ledgerData, txs: append(slices.Clone(c.Transactions), tx),
 		caseHash: entry(folder.CaseCopy(casePath), caseData),
 		regHash:  regHash, srcCase: casePath, srcReg: regPath, caseData: caseData,
 		contact: scan.contact,
