@@ -393,13 +393,10 @@ func (l *Ledger) IssuedBy(num string) *Transaction {
 }
 
 // Last is the date of the ledger's latest transaction; zero when it has
-// none.
+// none. The transactions are in date order.
 func (l *Ledger) Last() Date {
-	var last Date
-	for _, x := range l.txs {
-		if x.Date.After(last) {
-			last = x.Date
-		}
+	if len(l.txs) == 0 {
+		return Date{}
 	}
-	return last
+	return l.txs[len(l.txs)-1].Date
 }

@@ -58,8 +58,7 @@ func (l *Ledger) Lineage(root Warrant, events []Event, asOf Date) ([]*Adjustment
 // transactions at positions txPos of l (none when l is nil).
 func lineage(t Terms, root Warrant, events []Event, l *Ledger, txPos []int, asOf Date) ([]*Adjustment, error) {
 	initial := State{Price: Round(t.InitialWarrantPrice, t.PriceDecimals), Shares: Round(root.Shares, t.ShareDecimals)}
-	h := &history{t: t, root: root.Number, initial: initial, sorted: merged(events, l, txPos, asOf),
-		abandoned: map[int]bool{}}
+	h := &history{t: t, root: root.Number, initial: initial, sorted: merged(events, l, txPos, asOf)}
 	h.f = newForest(&h.t, root.Number, initial)
 	h.items = make([]item, 0, len(h.sorted)) // items are large: grown once, not per append
 	b := &books{adjs: map[string]*Adjustment{}}

@@ -170,6 +170,9 @@ func (h *history) rescinded(ev Event, k int) string {
 	}
 	for j := k + 1; j < len(h.sorted); j++ {
 		if h.sorted[j].tx == nil && h.sorted[j].ev.ID == ev.Ref {
+			if h.abandoned == nil {
+				h.abandoned = map[int]bool{} // made only when a dividend is abandoned
+			}
 			h.abandoned[j] = true
 			break
 		}
