@@ -193,8 +193,7 @@ func (l *Ledger) outstanding(x *Transaction, num, field string) (int32, error) {
 		return -1, txError(*x, field, fmt.Sprintf("no warrant numbered %s was issued on or before %s", num, x.Date), "the number of a warrant outstanding on that date")
 	}
 	if w := &l.ws[i]; w.surrendered >= 0 {
-		by := l.txs[w.surrendered]
-		return -1, txError(*x, field, fmt.Sprintf("%s is no longer outstanding: %s surrendered it on %s%s", w.number, describeTx(by), by.Date, successorsNote(l.steps[w.surrendered], w.number)), "the number of a warrant outstanding on that date")
+		return -1, txError(*x, field, l.surrenderedProblem(w), "the number of a warrant outstanding on that date")
 	}
 	return i, nil
 }
@@ -253,10 +252,16 @@ func (l *Ledger) Outstanding(num string) (string, error) {
 	}
 	w := &l.ws[i]
 	if w.surrendered >= 0 {
-		by := l.txs[w.surrendered]
-		return "", &InputError{Field: "warrant", Problem: fmt.Sprintf("%s is no longer outstanding: %s surrendered it on %s%s", w.number, describeTx(by), by.Date, successorsNote(l.steps[w.surrendered], w.number)), Allowed: "the number of an outstanding warrant"}
+		return "", &InputError{Field: "warrant", Problem: l.surrenderedProblem(w), Allowed: "the number of an outstanding warrant"}
 	}
 	return w.number, nil
+}
+
+// surrenderedProblem says that w, surrendered, is no longer outstanding:
+// which transaction surrendered it, when, and what it issued in its place.
+func (l *Ledger) surrenderedProblem(w *issued) string {
+	by := l.txs[w.surrendered]
+	return fmt.Sprintf("%s is no longer outstanding: %s surrendered it on %s%s", w.number, describeTx(by), by.Date, successorsNote(l.steps[w.surrendered], w.number))
 }
 
 // Used reports whether the ledger has issued a warrant numbered num.
