@@ -220,9 +220,6 @@ func group(s string) string {
 // figuresOnly writes shares in figures with separators, dropping ".00".
 func figuresOnly(t compute.Terms, n decimal.Decimal) string { return Figures(n, t.ShareDecimals) }
 
-// price writes a Warrant Price with the terms' decimals and a dollar sign.
-func price(t compute.Terms, p decimal.Decimal) string { return "$" + p.StringFixed(t.PriceDecimals) }
-
 // shares writes a Warrant Share Number with the terms' decimals and separators.
 func shares(t compute.Terms, n decimal.Decimal) string { return group(n.StringFixed(t.ShareDecimals)) }
 

@@ -154,7 +154,7 @@ func TestEnglish_NumbersOfTheWarrant(t *testing.T) {
 		{numberWordsFigures(-1), "-1"},
 		{percentWords(d("1")), "one percent (1%)"},
 		{percentWords(d("4.999")), "4.999%"},
-		{price(terms, d("2.4")), "$2.4000"},
+		{usd(terms, d("2.4")), "$2.4000"}, {usd(terms, d("1250.5")), "$1,250.5000"},
 		{shares(terms, d("1250000")), "1,250,000.00"},
 		{figuresOnly(terms, d("41666.666")), "41,666.67"},
 		{figuresOnly(terms, d("250000.00")), "250,000"},

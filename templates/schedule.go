@@ -86,7 +86,7 @@ func plainSchedule(c *compute.Case, in WarrantInput, entries []compute.Entry, ow
 	}
 	out := []render.Block{render.PageBreak{}, render.Heading{Text: "SCHEDULE OF ADJUSTMENTS", Level: 1},
 		para(render.T("This Warrant replaces Warrant No. "+in.Replacing+". As of "+LongDate(scheduleDate(in, own, latest))+", after the adjustments made under Section 4 and listed below, the Warrant Price in effect is "),
-			render.B(price(t, in.State.Price)), render.T(" and the Warrant Share Number is "), render.B(sharesWords(t, in.State.Shares)), render.T(".")),
+			render.B(usd(t, in.State.Price)), render.T(" and the Warrant Share Number is "), render.B(sharesWords(t, in.State.Shares)), render.T(".")),
 	}
 	if len(rows) == 0 {
 		return append(out, para(render.T("No adjustment has been made.")))
@@ -193,7 +193,7 @@ func lineageSchedule(c *compute.Case, in WarrantInput, ancestors []*compute.Adju
 	}
 	return []render.Block{render.PageBreak{}, render.Heading{Text: "SCHEDULE OF ADJUSTMENTS", Level: 1},
 		para(render.T(intro+" As of "+LongDate(scheduleDate(in, own, latest))+", after the adjustments made under Section 4 and the transactions listed below, the Warrant Price in effect is "),
-			render.B(price(t, st.Price)), render.T(" and the Warrant Share Number is "), render.B(sharesWords(t, st.Shares)), render.T(".")),
+			render.B(usd(t, st.Price)), render.T(" and the Warrant Share Number is "), render.B(sharesWords(t, st.Shares)), render.T(".")),
 		para(render.T("Each row states the Warrant Price and the Warrant Share Number, after the adjustment or transaction, of the warrant it names.")),
 		render.Table{
 			Header: []string{"Date", "Warrant No.", "Section", "Adjustment or transaction", "Warrant Price", "Share Number"},
