@@ -28,8 +28,12 @@ func (f Fraction) layout(d *doc) {
 	indent := clamp(f.Indent, 0, TextWidth-minLine)
 	avail := TextWidth - indent
 
-	const pad = 1.0 // mm: the bar reaches past the longer of the two terms
-	size := defaultSize
+	const pad = 1.0        // mm: the bar reaches past the longer of the two terms
+	nominal := defaultSize // the size asked for; size may be smaller to fit the line
+	if f.Size > 0 && f.Size < 100 {
+		nominal = f.Size
+	}
+	size := nominal
 	measure := func(size float64) (wL, wN, wD, wR, gap, total float64) {
 		wL, wN, wD, wR = d.fb.width(Regular, size, left), d.fb.width(Regular, size, num), d.fb.width(Regular, size, den), d.fb.width(Regular, size, right)
 		gap = width(Regular, size, " ")
@@ -69,7 +73,7 @@ func (f Fraction) layout(d *doc) {
 			d.text(x+gap, axis, right, Regular, size)
 		}
 	}})
-	d.addSpace(defaultSpaceAfter)
+	d.addSpace(defaultSpaceAfter * nominal / defaultSize)
 }
 
 // Signature geometry, mm.
@@ -77,6 +81,7 @@ const (
 	sigAbove     = 7.0  // from the top of a line to its rule
 	sigTallAbove = 15.0 // the same for a line to sign on by hand
 	sigBelow     = 2.0  // below the rule
+	tightScale   = 0.75 // Tight: the heights above times this
 	sigWidth     = 80.0 // rule length when Width is 0
 	sigBefore    = 3.0  // before the block
 	sigSpace     = 4.0  // after the block
@@ -109,16 +114,19 @@ func (s Signature) layout(d *doc) {
 		label := labels[i]
 		value := sanitize(l.Value, false)
 		tag := sanitize(l.Tag, false)
-		above := sigAbove
+		above, below := sigAbove, sigBelow
 		if l.Tall {
 			above = sigTallAbove
+		}
+		if s.Tight {
+			above, below = above*tightScale, below*tightScale
 		}
 		labelSize := size
 		if label != "" {
 			labelSize = fitSize(Regular, size, label, col-2)
 		}
 		valueSize := d.fb.fitSize(Regular, size, value, w-2)
-		rs = append(rs, &row{h: above + sigBelow, draw: func(d *doc, y float64) {
+		rs = append(rs, &row{h: above + below, draw: func(d *doc, y float64) {
 			ruleY := y + above
 			base := ruleY - 0.8
 			x := Margin + indent

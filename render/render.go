@@ -142,22 +142,26 @@ type Paragraph struct {
 
 // Fraction is a displayed formula: Left, then Numerator over Denominator with
 // a rule between, then Right, on one centred line block, e.g.
-// Left "X = Y −", Numerator "(A)(Y)", Denominator "B".
+// Left "X = Y −", Numerator "(A)(Y)", Denominator "B", set in 11 pt (Size
+// overrides).
 type Fraction struct {
 	Left, Numerator, Denominator, Right string
 	Indent                              float64
+	Size                                float64 // pt; 0 means 11
 }
 
 // Signature is a signature block: an optional heading line (e.g. the
 // issuer's name in capitals), then one ruled line per entry — "By:" with a
 // line to sign on, then "Name:", "Title:", "Date:" filled or blank — placed at
 // Indent with the rule Width mm long. Each line may carry an e-sign Tag. It
-// is never split across pages.
+// is never split across pages. Tight sets the lines closer together (for a
+// document that must keep to one page), still with room to sign by hand.
 type Signature struct {
 	Heading string
 	Lines   []SignatureLine
 	Indent  float64
 	Width   float64
+	Tight   bool
 }
 
 // SignatureLine is one line of a Signature: Label, then Value on a rule (or
@@ -187,3 +191,20 @@ type PageBreak struct{}
 
 // Keep lays out its blocks on one page when they fit on a fresh one.
 type Keep struct{ Blocks []Block }
+
+// Pages is the number of pages blocks take when laid out from the top of a
+// first page, as Doc would lay them out with fallback as its Meta.Fallback:
+// measured, not drawn, so that a template can choose between layouts before
+// it adds one to a Doc.
+func Pages(fallback *Font, blocks ...Block) int {
+	d := &doc{fb: fallback}
+	var rs []*row
+	d.capture = &rs
+	for _, b := range blocks {
+		d.layout(b)
+	}
+	d.standAlone()
+	var p pager
+	p.run(rs, true, nil)
+	return p.page
+}

@@ -17,6 +17,61 @@ import (
 // one-event certificate and its signature fit on one page.
 const certSize = 10
 
+// fitSizes are the body sizes (pt) a certificate that does not fit on one
+// page at certSize is tried at, in order, with its spacing and signature
+// tightened alike: a §4(f) certificate recomputing several adjustments.
+var fitSizes = []float64{10, 9.5, 9}
+
+// fitPage returns the certificate's blocks as they are when they fit on one
+// page; else tightened to the first of fitSizes at which they do; else as
+// they are, across pages (the keep rules hold the signature to the text
+// before it).
+func fitPage(fallback *render.Font, blocks []render.Block) []render.Block {
+	if render.Pages(fallback, blocks...) <= 1 {
+		return blocks
+	}
+	for _, size := range fitSizes {
+		if t := tighten(blocks, size/certSize); render.Pages(fallback, t...) <= 1 {
+			return t
+		}
+	}
+	return blocks
+}
+
+// tighten scales the certificate's type sizes by scale, halves the space
+// after its paragraphs, and tightens its signature block.
+func tighten(blocks []render.Block, scale float64) []render.Block {
+	out := make([]render.Block, len(blocks))
+	for i, b := range blocks {
+		switch b := b.(type) {
+		case render.Paragraph:
+			b.Size = nonZero(b.Size, 11) * scale
+			b.SpaceAfter = nonZero(b.SpaceAfter, 2.5) / 2
+			out[i] = b
+		case render.Fraction:
+			b.Size = nonZero(b.Size, 11) * scale
+			out[i] = b
+		case render.Signature:
+			b.Tight = true
+			out[i] = b
+		case render.Keep:
+			out[i] = render.Keep{Blocks: tighten(b.Blocks, scale)}
+		default:
+			out[i] = b
+		}
+	}
+	return out
+}
+
+// nonZero is v, or def when v is zero (a render size or space left to its
+// default).
+func nonZero(v, def float64) float64 {
+	if v == 0 {
+		return def
+	}
+	return v
+}
+
 // cpara is a certificate body paragraph.
 func cpara(spans ...render.Span) render.Paragraph {
 	return render.Paragraph{Spans: spans, Size: certSize, SpaceAfter: 1.4}

@@ -65,7 +65,7 @@ func CertificateBlocks(c *compute.Case, w compute.Warrant, e compute.Entry, opt 
 	// that no page holds the certification and signature alone.
 	keep := 2
 	if e.Rewrite != nil && len(e.Rewrite.Recomputed) > 0 {
-		keep = 6 // the last recomputation's numbers
+		keep = 1 // the last recomputed adjustment, one Keep
 	}
 	k := len(method) - keep
 	if k < 2 {
@@ -75,7 +75,7 @@ func CertificateBlocks(c *compute.Case, w compute.Warrant, e compute.Entry, opt 
 	after := []render.Span{render.B("4. After the adjustment"), render.T(" the Warrant Price is "), render.B(usd(t, e.After.Price)),
 		render.T(" and the Warrant Share Number is "), render.B(sharesWords(t, e.After.Shares)), render.T(".")}
 	last := append(method[k:], cpara(append(after, certification(c))...), issuerSignature(c, opt, LongDate(e.Effective), true))
-	return append(out, render.Keep{Blocks: last})
+	return fitPage(opt.Font, append(out, render.Keep{Blocks: last}))
 }
 
 // certHeader is the title, the addressee and the warrant and event the

@@ -118,14 +118,19 @@ func floorAdjusted(t compute.Terms, f *compute.Figures) string {
 }
 
 // deemedWords names the Common Stock Equivalents whose shares are deemed
-// outstanding in O.
-func deemedWords(c *compute.Case, f *compute.Figures) string {
+// outstanding in O: by their item when items (of a certificate's list of
+// recomputed adjustments) has already named them, else in full.
+func deemedWords(c *compute.Case, f *compute.Figures, items map[string]string) string {
 	if len(f.Deemed) == 0 {
 		return ""
 	}
 	names := make([]string, len(f.Deemed))
 	for i, d := range f.Deemed {
-		names[i] = shares(c.Terms, d.Shares) + " shares issuable under " + eventName(c, d.Event)
+		under := eventName(c, d.Event)
+		if item, ok := items[d.Event]; ok {
+			under = "the Common Stock Equivalents of " + item
+		}
+		names[i] = shares(c.Terms, d.Shares) + " shares issuable under " + under
 	}
 	return "O includes the " + andList(names) + ", deemed outstanding under Section 4(e)."
 }

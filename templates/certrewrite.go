@@ -1,6 +1,9 @@
 package templates
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/warrantkit/warrantkit/compute"
 	"github.com/warrantkit/warrantkit/render"
 )
@@ -53,9 +56,12 @@ func rewriteFacts(c *compute.Case, e compute.Entry, ev compute.Event) []render.B
 		if ev.Type == compute.CSEPriceIncrease {
 			s += " The Common Stock Equivalents still outstanding are treated as issued immediately after the increase."
 		}
-		out = append(out, ctext(s+" A new adjustment is made, which supersedes the adjustment so rescinded and annulled."))
-	}
-	if e.PriceRaised {
+		s += " A new adjustment is made, which supersedes the adjustment so rescinded and annulled"
+		if e.PriceRaised {
+			s += ", and increases the Warrant Price"
+		}
+		out = append(out, ctext(s+"."))
+	} else if e.PriceRaised {
 		out = append(out, ctext("This adjustment increases the Warrant Price."))
 	}
 	if len(rw.Pending) > 0 {
@@ -65,7 +71,9 @@ func rewriteFacts(c *compute.Case, e compute.Entry, ev compute.Event) []render.B
 }
 
 // rewriteMethod is section 3: each adjustment recomputed without the one
-// rescinded, with the Warrant's formula for each rule that applies.
+// rescinded, with the Warrant's formula for each rule that applies. Each
+// recomputed adjustment is one Keep block (never split across pages), the
+// last also carrying the rounding note.
 func rewriteMethod(c *compute.Case, e compute.Entry) []render.Block {
 	t := c.Terms
 	rec := e.Rewrite.Recomputed
@@ -77,21 +85,33 @@ func rewriteMethod(c *compute.Case, e compute.Entry) []render.Block {
 	if len(rec) == 0 {
 		return []render.Block{ctext("No adjustment made since the rescinded one is to be recomputed. The Warrant Price and the Warrant Share Number are those that the adjustments before it produced, as if it had never been made.")}
 	}
-	out := []render.Block{ctext("Under " + section + " the adjustments made since the rescinded one are recomputed without it, in the order of their dates, each with the Warrant's formula for it.")}
-	seen := map[string]bool{}
+	lead := "Under " + section + " the adjustments made since the rescinded one are recomputed without it, in the order of their dates, each with the Warrant's formula for it."
+	var rules []string
 	var limited, follow bool
-	for _, r := range rec {
+	last := -1 // the last recomputed adjustment with a formula: it carries the rounding note
+	for i, r := range rec {
 		limited = limited || r.Status == compute.StatusLimitedByFloor
 		follow = follow || r.Figures.SharesFollow
-	}
-	for _, r := range rec {
-		if r.Figures.Rule == "" || seen[r.Figures.Rule] {
-			continue
+		if r.Figures.Rule != "" {
+			last = i
+			if !slices.Contains(rules, r.Figures.Rule) {
+				rules = append(rules, r.Figures.Rule)
+			}
 		}
-		seen[r.Figures.Rule] = true
-		out = append(out, ctext(ruleLead(r.Figures.Rule)))
-		out = append(out, formula(r.Figures.Rule, limited && r.Figures.Rule == "4(d)", follow && r.Figures.Rule == "4(d)")...)
 	}
+	var out []render.Block
+	for i, rule := range rules {
+		text := ruleLead(rule)
+		if i == 0 {
+			text = lead + " " + text // the first formula's lead runs on
+		}
+		out = append(out, ctext(text))
+		out = append(out, formula(rule, limited && rule == "4(d)", follow && rule == "4(d)")...)
+	}
+	if len(rules) == 0 {
+		out = append(out, ctext(lead))
+	}
+	items := map[string]string{} // the recomputed events named so far, by their item
 	for i, r := range rec {
 		f := r.Figures
 		if f.Rule == "" {
@@ -104,16 +124,25 @@ func rewriteMethod(c *compute.Case, e compute.Entry) []render.Block {
 		case what == "":
 			what = capitalize(eventTypeText(r.Type))
 		}
-		out = append(out, cpara(render.B(romanItem(i)+" "), render.T(what+" — Section "+r.Section+" — "+LongDate(r.Date)+":")))
-		out = append(out, numbers(t, &f, r.Status == compute.StatusLimitedByFloor)...)
-		if d := deemedWords(c, &f); d != "" {
-			out = append(out, ctext(d))
+		item := []render.Block{cpara(render.B(romanItem(i)+" "), render.T(what+" — Section "+r.Section+" — "+LongDate(r.Date)+":"))}
+		item = append(item, numbers(t, &f, r.Status == compute.StatusLimitedByFloor)...)
+		var notes []string
+		if d := deemedWords(c, &f, items); d != "" {
+			notes = append(notes, d)
 		}
 		if r.Status == compute.StatusDeferred {
-			out = append(out, ctext("This adjustment of the Warrant Share Number is postponed under Section 4(g)(ii)."))
+			notes = append(notes, "This adjustment of the Warrant Share Number is postponed under Section 4(g)(ii).")
 		}
+		if i == last {
+			notes = append(notes, "Rounding: "+roundingNote(t)+".")
+		}
+		if len(notes) > 0 {
+			item = append(item, ctext(strings.Join(notes, " ")))
+		}
+		out = append(out, render.Keep{Blocks: item})
+		items[r.Event] = romanItem(i)
 	}
-	return append(out, ctext("Rounding: "+roundingNote(t)+"."))
+	return out
 }
 
 // romanItem labels the i-th (0-based) item of a list: "(i)", "(ii)", ….

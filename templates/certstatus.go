@@ -107,7 +107,7 @@ func methodSection(c *compute.Case, e compute.Entry) []render.Block {
 	out = append(out, numbers(t, f, limited)...)
 	var notes string
 	if f.Rule == "4(d)" {
-		notes = deemedWords(c, f)
+		notes = deemedWords(c, f, nil)
 	}
 	if notes != "" {
 		out = append(out, ctext(notes))

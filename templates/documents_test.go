@@ -146,7 +146,7 @@ func TestCertificate_EveryStatus(t *testing.T) {
 					"By:", "Name: Gerard E. Dorsey", "Title: Chief Financial Officer", "Date: "+LongDate(e.Effective),
 				)
 				if e.Status == compute.StatusSuperseding && e.PriceRaised {
-					contains(t, text, "This adjustment increases the Warrant Price.")
+					contains(t, strings.Join(strings.Fields(text), " "), "supersedes the adjustment so rescinded and annulled, and increases the Warrant Price.")
 				}
 				if e.Status == compute.StatusTriggeringEvent {
 					contains(t, text, "Acme Video Holdings", "Cash: A = 141,363.78 × $0.25 = $35,340.95")

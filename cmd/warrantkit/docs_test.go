@@ -74,7 +74,8 @@ func TestCertificatesCommand(t *testing.T) {
 		t.Fatalf("%d files: %v; stderr %q", len(files), names(files), r.stderr)
 	}
 	texts := checkPDFs(t, files, true)
-	if got := texts["W-F-05-004-notes-expiry-2009.pdf"]; !strings.Contains(got, "A new adjustment is made, which supersedes the adjustment so rescinded and annulled. This adjustment increases the Warrant Price.") {
+	if got := texts["W-F-05-004-notes-expiry-2009.pdf"]; !strings.Contains(got, "A new adjustment is made, which supersedes the adjustment so rescinded and annulled, and increases the Warrant Price.") ||
+		!strings.Contains(got, "Page 1 of 1") {
 		t.Errorf("superseding certificate: %s", got)
 	}
 	// Same input, same bytes; --all adds the no-adjustment entries.

@@ -1,0 +1,76 @@
+package render
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// Pages measures without drawing: for mixes of every kind of block, it
+// agrees with the page count of a Doc the same blocks are added to.
+func TestPagesMeasuresAsDocLaysOut(t *testing.T) {
+	sig := Signature{Heading: "ISSUER", Indent: 80, Lines: []SignatureLine{{Label: "By:", Tall: true}, {Label: "Name:", Value: "A. Name"}, {Label: "Date:"}}}
+	kinds := []func(r *rand.Rand) Block{
+		func(r *rand.Rand) Block { return Paragraph{Spans: []Span{T(lorem[:1+r.IntN(len(lorem)-1)])}, Size: 9 + float64(r.IntN(3))} },
+		func(r *rand.Rand) Block { return Heading{Text: "Caption", Level: 1 + r.IntN(3)} },
+		func(r *rand.Rand) Block { return Fraction{Left: "P′ = P ×", Numerator: "O + Q", Denominator: "O + S", Size: float64(r.IntN(12))} },
+		func(r *rand.Rand) Block { sig.Tight = r.IntN(2) == 0; return sig },
+		func(r *rand.Rand) Block { return Spacer{Height: float64(r.IntN(80))} },
+		func(r *rand.Rand) Block { return PageBreak{} },
+		func(r *rand.Rand) Block {
+			return Keep{Blocks: []Block{Heading{Text: "Kept", Level: 3}, Paragraph{Spans: []Span{T(lorem)}}, sig}}
+		},
+		func(r *rand.Rand) Block { return Table{Header: []string{"A", "B"}, Rows: [][]string{{"1", "2"}, {"3", lorem[:200]}}, Widths: []float64{40, 100}} },
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for run := 0; run < 300; run++ {
+		var blocks []Block
+		for n := r.IntN(25); n >= 0; n-- {
+			blocks = append(blocks, kinds[r.IntN(len(kinds))](r))
+		}
+		d, err := New(Meta{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.Add(blocks...)
+		if got, want := Pages(nil, blocks...), d.Pages(); got != want {
+			t.Fatalf("run %d: Pages = %d, a Doc lays the same %d blocks out on %d", run, got, len(blocks), want)
+		}
+	}
+}
+
+// A Tight signature is shorter than the same block set normally, and still
+// leaves at least 10 mm above the rule to sign on; a Fraction set at 9 pt
+// is shorter than at 11.
+func TestTightSignatureAndFractionSize(t *testing.T) {
+	height := func(b Block) float64 {
+		d := &doc{}
+		var rs []*row
+		d.capture = &rs
+		d.layout(b)
+		return groupHeight(rs)
+	}
+	lines := []SignatureLine{{Label: "By:", Tall: true}, {Label: "Name:"}, {Label: "Title:"}, {Label: "Date:"}}
+	normal, tight := height(Signature{Heading: "ISSUER", Lines: lines}), height(Signature{Heading: "ISSUER", Lines: lines, Tight: true})
+	if !(tight < normal-8) {
+		t.Errorf("tight signature %.1f mm, normal %.1f mm: want at least 8 mm less", tight, normal)
+	}
+	ds, _ := traced(t, Meta{}, Signature{Heading: "ISSUER", Lines: lines, Tight: true})
+	var headY, ruleY float64
+	for _, d := range ds {
+		if d.text == "ISSUER" {
+			headY = d.y
+		}
+		if d.kind == "rule" && ruleY == 0 {
+			ruleY = d.y
+		}
+	}
+	if ruleY-headY < 10 {
+		t.Errorf("tight: %.1f mm between the heading's baseline and the signature rule, want ≥ 10", ruleY-headY)
+	}
+	f := Fraction{Left: "P′ = P ×", Numerator: "O + Q", Denominator: "O + S"}
+	small := f
+	small.Size = 9
+	if h11, h9 := height(f), height(small); !(h9 < h11) || h9 < h11*9/11-0.5 {
+		t.Errorf("fraction at 9 pt is %.2f mm high, at 11 pt %.2f mm: want smaller, in proportion", h9, h11)
+	}
+}
