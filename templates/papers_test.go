@@ -73,14 +73,14 @@ func paperDocuments(t *testing.T) []struct {
 }
 
 func TestPapers_Golden(t *testing.T) {
-	c := loadSample(t, "glowpoint-2005.yaml")
+	scan := newGoldenScan(t)
 	for _, tc := range paperDocuments(t) {
 		t.Run(tc.name, func(t *testing.T) {
 			text, pdf := rendered(t, tc.make, true)
 			writePDF(t, tc.name, pdf)
 			contains(t, text, tc.wants...)
 			golden(t, tc.name, text)
-			for _, p := range scanProblems(c, text) {
+			for _, p := range scan.problems(text) {
 				t.Error(p)
 			}
 			pages := strings.Count(text, "\f") + 1
