@@ -24,7 +24,7 @@ var affidavitStatement = map[string]string{
 	"stolen":    "The Warrant has been stolen. It has not been recovered.",
 	"destroyed": "The Warrant has been destroyed.",
 	"mutilated": "The Warrant has been mutilated. The Holder surrenders the mutilated Warrant to the Issuer with this affidavit, for cancellation.",
-	"":          "The Warrant has been lost / stolen / destroyed / mutilated (strike out the words that do not apply). If it was lost or stolen, the Holder has made a diligent search for it and it has not been found or recovered; if it was mutilated, the Holder surrenders it to the Issuer with this affidavit, for cancellation.",
+	"":          "The Warrant has been lost / stolen / destroyed / mutilated (strike out the words that do not apply). If lost or stolen, the Holder has made a diligent search for it and it has not been found or recovered; if mutilated, the Holder surrenders it to the Issuer with this affidavit, for cancellation.",
 }
 
 // indemnity is the Holder's undertaking of indemnity, which Section 3(d)
@@ -53,7 +53,7 @@ func Affidavit(c *compute.Case, in AffidavitInput, opt Options) (*render.Doc, er
 	d.Add(render.Paragraph{Spans: []render.Span{
 		render.T("State or Country of "), render.F("", 50), render.T(" )\n"),
 		render.T("County or City of "), render.F("", 53), render.T(" )  ss.:"),
-	}, Align: render.Left, SpaceAfter: 4})
+	}, Align: render.Left, SpaceAfter: 2.5})
 	holder := []render.Span{render.T("The undersigned, being duly sworn, deposes and says, for and on behalf of "), holderSpans(w)}
 	switch {
 	case len(w.Holder.Address) > 0:
@@ -71,8 +71,8 @@ func Affidavit(c *compute.Case, in AffidavitInput, opt Options) (*render.Doc, er
 	}
 	own = append(own, render.T(" shares of Warrant Stock (the “Warrant”). The Holder has not sold, assigned, transferred, pledged or otherwise disposed of the Warrant or any interest in it, and no other person has any right, title or interest in it."))
 	d.Add(numbered(blank, "1.", own...), numbered(blank, "2.", render.T(affidavitStatement[in.Reason])))
-	d.Add(numbered(blank, "3.", render.T("The Holder makes this affidavit to induce the Issuer to make and deliver to the Holder, in lieu of the Warrant, a new Warrant of like tenor and representing the right to purchase the same number of shares of Common Stock, under Section 3(d) of the Warrant, which provides:")))
-	d.Add(render.Paragraph{Spans: []render.Span{render.T("“" + quoteSection3d + "”")}, Indent: 20, Size: 9.5})
+	d.Add(numbered(blank, "3.", render.T("The Holder makes this affidavit to induce the Issuer to make and deliver to the Holder, in lieu of the Warrant, a new Warrant of like tenor under Section 3(d) of the Warrant, which provides:")))
+	d.Add(render.Paragraph{Spans: []render.Span{render.T("“" + quoteSection3d + "”")}, Indent: 20, Size: 9.5, SpaceAfter: 2})
 	// The indemnity, the Holder's signature and the jurat are kept on one
 	// page: a signature is never alone on one.
 	var end []render.Block
@@ -102,7 +102,6 @@ func numbered(blank bool, label string, spans ...render.Span) render.Paragraph {
 // blank, a line to sign and the commission's expiry.
 func jurat() []render.Block {
 	return []render.Block{
-		render.Spacer{Height: 2},
 		render.Paragraph{Spans: []render.Span{render.T("Sworn to and subscribed before me this "), render.F("", 12),
 			render.T(" day of "), render.F("", 35), render.T(", 20"), render.F("", 10), render.T(".")}, Align: render.Left, SpaceAfter: 6},
 		render.Paragraph{Spans: []render.Span{render.F("", 75), render.T("\nNotary Public")}, Align: render.Right, SpaceAfter: 1.5},
