@@ -70,7 +70,7 @@ func formShares(t compute.Terms, s string) (decimal.Decimal, error) {
 		return n, err
 	}
 	if n.Sign() <= 0 || !n.Equal(n.Round(t.ShareDecimals)) {
-		return n, &compute.InputError{Field: "shares", Problem: fmt.Sprintf("%s is not a number of shares of Warrant Stock to assign", n),
+		return n, &compute.InputError{Field: "shares", Problem: fmt.Sprintf("%s is not a number of shares of Warrant Stock", n),
 			Allowed: fmt.Sprintf("more than 0, with at most %d decimals", t.ShareDecimals)}
 	}
 	return n, nil

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
 	"github.com/warrantkit/warrantkit/render"
 	"github.com/warrantkit/warrantkit/templates"
@@ -20,14 +21,14 @@ import (
 type PaperInput struct {
 	Date         string // --date: the notice's or the affidavit's date
 	ExerciseDate string // --exercise-date: the exercise in default
-	Shares       string // --shares: the shares whose certificates were due
+	Shares       string // --shares: the shares whose certificates were due, or for which Section 7 is waived
 	Reason       string // --reason: lost, stolen, destroyed or mutilated
 }
 
 // Papers are the paper kinds among FormKinds, and the flags each takes
 // besides --warrant (those it requires when filled first).
 var Papers = map[string][]string{
-	"waiver-notice":    {"--date"},
+	"waiver-notice":    {"--date", "--shares"},
 	"exercise-default": {"--exercise-date", "--date", "--shares"},
 	"affidavit":        {"--reason", "--date"},
 }
@@ -73,6 +74,11 @@ func Paper(kind string, c *compute.Case, w compute.Warrant, blank bool, in Paper
 			wi.Effective = date.AddDays(t.CapWaiverDays)
 			wi.LastDaysFrom = t.ExpirationDate().AddDays(-t.CapWaiverDays)
 		}
+		if in.Shares != "" {
+			if wi.Shares, err = waivedShares(c, w, date, in.Shares); err != nil {
+				return nil, err
+			}
+		}
 		return templates.WaiverNotice(c, wi, opt.Documents)
 	case "exercise-default":
 		return exerciseDefault(c, w, date, in, opt)
@@ -83,6 +89,30 @@ func Paper(kind string, c *compute.Case, w compute.Warrant, blank bool, in Paper
 		return templates.Affidavit(c, templates.AffidavitInput{Warrant: w, Reason: in.Reason, Date: date}, opt.Documents)
 	}
 	return nil, fmt.Errorf("no paper %q", kind)
+}
+
+// waivedShares reads the shares a Waiver Notice waives Section 7 for ("any
+// or all shares of Common Stock issuable upon exercise"): more than 0 and
+// at most the Warrant Share Number of w on the notice's date.
+func waivedShares(c *compute.Case, w compute.Warrant, date compute.Date, s string) (decimal.Decimal, error) {
+	t := c.Terms
+	n, err := formShares(t, s)
+	if err != nil {
+		return n, err
+	}
+	adjs, err := compute.AdjustCase(c, date)
+	if err != nil {
+		return n, InCaseFile(err, c.File)
+	}
+	key := compute.WarrantNumberKey(t.Series, w.Number)
+	for _, a := range adjs {
+		if compute.WarrantNumberKey(t.Series, a.Warrant) == key && n.GreaterThan(a.Final.Shares) {
+			max := a.Final.Shares.StringFixed(t.ShareDecimals)
+			return n, &compute.InputError{Field: "--shares", Problem: fmt.Sprintf("%s is more than the %s shares Warrant No. %s is exercisable for on %s", n, max, w.Number, date),
+				Allowed: "more than 0, at most " + max}
+		}
+	}
+	return n, nil
 }
 
 // exerciseDefault checks an Exercise Default Notice's exercise and makes

@@ -156,7 +156,7 @@ func TestLayout_OneLineAsInTheFiling(t *testing.T) {
 			"warrant-original": {1, 3}, "warrant-replacement": {1, 3}, "warrant-blank": {1, 3},
 			"exercise-form-cashless": {0, 1}, "exercise-form-blank": {0, 1},
 			"assignment": {0, 1}, "partial-assignment": {0, 1}, "assignment-blank": {0, 1},
-			"waiver-notice": {0, 1}, "waiver-notice-last-days": {0, 1}, "waiver-notice-blank": {0, 1},
+			"waiver-notice": {0, 1}, "waiver-notice-portion": {0, 1}, "waiver-notice-last-days": {0, 1}, "waiver-notice-blank": {0, 1},
 			"exercise-default": {0, 1}, "exercise-default-blank": {0, 1},
 			"affidavit-lost": {0, 1}, "affidavit-mutilated": {0, 1}, "affidavit-blank": {0, 1},
 		}[d.name]

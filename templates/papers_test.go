@@ -43,13 +43,20 @@ func paperDocuments(t *testing.T) []struct {
 			return WaiverNotice(c, WaiverInput{Warrant: alpha, Date: date(2009, 3, 2), Effective: date(2009, 3, 2).AddDays(61), LastDaysFrom: lastDays}, Options{})
 		}, []string{"The undersigned, Alpha Capital Anstalt, the Holder of Warrant No. W-F-05-001 to Purchase Shares of Common Stock of Glowpoint, Inc. (the “Warrant”), hereby gives the Issuer notice",
 			"This Waiver Notice is given on March 2, 2009. Section 7 requires sixty-one (61) days notice: from May 2, 2009, sixty-one (61) days after this notice is given, Section 7 will be of no force or effect",
-			"Dated: March 2, 2009 Signature", "Attention: Chief Financial Officer"}},
+			"Dated: March 2, 2009 Signature", "Attention: Chief Financial Officer",
+			"with regard to all shares of Common Stock issuable upon exercise of the Warrant.", "with regard to all of the Warrant. Until then"}},
+		{"waiver-notice-portion", func() (*render.Doc, error) { // §7: "any or all shares"
+			return WaiverNotice(c, WaiverInput{Warrant: alpha, Shares: dec("125000"), Date: date(2009, 3, 2), Effective: date(2009, 3, 2).AddDays(61), LastDaysFrom: lastDays}, Options{})
+		}, []string{"would like to waive Section 7 of the Warrant with regard to 125,000 of the shares of Common Stock issuable upon exercise of the Warrant.",
+			"Section 7 will be of no force or effect with regard to the portion of the Warrant for those 125,000 shares. Until then"}},
 		{"waiver-notice-last-days", func() (*render.Doc, error) {
 			return WaiverNotice(c, WaiverInput{Warrant: alpha, Date: date(2009, 12, 1), Effective: date(2009, 12, 1).AddDays(61), LastDaysFrom: lastDays}, Options{})
 		}, []string{"from January 31, 2010, sixty-one (61) days after", "in any case during the sixty-one (61) days immediately preceding the expiration of the term of the Warrant, that is, from January 12, 2010, before this Waiver Notice takes effect; until January 12, 2010 the limit of 4.999% of the Common Stock outstanding continues to apply"}},
 		{"waiver-notice-blank", func() (*render.Doc, error) {
 			return WaiverNotice(c, WaiverInput{Warrant: blank}, Options{})
-		}, []string{"the Holder of Warrant No. W-F-05- to Purchase Shares", "This Waiver Notice is given on. Section 7 requires"}},
+		}, []string{"the Holder of Warrant No. W-F-05- to Purchase Shares", "This Waiver Notice is given on. Section 7 requires",
+			"with regard to (strike out the alternative that does not apply) all shares / shares of Common Stock issuable upon exercise of the Warrant.",
+			"with regard to all or the portion of the Warrant referenced in this Waiver Notice. Until then"}},
 		{"exercise-default", func() (*render.Doc, error) {
 			return ExerciseDefaultNotice(c, DefaultInput{Warrant: gryphon, ExerciseDate: date(2009, 10, 1), Deadline: deadline, Shares: dec("100000"), Date: date(2009, 10, 9)}, Options{})
 		}, []string{"exercised the Warrant on October 1, 2009 in accordance with its terms, and certificates for 100,000 shares of Warrant Stock were due",

@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
 	"github.com/warrantkit/warrantkit/render"
 )
@@ -9,9 +10,12 @@ import (
 // limit on beneficial ownership. The caller computes the dates (templates
 // does no date arithmetic): Effective is Date plus terms.cap_waiver_days
 // calendar days, LastDaysFrom the expiration date less as many. A zero Date
-// is the blank notice.
+// is the blank notice. Shares, when not zero, waives Section 7 for that many
+// shares only ("any or all shares"); zero waives it for all of them, or, in
+// the blank notice, leaves the choice to fill by hand.
 type WaiverInput struct {
 	Warrant      compute.Warrant
+	Shares       decimal.Decimal
 	Date         compute.Date // the date the notice is given (Section 12)
 	Effective    compute.Date // the date it takes effect
 	LastDaysFrom compute.Date // the first of the last cap_waiver_days days of the Term
@@ -36,7 +40,19 @@ func WaiverNotice(c *compute.Case, in WaiverInput, opt Options) (*render.Doc, er
 	d.Add(paperHead(c, w, "WAIVER NOTICE", "Section 7 of the Warrant")...)
 	d.Add(toIssuer(c))
 	body := append([]render.Span{render.T("The undersigned, "), holderSpans(w), render.T(", the Holder of ")}, warrantSpans(c, w)...)
-	body = append(body, render.T(" (the “Warrant”), hereby gives the Issuer notice, pursuant to Section 7 and Section 12 of the Warrant (the “Waiver Notice”), that the Holder would like to waive Section 7 of the Warrant with regard to all shares of Common Stock issuable upon exercise of the Warrant."))
+	body = append(body, render.T(" (the “Warrant”), hereby gives the Issuer notice, pursuant to Section 7 and Section 12 of the Warrant (the “Waiver Notice”), that the Holder would like to waive Section 7 of the Warrant with regard to "))
+	portion := "all of the Warrant"
+	switch {
+	case in.Shares.IsPositive():
+		n := figuresOnly(t, in.Shares)
+		body = append(body, render.T(n+" of the shares of Common Stock issuable upon exercise of the Warrant."))
+		portion = "the portion of the Warrant for those " + n + " shares"
+	case blank:
+		body = append(body, render.T("(strike out the alternative that does not apply) all shares / "), render.F("", 30), render.T(" shares of Common Stock issuable upon exercise of the Warrant."))
+		portion = "all or the portion of the Warrant referenced in this Waiver Notice"
+	default:
+		body = append(body, render.T("all shares of Common Stock issuable upon exercise of the Warrant."))
+	}
 	d.Add(text(blank, body...))
 	limit := "the limit of " + t.OwnershipCapPercent.String() + "% of the Common Stock outstanding"
 	until := ". Until then " + limit + " continues to apply to each exercise."
@@ -48,7 +64,7 @@ func WaiverNotice(c *compute.Case, in WaiverInput, opt Options) (*render.Doc, er
 	}
 	d.Add(text(blank, render.T("This Waiver Notice is given on "), dateSpan(in.Date, 45),
 		render.T(". Section 7 requires "+days+" days notice: from "), dateSpan(in.Effective, 45),
-		render.T(", "+days+" days after this notice is given, Section 7 will be of no force or effect with regard to all of the Warrant"+until)))
+		render.T(", "+days+" days after this notice is given, Section 7 will be of no force or effect with regard to "+portion+until)))
 	d.Add(quoteAndSign("Section 7 of the Warrant provides that, notwithstanding anything to the contrary set forth in the Warrant,", quoteSection7, w, in.Date, opt))
 	if err := attachData(d, opt, "waiver-notice.json", in); err != nil {
 		return nil, err

@@ -14,7 +14,7 @@ func runForm(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "form", "exercise|assignment|partial-assignment|warrant|waiver-notice|exercise-default|affidavit [--blank] [CASE --warrant NUM [--shares N] [--date D] [--exercise-date D] [--reason R]] -o FILE")
 	blank := fs.Bool("blank", false, "leave every blank to fill by hand")
 	warrant := fs.String("warrant", "", "fill the form for this warrant of CASE (an original, or one a transaction of its ledger created)")
-	shares := fs.String("shares", "", "partial-assignment, exercise-default with --warrant: the shares of Warrant Stock assigned, or whose certificates were due (default: left blank to fill by hand)")
+	shares := fs.String("shares", "", "partial-assignment, exercise-default, waiver-notice with --warrant: the shares of Warrant Stock assigned, whose certificates were due, or for which Section 7 is waived (default: left blank to fill by hand; waiver-notice: all shares)")
 	date := fs.String("date", "", "waiver-notice (required), exercise-default, affidavit with --warrant: the `DATE` the paper is given or signed (YYYY-MM-DD; default: left blank)")
 	exerciseDate := fs.String("exercise-date", "", "exercise-default with --warrant (required): the `DATE` of the exercise in default (YYYY-MM-DD)")
 	reason := fs.String("reason", "", "affidavit with --warrant (required): lost, stolen, destroyed or mutilated (§3(d))")

@@ -21,6 +21,8 @@ func TestFormPapers(t *testing.T) {
 		{"waiver", []string{"waiver-notice", sample, "--warrant", "W-F-05-001", "--date", "2009-03-02"},
 			// March 2, 2009 + 61 days = May 2, 2009.
 			[]string{"WAIVER NOTICE", "Alpha Capital Anstalt, the Holder of Warrant No. W-F-05-001", "given on March 2, 2009", "from May 2, 2009, sixty-one (61) days after"}},
+		{"waiver-portion", []string{"waiver-notice", sample, "--warrant", "W-F-05-001", "--date", "2009-03-02", "--shares", "125000"},
+			[]string{"with regard to 125,000 of the shares of Common Stock issuable upon exercise", "the portion of the Warrant for those 125,000 shares"}},
 		{"waiver-blank", []string{"waiver-notice", "--blank"}, []string{"WAIVER NOTICE", "Warrant No. W-F-05-"}},
 		{"default", []string{"exercise-default", sample, "--warrant", "W-F-05-002", "--exercise-date", "2009-10-01", "--shares", "100000", "--date", "2009-10-09"},
 			// Thursday, October 1, 2009 + 3 Trading Days = Tuesday, October 6.
@@ -74,6 +76,10 @@ func TestFormPapersRefused(t *testing.T) {
 		{[]string{"waiver-notice", sample, "--warrant", "W-F-05-001", "--date", "2011-01-01"}, exitInvalid, "outside the Term"},
 		{[]string{"waiver-notice", sample, "--warrant", "W-F-05-001", "--date", "2009-02-30"}, exitInvalid, "--date"},
 		{[]string{"waiver-notice", sample, "--warrant", "W-F-05-999", "--date", "2009-03-02"}, exitInvalid, "W-F-05-999"},
+		{[]string{"waiver-notice", sample, "--warrant", "W-F-05-001", "--date", "2009-03-02", "--shares", "500000.01"}, exitInvalid,
+			"--shares: 500000.01 is more than the 500000.00 shares Warrant No. W-F-05-001 is exercisable for on 2009-03-02 (allowed: more than 0, at most 500000.00)"},
+		{[]string{"waiver-notice", sample, "--warrant", "W-F-05-001", "--date", "2009-03-02", "--shares", "0"}, exitInvalid, "0 is not a number of shares"},
+		{[]string{"waiver-notice", "--blank", "--shares", "10"}, exitUsage, "--shares"},
 		{[]string{"exercise-default", sample, "--warrant", "W-F-05-002"}, exitUsage, "--exercise-date is required"},
 		{[]string{"exercise-default", sample, "--warrant", "W-F-05-002", "--exercise-date", "2005-06-01"}, exitInvalid, "before the Warrant may be exercised"},
 		{[]string{"exercise-default", sample, "--warrant", "W-F-05-002", "--exercise-date", "2009-10-01", "--date", "2009-10-06"}, exitInvalid, "no Exercise Default yet"},
