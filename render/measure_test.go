@@ -10,16 +10,22 @@ import (
 func TestPagesMeasuresAsDocLaysOut(t *testing.T) {
 	sig := Signature{Heading: "ISSUER", Indent: 80, Lines: []SignatureLine{{Label: "By:", Tall: true}, {Label: "Name:", Value: "A. Name"}, {Label: "Date:"}}}
 	kinds := []func(r *rand.Rand) Block{
-		func(r *rand.Rand) Block { return Paragraph{Spans: []Span{T(lorem[:1+r.IntN(len(lorem)-1)])}, Size: 9 + float64(r.IntN(3))} },
+		func(r *rand.Rand) Block {
+			return Paragraph{Spans: []Span{T(lorem[:1+r.IntN(len(lorem)-1)])}, Size: 9 + float64(r.IntN(3))}
+		},
 		func(r *rand.Rand) Block { return Heading{Text: "Caption", Level: 1 + r.IntN(3)} },
-		func(r *rand.Rand) Block { return Fraction{Left: "P′ = P ×", Numerator: "O + Q", Denominator: "O + S", Size: float64(r.IntN(12))} },
+		func(r *rand.Rand) Block {
+			return Fraction{Left: "P′ = P ×", Numerator: "O + Q", Denominator: "O + S", Size: float64(r.IntN(12))}
+		},
 		func(r *rand.Rand) Block { sig.Tight = r.IntN(2) == 0; return sig },
 		func(r *rand.Rand) Block { return Spacer{Height: float64(r.IntN(80))} },
 		func(r *rand.Rand) Block { return PageBreak{} },
 		func(r *rand.Rand) Block {
 			return Keep{Blocks: []Block{Heading{Text: "Kept", Level: 3}, Paragraph{Spans: []Span{T(lorem)}}, sig}}
 		},
-		func(r *rand.Rand) Block { return Table{Header: []string{"A", "B"}, Rows: [][]string{{"1", "2"}, {"3", lorem[:200]}}, Widths: []float64{40, 100}} },
+		func(r *rand.Rand) Block {
+			return Table{Header: []string{"A", "B"}, Rows: [][]string{{"1", "2"}, {"3", lorem[:200]}}, Widths: []float64{40, 100}}
+		},
 	}
 	r := rand.New(rand.NewPCG(1, 2))
 	for run := 0; run < 300; run++ {
