@@ -76,9 +76,16 @@ func (f *filler) spans(t inline) []render.Span {
 					text(p.Text, p.Style)
 				}
 			}
+			// A value's closing comma ("Alpha Capital Anstalt, as Holder of
+			// Warrant No. W-F-05-001,") is punctuation of the sentence, set
+			// after the line the value is written on.
+			v, comma := strings.CutSuffix(v, ",")
 			out = append(out, render.F(v, g.width))
 			if tag := f.values[g.name+".tag"]; tag != "" {
 				out = append(out, render.Tag(tag))
+			}
+			if comma {
+				text(",", render.Regular)
 			}
 		}
 	}

@@ -121,3 +121,17 @@ line Name: {{=name}}
 		t.Fatalf("signature: %+v", sig)
 	}
 }
+
+// A filled value's closing comma is set after its underline, as the
+// sentence's punctuation.
+func TestFill_CommaAfterField(t *testing.T) {
+	d, err := Parse("t.txt", "== s\n@p\nFrom {{g:30}} hereby.\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bs, _ := d.Section("s").Fill(map[string]string{"g": "Acme, as Holder,"})
+	want := []render.Span{render.T("From "), render.F("Acme, as Holder", 30), render.T(", hereby.")}
+	if p := bs[0].(render.Paragraph); !reflect.DeepEqual(p.Spans, want) {
+		t.Fatalf("spans %+v, want %+v", p.Spans, want)
+	}
+}
