@@ -175,10 +175,11 @@ func (d *doc) text(x, y float64, s string, st Style, size float64) {
 		run := s[:end]
 		if fall {
 			d.setFace(fallbackFace, size)
+			*d.body() = appendShowSynthetic(*d.body(), x, y, run, st, size, &d.used[fallbackFace], &d.astral)
 		} else {
 			d.setFont(st, size)
+			d.show(x, y, run)
 		}
-		d.show(x, y, run)
 		x += d.fb.width(st, size, run)
 		s = s[end:]
 	}

@@ -134,6 +134,33 @@ func TestFallbackGlyphs(t *testing.T) {
 	}
 }
 
+// The fallback font has one face: bold runs in it are filled and stroked,
+// italic ones slanted, each inside q … Q; regular runs are drawn plainly.
+// The text still extracts, in order.
+func TestFallbackSyntheticStyles(t *testing.T) {
+	pdf := render(t, Meta{Fallback: testFallback(t)},
+		Paragraph{Spans: []Span{T("Plain 山田 then "), B("太郎"), T(" and "), I("丸の内"), T(" and "), {Text: "千代田", Style: Bold | Italic}, T(".")}})
+	if err := validate(pdf, model.ValidationStrict); err != nil {
+		t.Fatal(err)
+	}
+	if text := extracted(t, pdf); !strings.Contains(text, "Plain 山田 then 太郎 and 丸の内 and 千代田.") {
+		t.Errorf("extracted text:\n%s", text)
+	}
+	content := string(uncompressed(t, pdf))
+	if n := strings.Count(content, " w 2 Tr 1 0 0.00 1 "); n != 1 {
+		t.Errorf("%d bold upright fallback runs, want 1:\n%s", n, content)
+	}
+	if n := strings.Count(content, "q BT 1 0 0.21 1 "); n != 1 {
+		t.Errorf("%d italic fallback runs, want 1:\n%s", n, content)
+	}
+	if n := strings.Count(content, " w 2 Tr 1 0 0.21 1 "); n != 1 {
+		t.Errorf("%d bold italic fallback runs, want 1:\n%s", n, content)
+	}
+	if q, endQ := strings.Count(content, "q BT"), strings.Count(content, "ET Q"); q != 3 || endQ != 3 {
+		t.Errorf("%d q and %d Q around the styled runs, want 3 each", q, endQ)
+	}
+}
+
 // The fallback font's glyphs take their own advances: a line of
 // ideographs is as wide as the fallback font says, and a paragraph laid out
 // with it breaks as wide text does.

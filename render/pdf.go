@@ -67,6 +67,47 @@ func appendShow(b []byte, x, y float64, s string, used *runeSet, astral *astralC
 	return append(b, ") Tj ET\n"...)
 }
 
+// Synthetic styles of the fallback font, which has one face: bold is the
+// glyphs filled and stroked with a line of boldStroke of the size; italic
+// is them slanted by obliqueSlant (about 12°), as word processors do.
+const (
+	boldStroke   = 0.03
+	obliqueSlant = 0.21
+)
+
+// appendShowSynthetic is appendShow for a run of the fallback font in
+// style st: regular as it is, bold and italic made from its one face,
+// inside q … Q so that neither the stroke nor the text mode outlives it.
+func appendShowSynthetic(b []byte, x, y float64, s string, st Style, size float64, used *runeSet, astral *astralCodes) []byte {
+	bold, italic := st&Bold != 0, st&Italic != 0
+	if !bold && !italic {
+		return appendShow(b, x, y, s, used, astral)
+	}
+	b = append(b, "q BT "...)
+	if bold {
+		b = appendNum(b, size*boldStroke)
+		b = append(b, " w 2 Tr "...)
+	}
+	slant := 0.0
+	if italic {
+		slant = obliqueSlant
+	}
+	b = append(b, "1 0 "...)
+	b = appendNum(b, slant)
+	b = append(b, " 1 "...)
+	b = appendNum(b, x*k)
+	b = append(b, ' ')
+	b = appendNum(b, (PageHeight-y)*k)
+	b = append(b, " Tm ("...)
+	for _, r := range s {
+		c := astral.code(r)
+		used.add(c)
+		b = appendCodeByte(b, byte(c>>8))
+		b = appendCodeByte(b, byte(c))
+	}
+	return append(b, ") Tj ET Q\n"...)
+}
+
 // appendCodeByte appends one byte of a literal string, escaped as needed.
 func appendCodeByte(b []byte, c byte) []byte {
 	switch c {
