@@ -2,13 +2,11 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
-	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
+	"github.com/mattn/go-runewidth"
 	"github.com/warrantkit/warrantkit/books"
 )
 
@@ -49,21 +47,37 @@ func runRegister(ctx context.Context, env *Env, args []string) error {
 	return view.WriteCSV(env.Stdout)
 }
 
+// cells measures text in terminal columns, the same in every locale
+// (characters of ambiguous width count one), so that the table's bytes do
+// not depend on the environment.
+var cells = &runewidth.Condition{}
+
 // writeRegisterTable prints the view for a person: one line per warrant,
-// without the address, no line ending in blanks.
+// without the address, no line ending in blanks. Columns are aligned by
+// the width a terminal gives each character (an ideograph takes two
+// columns), which text/tabwriter, counting runes, does not.
 func writeRegisterTable(w io.Writer, view *books.View) error {
-	var buf bytes.Buffer
-	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "NUMBER\tHOLDER\tWARRANT SHARE NUMBER\tWARRANT PRICE\tISSUED\tPARENT")
+	rows := [][]string{{"NUMBER", "HOLDER", "WARRANT SHARE NUMBER", "WARRANT PRICE", "ISSUED", "PARENT"}}
 	for r := range view.Rows() {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.Number, r.HolderName, r.Shares, r.WarrantPrice, r.Issued, r.Parent)
+		rows = append(rows, []string{r.Number, r.HolderName, r.Shares, r.WarrantPrice, r.Issued, r.Parent})
 	}
-	if err := tw.Flush(); err != nil {
-		return err
+	widths := make([]int, len(rows[0]))
+	for _, row := range rows {
+		for i, cell := range row {
+			widths[i] = max(widths[i], cells.StringWidth(cell))
+		}
 	}
 	bw := bufio.NewWriter(w)
-	for line := range strings.Lines(buf.String()) {
-		bw.WriteString(strings.TrimRight(line, " \n") + "\n")
+	var line strings.Builder
+	for _, row := range rows {
+		line.Reset()
+		for i, cell := range row {
+			line.WriteString(cell)
+			if i < len(row)-1 {
+				line.WriteString(strings.Repeat(" ", widths[i]-cells.StringWidth(cell)+2))
+			}
+		}
+		bw.WriteString(strings.TrimRight(line.String(), " ") + "\n")
 	}
 	return bw.Flush()
 }

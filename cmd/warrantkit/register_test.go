@@ -4,7 +4,9 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -24,32 +26,9 @@ func readCSVText(t *testing.T, text string) [][]string {
 	return recs
 }
 
-// needLedger skips a test of a case with transactions until the case file
-// decoder reads them and the engine replays them (issue 12 lands in parts):
-// it runs adjust --json on the ledger and skips when the decoder refuses
-// the transactions key or the engine gives no created warrant.
-func needLedger(t *testing.T) {
-	t.Helper()
-	r := runBinary(t, "adjust", ledgerCase, "--json")
-	if r.code == exitInvalid && strings.Contains(r.stderr, "transactions: unknown field") {
-		t.Skip("PENDING: the case file decoder does not read transactions yet")
-	}
-	if r.code != 0 {
-		t.Fatalf("adjust %s: exit %d: %s", ledgerCase, r.code, r.stderr)
-	}
-	var out []map[string]any
-	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
-		t.Fatal(err)
-	}
-	if len(out) == 2 {
-		t.Skip("PENDING: the engine does not replay the transactions yet")
-	}
-}
-
 // TestRegisterView_Ledger: the view at the end, and at dates along the
 // history, worked by hand in the case file's comment.
 func TestRegisterView_Ledger(t *testing.T) {
-	needLedger(t)
 	head := "number,holder_name,holder_address,shares,warrant_price,issued,parent,email,tax_id_last4\n"
 	cases := []struct {
 		asOf, want string
@@ -125,7 +104,6 @@ func checkViewJSON(t *testing.T, args []string, rows [][]string) {
 // transaction that issued it, each surrendered one with its successors;
 // the table says the same in words.
 func TestAdjust_Lineage(t *testing.T) {
-	needLedger(t)
 	r := runBinary(t, "adjust", ledgerCase, "--json")
 	var out []struct {
 		Warrant   string `json:"warrant"`
@@ -189,7 +167,6 @@ func TestAdjust_Lineage(t *testing.T) {
 // TestAdjust_CertificatesOfCreatedWarrants: an event after a warrant was
 // created is certified for that warrant and its holder, not its ancestor.
 func TestAdjust_CertificatesOfCreatedWarrants(t *testing.T) {
-	needLedger(t)
 	dir := filepath.Join(t.TempDir(), "certs")
 	if r := runBinary(t, "adjust", ledgerCase, "--certificates", dir); r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
@@ -286,5 +263,42 @@ func TestRegister_ViewIsNoInput(t *testing.T) {
 	for _, cmd := range []string{"register", "adjust"} {
 		r := runBinary(t, cmd, sample, "--register", path)
 		checkRefused(t, r, exitInvalid, path, "warrant_price", "never an input")
+	}
+}
+
+// TestRegister_TableAlignsWideNames: in --table, a holder named in
+// ideographs (two terminal columns each) is padded so that the next column
+// starts where it does on every line, in any locale.
+func TestRegister_TableAlignsWideNames(t *testing.T) {
+	field := regexp.MustCompile(`\S+(?: \S+)*`) // columns are two or more blanks apart
+	var first string
+	for _, env := range []string{"RUNEWIDTH_EASTASIAN=0", "RUNEWIDTH_EASTASIAN=1", "LANG=ja_JP.UTF-8"} {
+		cmd := exec.Command(binary, "register", sample, "--register", "../../samples/register.csv", "--table")
+		cmd.Env = append(os.Environ(), env)
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("%s: %v", env, err)
+		}
+		if first == "" {
+			first = string(out)
+		} else if string(out) != first {
+			t.Errorf("%s: the table differs from the one in another locale", env)
+		}
+		if !strings.Contains(string(out), "山田太郎") {
+			t.Fatalf("no CJK holder in the table:\n%s", out)
+		}
+		col := -1
+		for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+			at := field.FindAllStringIndex(line, -1)
+			if len(at) < 3 {
+				t.Fatalf("line %q has fewer than three columns", line)
+			}
+			// The third column (the share number) starts at this terminal column.
+			c := cells.StringWidth(line[:at[2][0]])
+			if col >= 0 && c != col {
+				t.Errorf("%s: the share number starts at column %d on %q, at %d above:\n%s", env, c, line, col, out)
+			}
+			col = c
+		}
 	}
 }
