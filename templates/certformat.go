@@ -23,19 +23,18 @@ const certSize = 10
 var fitSizes = []float64{10, 9.5, 9}
 
 // fitPage returns the certificate's blocks as they are when they fit on one
-// page; else tightened to the first of fitSizes at which they do; else as
-// they are, across pages (the keep rules hold the signature to the text
-// before it).
-func fitPage(fallback *render.Font, blocks []render.Block) []render.Block {
+// page, else tightened to the first of fitSizes at which they do; ok is
+// false when none fits.
+func fitPage(fallback *render.Font, blocks []render.Block) (fitted []render.Block, ok bool) {
 	if render.Pages(fallback, blocks...) <= 1 {
-		return blocks
+		return blocks, true
 	}
 	for _, size := range fitSizes {
 		if t := tighten(blocks, size/certSize); render.Pages(fallback, t...) <= 1 {
-			return t
+			return t, true
 		}
 	}
-	return blocks
+	return nil, false
 }
 
 // tighten scales the certificate's type sizes by scale, halves the space

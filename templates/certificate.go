@@ -54,13 +54,33 @@ func Certificate(c *compute.Case, w compute.Warrant, e compute.Entry, opt Option
 // the method with the Warrant's formula and the numbers, the state after it,
 // and the Chief Financial Officer's certification and signature — the last
 // section kept with the signature, so that no page holds the signature alone.
+//
+// A certificate that does not fit on one page is set tighter (fitPage); a
+// §4(f) or §4(g)(iv) certificate that still does not is tried with each
+// recomputed adjustment's formulas written in its line of text, not
+// displayed; failing that it runs on as first laid out.
 func CertificateBlocks(c *compute.Case, w compute.Warrant, e compute.Entry, opt Options) []render.Block {
+	blocks := certificateBlocks(c, w, e, opt, false)
+	if fitted, ok := fitPage(opt.Font, blocks); ok {
+		return fitted
+	}
+	if e.Rewrite != nil && len(e.Rewrite.Recomputed) > 0 {
+		if fitted, ok := fitPage(opt.Font, certificateBlocks(c, w, e, opt, true)); ok {
+			return fitted
+		}
+	}
+	return blocks
+}
+
+// certificateBlocks lays a certificate out; inline writes the formulas of
+// recomputed adjustments in their item's text.
+func certificateBlocks(c *compute.Case, w compute.Warrant, e compute.Entry, opt Options, inline bool) []render.Block {
 	t := c.Terms
 	out := certHeader(c, w, e)
 	out = append(out, chead("1. The event requiring the adjustment"))
 	out = append(out, eventSection(c, e)...)
 	out = append(out, chead("2. The amount of the adjustment"), ctext(amountText(t, e)))
-	method := append([]render.Block{chead("3. The method by which the adjustment was calculated")}, methodSection(c, e)...)
+	method := append([]render.Block{chead("3. The method by which the adjustment was calculated")}, methodSection(c, e, inline)...)
 	// Keep with previous: the end of the method goes with the signature, so
 	// that no page holds the certification and signature alone.
 	keep := 2
@@ -75,7 +95,7 @@ func CertificateBlocks(c *compute.Case, w compute.Warrant, e compute.Entry, opt 
 	after := []render.Span{render.B("4. After the adjustment"), render.T(" the Warrant Price is "), render.B(usd(t, e.After.Price)),
 		render.T(" and the Warrant Share Number is "), render.B(sharesWords(t, e.After.Shares)), render.T(".")}
 	last := append(method[k:], cpara(append(after, certification(c))...), issuerSignature(c, opt, LongDate(e.Effective), true))
-	return fitPage(opt.Font, append(out, render.Keep{Blocks: last}))
+	return append(out, render.Keep{Blocks: last})
 }
 
 // certHeader is the title, the addressee and the warrant and event the

@@ -1,8 +1,10 @@
 package templates
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
@@ -68,7 +70,7 @@ func TestCertificate_EveryRule(t *testing.T) {
 		// Three recomputed adjustments do not fit on one page even set
 		// tighter: the certificate runs on, each recomputation whole, the
 		// last kept with the certification and signature.
-		{"4f-price-increase", "notes-reprice-2008", repriced, false, []string{"(Section 4(f)(ii))", "treated as issued immediately after the increase", "(i) "}},
+		{"4f-price-increase", "notes-reprice-2008", repriced, true, []string{"(Section 4(f)(ii))", "treated as issued immediately after the increase", "(i) "}},
 		{"assumed-merger", "merger-2009", assumed, true, []string{"assumed by written instrument", "Section 4(a)(ii)", "Cash: A = 141,363.78 × $0.25 = $35,340.95",
 			"Shares of Acme Video Holdings common stock: A = 141,363.78 × 0.1 = 14,136.38"}},
 	}
@@ -76,7 +78,8 @@ func TestCertificate_EveryRule(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			w := tc.c.Warrants[len(tc.c.Warrants)-1]
 			e := entryOf(t, tc.c, w, tc.event)
-			text, _ := rendered(t, func() (*render.Doc, error) { return Certificate(tc.c, w, e, Options{}) }, true)
+			text, pdf := rendered(t, func() (*render.Doc, error) { return Certificate(tc.c, w, e, Options{}) }, true)
+			writePDF(t, "certificate-"+tc.name, pdf)
 			contains(t, text, tc.wants...)
 			checkPages(t, tc.c, w, e, tc.onePage)
 			golden(t, "certificate-"+tc.name, text)
@@ -119,5 +122,61 @@ func TestCertificate_OnePage(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestCertificate_RunsOnWhole: a §4(f) certificate recomputing more
+// adjustments than one page holds, even set tighter with its formulas in
+// its lines, runs on to a second page as first laid out (10 pt, displayed
+// formulas), never with the certification and signature alone, and never
+// with a recomputed adjustment split from its numbers.
+func TestCertificate_RunsOnWhole(t *testing.T) {
+	for n := 3; n <= 9; n++ {
+		t.Run(fmt.Sprint(n), func(t *testing.T) { runsOnWhole(t, n) })
+	}
+}
+
+// runsOnWhole checks the certificate of the main sample's notes expiry
+// after n more private placements below the Warrant Price between the
+// notes' issue and their expiry: each is recomputed by the expiry's §4(f).
+func runsOnWhole(t *testing.T, n int) {
+	c := loadSample(t, "glowpoint-2005.yaml")
+	var events []compute.Event
+	for _, ev := range c.Events {
+		if ev.ID == "notes-expiry-2009" {
+			for k := 1; k <= n; k++ {
+				events = append(events, compute.Event{ID: fmt.Sprintf("placement-2008-%d", k), Type: compute.Issuance,
+					Date: compute.Date{Year: 2008, Month: time.Month(3 + k), Day: 1}, Description: fmt.Sprintf("Private placement number %d", k),
+					Shares: decimal.NewFromInt(1000000), Consideration: decimal.NewFromInt(500000), OutstandingBefore: decimal.NewFromInt(int64(93000000 + 1000000*k))})
+			}
+		}
+		events = append(events, ev)
+	}
+	for i := range events {
+		events[i].Index = i + 1
+	}
+	c.Events = events
+	w := c.Warrants[0]
+	e := entryOf(t, c, w, "notes-expiry-2009")
+	if e.Rewrite == nil || len(e.Rewrite.Recomputed) < n+1 {
+		t.Fatalf("want at least %d recomputed adjustments, got %+v", n+1, e.Rewrite)
+	}
+	checkPages(t, c, w, e, false)
+	text, _ := rendered(t, func() (*render.Doc, error) { return Certificate(c, w, e, Options{}) }, true)
+	pages := strings.Split(text, "\f")
+	if len(pages) < 2 {
+		t.Fatalf("one page: %d recomputations and the signature fit on it?", n+1)
+	}
+	// Each recomputed adjustment's heading and its price are on one page.
+	for k := 1; k <= n; k++ {
+		head := fmt.Sprintf("Private placement number %d — Section 4(d)", k)
+		for _, p := range pages {
+			if i := strings.Index(p, head); i >= 0 && !strings.Contains(p[i:], "P′ = $") {
+				t.Errorf("%q is on a page without its formula's numbers", head)
+			}
+		}
+	}
+	if strings.Contains(text, "×\u00a0(") {
+		t.Error("the formulas are written inline, though the certificate runs on anyway")
 	}
 }

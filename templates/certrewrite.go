@@ -73,8 +73,11 @@ func rewriteFacts(c *compute.Case, e compute.Entry, ev compute.Event) []render.B
 // rewriteMethod is section 3: each adjustment recomputed without the one
 // rescinded, with the Warrant's formula for each rule that applies. Each
 // recomputed adjustment is one Keep block (never split across pages), the
-// last also carrying the rounding note.
-func rewriteMethod(c *compute.Case, e compute.Entry) []render.Block {
+// last also carrying the rounding note. inline writes each recomputed
+// adjustment's formulas with their numbers in its line of text, a fraction
+// as (numerator) / (denominator), for a certificate that would not fit on
+// one page with them displayed.
+func rewriteMethod(c *compute.Case, e compute.Entry, inline bool) []render.Block {
 	t := c.Terms
 	rec := e.Rewrite.Recomputed
 	ev, _ := findEvent(c, e.Event)
@@ -124,8 +127,15 @@ func rewriteMethod(c *compute.Case, e compute.Entry) []render.Block {
 		case what == "":
 			what = capitalize(eventTypeText(r.Type))
 		}
-		item := []render.Block{cpara(render.B(romanItem(i)+" "), render.T(what+" — Section "+r.Section+" — "+LongDate(r.Date)+":"))}
-		item = append(item, numbers(t, &f, r.Status == compute.StatusLimitedByFloor)...)
+		head := what + " — Section " + r.Section + " — " + LongDate(r.Date) + ":"
+		var item []render.Block
+		if nums := numbers(t, &f, r.Status == compute.StatusLimitedByFloor); inline {
+			p := cpara(render.B(romanItem(i)+" "), render.T(head+" "+inlineFormulas(nums)+"."))
+			p.Align = render.Left // unbreakable terms would stretch a justified line's spaces
+			item = []render.Block{p}
+		} else {
+			item = append([]render.Block{cpara(render.B(romanItem(i)+" "), render.T(head))}, nums...)
+		}
 		var notes []string
 		if d := deemedWords(c, &f, items); d != "" {
 			notes = append(notes, d)
@@ -152,4 +162,42 @@ func romanItem(i int) string {
 		return "(" + romans[i] + ")"
 	}
 	return "(" + numberWordsFigures(i+1) + ")"
+}
+
+// inlineFormulas writes displayed formulas in a line of text, separated by
+// semicolons: a formula line as it is, a fraction as "Left (Numerator) /
+// (Denominator) Right". A line may break only beside an "=", never inside
+// a term: "Q = $1,000,000.00 / $1.1361 = 880,204.21" breaks before or after
+// its equals signs.
+func inlineFormulas(blocks []render.Block) string {
+	var out []string
+	for _, b := range blocks {
+		var f string
+		switch b := b.(type) {
+		case render.Paragraph:
+			var s strings.Builder
+			for _, sp := range b.Spans {
+				s.WriteString(sp.Text)
+			}
+			f = s.String()
+		case render.Fraction:
+			f = strings.TrimSpace(b.Left + " (" + b.Numerator + ") / (" + b.Denominator + ") " + b.Right)
+		default:
+			continue
+		}
+		words := strings.Fields(f)
+		var s strings.Builder
+		for i, w := range words {
+			if i > 0 {
+				if w == "=" || words[i-1] == "=" {
+					s.WriteByte(' ')
+				} else {
+					s.WriteString("\u00a0") // no break: the term goes on
+				}
+			}
+			s.WriteString(w)
+		}
+		out = append(out, s.String())
+	}
+	return strings.Join(out, "; ")
 }

@@ -89,12 +89,12 @@ func noAdjustment(t compute.Terms, f *compute.Figures) string {
 }
 
 // methodSection is section 3: the Warrant's formula, its symbols, and the
-// formula with the numbers.
-func methodSection(c *compute.Case, e compute.Entry) []render.Block {
+// formula with the numbers (inline: see rewriteMethod).
+func methodSection(c *compute.Case, e compute.Entry, inline bool) []render.Block {
 	t, f := c.Terms, e.Figures
 	switch {
 	case e.Rewrite != nil:
-		return rewriteMethod(c, e)
+		return rewriteMethod(c, e, inline)
 	case e.Type == compute.TriggeringEvent:
 		return triggeringMethod(t, e)
 	case f == nil || f.Rule == "":
