@@ -60,18 +60,8 @@ func TestTightSignatureAndFractionSize(t *testing.T) {
 	if !(tight < normal-8) {
 		t.Errorf("tight signature %.1f mm, normal %.1f mm: want at least 8 mm less", tight, normal)
 	}
-	ds, _ := traced(t, Meta{}, Signature{Heading: "ISSUER", Lines: lines, Tight: true})
-	var headY, ruleY float64
-	for _, d := range ds {
-		if d.text == "ISSUER" {
-			headY = d.y
-		}
-		if d.kind == "rule" && ruleY == 0 {
-			ruleY = d.y
-		}
-	}
-	if ruleY-headY < 10 {
-		t.Errorf("tight: %.1f mm between the heading's baseline and the signature rule, want ≥ 10", ruleY-headY)
+	if room := roomToSign(t, Signature{Heading: "ISSUER", Lines: lines, Tight: true}); room < 10 {
+		t.Errorf("tight: %.1f mm between the heading's baseline and the signature rule, want ≥ 10", room)
 	}
 	f := Fraction{Left: "P′ = P ×", Numerator: "O + Q", Denominator: "O + S"}
 	small := f

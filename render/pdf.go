@@ -54,17 +54,30 @@ func appendNum(b []byte, v float64) []byte {
 // for a character beyond it.
 func appendShow(b []byte, x, y float64, s string, used *runeSet, astral *astralCodes) []byte {
 	b = append(b, "BT "...)
+	b = appendPoint(b, x, y)
+	b = append(b, " Td ("...)
+	b = appendCodes(b, s, used, astral)
+	return append(b, ") Tj ET\n"...)
+}
+
+// appendPoint appends the point (x, y), in mm from the top left, in PDF
+// units from the bottom left.
+func appendPoint(b []byte, x, y float64) []byte {
 	b = appendNum(b, x*k)
 	b = append(b, ' ')
-	b = appendNum(b, (PageHeight-y)*k)
-	b = append(b, " Td ("...)
+	return appendNum(b, (PageHeight-y)*k)
+}
+
+// appendCodes appends s as the two-byte codes of a literal string, noting
+// each code in used.
+func appendCodes(b []byte, s string, used *runeSet, astral *astralCodes) []byte {
 	for _, r := range s {
 		c := astral.code(r)
 		used.add(c)
 		b = appendCodeByte(b, byte(c>>8))
 		b = appendCodeByte(b, byte(c))
 	}
-	return append(b, ") Tj ET\n"...)
+	return b
 }
 
 // Synthetic styles of the fallback font, which has one face: bold is the
@@ -95,16 +108,9 @@ func appendShowSynthetic(b []byte, x, y float64, s string, st Style, size float6
 	b = append(b, "1 0 "...)
 	b = appendNum(b, slant)
 	b = append(b, " 1 "...)
-	b = appendNum(b, x*k)
-	b = append(b, ' ')
-	b = appendNum(b, (PageHeight-y)*k)
+	b = appendPoint(b, x, y)
 	b = append(b, " Tm ("...)
-	for _, r := range s {
-		c := astral.code(r)
-		used.add(c)
-		b = appendCodeByte(b, byte(c>>8))
-		b = appendCodeByte(b, byte(c))
-	}
+	b = appendCodes(b, s, used, astral)
 	return append(b, ") Tj ET Q\n"...)
 }
 

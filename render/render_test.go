@@ -352,7 +352,16 @@ func TestSignatureNotSplit(t *testing.T) {
 }
 
 func TestSignatureRoom(t *testing.T) {
-	ds, _ := traced(t, Meta{}, Signature{Heading: "ISSUER", Lines: []SignatureLine{{Label: "By:", Tall: true}, {Label: "Name:", Value: "A. Name"}}})
+	if room := roomToSign(t, Signature{Heading: "ISSUER", Lines: []SignatureLine{{Label: "By:", Tall: true}, {Label: "Name:", Value: "A. Name"}}}); room < 12 {
+		t.Errorf("%.1f mm between the heading's baseline and the signature rule, want ≥ 12", room)
+	}
+}
+
+// roomToSign is the height in mm between a signature block's heading
+// ("ISSUER") and the rule of its first line.
+func roomToSign(t *testing.T, s Signature) float64 {
+	t.Helper()
+	ds, _ := traced(t, Meta{}, s)
 	var headY, ruleY float64
 	for _, d := range ds {
 		if d.text == "ISSUER" {
@@ -362,9 +371,7 @@ func TestSignatureRoom(t *testing.T) {
 			ruleY = d.y
 		}
 	}
-	if ruleY-headY < 12 {
-		t.Errorf("%.1f mm between the heading's baseline and the signature rule, want ≥ 12", ruleY-headY)
-	}
+	return ruleY - headY
 }
 
 func TestTableHeaderRepeats(t *testing.T) {
