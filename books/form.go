@@ -57,9 +57,36 @@ func Form(kind string, c *compute.Case, w compute.Warrant, blank bool, shares st
 		}
 		return templates.Assignment(c, in, opt.Documents)
 	case "warrant":
-		return templates.Warrant(c, templates.WarrantInput{Warrant: w, Blank: blank}, opt.Documents)
+		in := templates.WarrantInput{Warrant: w, Blank: blank}
+		if !blank && w.Parent != "" {
+			var err error
+			if in, err = issuedWarrant(c, w.Number); err != nil {
+				return nil, err
+			}
+		}
+		return templates.Warrant(c, in, opt.Documents)
 	}
 	return nil, fmt.Errorf("no form %q", kind)
+}
+
+// issuedWarrant is the Warrant a transaction of c's ledger created, as it
+// was issued (the document the transaction wrote): "Replacing Warrant No."
+// its parent, and the Schedule of Adjustments along its lineage to its
+// issue.
+func issuedWarrant(c *compute.Case, number string) (templates.WarrantInput, error) {
+	adjs, err := compute.AdjustCase(c, compute.Date{})
+	if err != nil {
+		return templates.WarrantInput{}, InCaseFile(err, c.File)
+	}
+	key := compute.WarrantNumberKey(c.Terms.Series, number)
+	for _, a := range adjs {
+		if compute.WarrantNumberKey(c.Terms.Series, a.Warrant) == key {
+			in := templates.CreatedWarrant(templates.Lineage(c.Terms.Series, replaceAdj(adjs, atIssue(a)), a.Warrant), c.Transactions)
+			in.Issued = a.Issued
+			return in, nil
+		}
+	}
+	return templates.WarrantInput{}, fmt.Errorf("warrant %s is not in the ledger", number)
 }
 
 // formShares reads a Partial Assignment's shares: a decimal above 0 with at

@@ -175,6 +175,36 @@ func TestFormCommand(t *testing.T) {
 	}
 }
 
+// TestFormWarrant_Created: form warrant of a warrant a transaction created
+// is that warrant as the transaction issued it — "Replacing Warrant No.",
+// the Schedule of Adjustments along its lineage — word for word the
+// document the transaction wrote.
+func TestFormWarrant_Created(t *testing.T) {
+	dir := t.TempDir()
+	assigned := filepath.Join(dir, "assign")
+	r := runBinary(t, "assign", sample, "--warrant", "W-F-05-001", "--to", "Jane Roe", "--to-address", "12 Elm Street|Springfield, Illinois 62701",
+		"--shares", "100000", "--date", "2008-06-02", "--out", assigned)
+	if r.code != 0 {
+		t.Fatalf("assign: exit %d: %s", r.code, r.stderr)
+	}
+	issued := tree(t, filepath.Join(assigned, "warrants"))
+	for _, num := range []string{"W-F-05-005", "W-F-05-006"} {
+		formed := filepath.Join(dir, "form")
+		if r := runBinary(t, "form", "warrant", filepath.Join(assigned, "case.yaml"), "--warrant", num, "-o", filepath.Join(formed, num+".pdf")); r.code != 0 {
+			t.Fatalf("form warrant %s: exit %d: %s", num, r.code, r.stderr)
+		}
+		texts := checkPDFs(t, map[string][]byte{"form.pdf": tree(t, formed)[num+".pdf"], "assign.pdf": issued[num+".pdf"]}, true)
+		if texts["form.pdf"] != texts["assign.pdf"] {
+			t.Errorf("%s: form warrant differs from the warrant the assignment issued:\n%s\n---\n%s", num, texts["form.pdf"], texts["assign.pdf"])
+		}
+		for _, want := range []string{"Replacing Warrant No. W-F-05-001", "SCHEDULE OF ADJUSTMENTS", "No.: " + num} {
+			if !strings.Contains(texts["form.pdf"], want) {
+				t.Errorf("%s: form warrant lacks %q", num, want)
+			}
+		}
+	}
+}
+
 func TestNoticeCommandDocuments(t *testing.T) {
 	dir := t.TempDir()
 	r := runBinary(t, "notice", sample, "--kind", "E", "--record-date", "2008-06-30", "--send", "2008-06-10T16:30", "--via", "fax",
