@@ -97,7 +97,7 @@ func formShares(t compute.Terms, s string) (decimal.Decimal, error) {
 		return n, err
 	}
 	if n.Sign() <= 0 || !n.Equal(n.Round(t.ShareDecimals)) {
-		return n, &compute.InputError{Field: "shares", Problem: fmt.Sprintf("%s is not a number of shares of Warrant Stock", n),
+		return n, &compute.InputError{Field: "shares", Problem: fmt.Sprintf("%s is not a number of shares of Warrant Stock", s),
 			Allowed: fmt.Sprintf("more than 0, with at most %d decimals", t.ShareDecimals)}
 	}
 	return n, nil

@@ -74,9 +74,15 @@ func Paper(kind string, c *compute.Case, w compute.Warrant, blank bool, in Paper
 			wi.Effective = date.AddDays(t.CapWaiverDays)
 			wi.LastDaysFrom = t.ExpirationDate().AddDays(-t.CapWaiverDays)
 		}
-		if in.Shares != "" {
-			if wi.Shares, err = waivedShares(c, w, date, in.Shares); err != nil {
+		if !blank && !date.IsZero() {
+			a, err := waiverWarrant(c, w, date)
+			if err != nil {
 				return nil, err
+			}
+			if in.Shares != "" {
+				if wi.Shares, err = waivedShares(t, a, in.Shares); err != nil {
+					return nil, err
+				}
 			}
 		}
 		return templates.WaiverNotice(c, wi, opt.Documents)
@@ -91,26 +97,42 @@ func Paper(kind string, c *compute.Case, w compute.Warrant, blank bool, in Paper
 	return nil, fmt.Errorf("no paper %q", kind)
 }
 
+// waiverWarrant is the history of w on a Waiver Notice's date, which must
+// find w outstanding (issued by then, not surrendered before): a Holder
+// gives notice for the Warrant it holds.
+func waiverWarrant(c *compute.Case, w compute.Warrant, date compute.Date) (*compute.Adjustment, error) {
+	t := c.Terms
+	adjs, err := compute.AdjustCase(c, date)
+	if err != nil {
+		return nil, InCaseFile(err, c.File)
+	}
+	key := compute.WarrantNumberKey(t.Series, w.Number)
+	allowed := "a warrant outstanding on the notice's date"
+	for _, a := range adjs {
+		if compute.WarrantNumberKey(t.Series, a.Warrant) != key || (a.CreatedBy != nil && a.Issued.After(date)) {
+			continue
+		}
+		if s := a.Surrendered; s != nil && !s.Date.After(date) {
+			return nil, &compute.InputError{Field: "--warrant", Problem: fmt.Sprintf("%s is not outstanding on %s: the %s of %s surrendered it", w.Number, date, s.Type, s.Date), Allowed: allowed}
+		}
+		return a, nil
+	}
+	// The ledger replayed to date has not issued it yet.
+	return nil, &compute.InputError{Field: "--warrant", Problem: fmt.Sprintf("%s is not issued yet on %s", w.Number, date), Allowed: allowed}
+}
+
 // waivedShares reads the shares a Waiver Notice waives Section 7 for ("any
 // or all shares of Common Stock issuable upon exercise"): more than 0 and
-// at most the Warrant Share Number of w on the notice's date.
-func waivedShares(c *compute.Case, w compute.Warrant, date compute.Date, s string) (decimal.Decimal, error) {
-	t := c.Terms
+// at most the Warrant Share Number of a, the warrant on the notice's date.
+func waivedShares(t compute.Terms, a *compute.Adjustment, s string) (decimal.Decimal, error) {
 	n, err := formShares(t, s)
 	if err != nil {
 		return n, err
 	}
-	adjs, err := compute.AdjustCase(c, date)
-	if err != nil {
-		return n, InCaseFile(err, c.File)
-	}
-	key := compute.WarrantNumberKey(t.Series, w.Number)
-	for _, a := range adjs {
-		if compute.WarrantNumberKey(t.Series, a.Warrant) == key && n.GreaterThan(a.Final.Shares) {
-			max := a.Final.Shares.StringFixed(t.ShareDecimals)
-			return n, &compute.InputError{Field: "--shares", Problem: fmt.Sprintf("%s is more than the %s shares Warrant No. %s is exercisable for on %s", n, max, w.Number, date),
-				Allowed: "more than 0, at most " + max}
-		}
+	if n.GreaterThan(a.Final.Shares) {
+		max := a.Final.Shares.StringFixed(t.ShareDecimals)
+		return n, &compute.InputError{Field: "--shares", Problem: fmt.Sprintf("%s is more than the %s shares Warrant No. %s is exercisable for", s, max, a.Warrant),
+			Allowed: "more than 0, at most " + max}
 	}
 	return n, nil
 }

@@ -309,12 +309,19 @@ func (r *reissueRun) reissueOne(ctx context.Context, res *warrantResult, put sin
 			continue
 		}
 		certs++
-		emit("certificates/"+number+"-"+fileName(e.Event)+".pdf", func() (docWriter, error) {
-			return templates.Certificate(c, ow, e, r.opt.Documents)
-		})
+		// With --bundle the certificate's blocks are made once, for its PDF
+		// and for the bundle.
+		var blocks []render.Block
 		if r.ro.Bundle {
-			res.bundle = append(res.bundle, templates.CertificateBlocks(c, ow, e, r.opt.Documents))
+			blocks = templates.CertificateBlocks(c, ow, e, r.opt.Documents)
+			res.bundle = append(res.bundle, blocks)
 		}
+		emit("certificates/"+number+"-"+fileName(e.Event)+".pdf", func() (docWriter, error) {
+			if blocks == nil {
+				return templates.Certificate(c, ow, e, r.opt.Documents)
+			}
+			return templates.CertificateOf(c, ow, e, blocks, r.opt.Documents)
+		})
 	}
 	w := nw.Subject
 	w.Number = nw.Warrant

@@ -29,10 +29,7 @@ func (f Fraction) layout(d *doc) {
 	avail := TextWidth - indent
 
 	const pad = 1.0        // mm: the bar reaches past the longer of the two terms
-	nominal := defaultSize // the size asked for; size may be smaller to fit the line
-	if f.Size > 0 && f.Size < 100 {
-		nominal = f.Size
-	}
+	nominal := clampSize(f.Size, defaultSize) // the size asked for; size may be smaller to fit the line
 	size := nominal
 	measure := func(size float64) (wL, wN, wD, wR, gap, total float64) {
 		wL, wN, wD, wR = d.fb.width(Regular, size, left), d.fb.width(Regular, size, num), d.fb.width(Regular, size, den), d.fb.width(Regular, size, right)

@@ -2,6 +2,7 @@ package render
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -27,19 +28,29 @@ func TestPagesMeasuresAsDocLaysOut(t *testing.T) {
 			return Table{Header: []string{"A", "B"}, Rows: [][]string{{"1", "2"}, {"3", lorem[:200]}}, Widths: []float64{40, 100}}
 		},
 	}
+	// Names the fallback font prints: its glyphs' advances break the lines.
+	kinds = append(kinds, func(r *rand.Rand) Block {
+		return Paragraph{Spans: []Span{T(strings.Repeat("山田太郎 東京都千代田区丸の内 ", 1+r.IntN(12)))}}
+	})
 	r := rand.New(rand.NewPCG(1, 2))
-	for run := 0; run < 300; run++ {
-		var blocks []Block
-		for n := r.IntN(25); n >= 0; n-- {
-			blocks = append(blocks, kinds[r.IntN(len(kinds))](r))
-		}
-		d, err := New(Meta{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		d.Add(blocks...)
-		if got, want := Pages(nil, blocks...), d.Pages(); got != want {
-			t.Fatalf("run %d: Pages = %d, a Doc lays the same %d blocks out on %d", run, got, len(blocks), want)
+	for _, fb := range []*Font{nil, testFallback(t)} {
+		for run := 0; run < 300; run++ {
+			var blocks []Block
+			for n := r.IntN(25); n >= 0; n-- {
+				k := kinds[r.IntN(len(kinds))]
+				if fb == nil {
+					k = kinds[r.IntN(len(kinds)-1)] // no CJK without the fallback font
+				}
+				blocks = append(blocks, k(r))
+			}
+			d, err := New(Meta{Fallback: fb})
+			if err != nil {
+				t.Fatal(err)
+			}
+			d.Add(blocks...)
+			if got, want := Pages(fb, blocks...), d.Pages(); got != want {
+				t.Fatalf("fallback %v, run %d: Pages = %d, a Doc lays the same %d blocks out on %d", fb != nil, run, got, len(blocks), want)
+			}
 		}
 	}
 }

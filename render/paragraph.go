@@ -8,9 +8,16 @@ import (
 
 // Paragraph and Heading: text broken into lines, one row per line.
 
+// DefaultSize (pt) and DefaultSpaceAfter (mm) are what a block's zero Size
+// and SpaceAfter mean.
 const (
-	defaultSize       = 11.0 // pt
-	defaultSpaceAfter = 2.5  // mm
+	DefaultSize       = 11.0
+	DefaultSpaceAfter = 2.5
+)
+
+const (
+	defaultSize       = DefaultSize       // pt
+	defaultSpaceAfter = DefaultSpaceAfter // mm
 	leading           = 1.25 // line height / font size
 	minLine           = 10.0 // mm: the narrowest a line is allowed to get
 	minSignature      = 30.0 // mm: the narrowest a signature block gets

@@ -44,11 +44,11 @@ func tighten(blocks []render.Block, scale float64) []render.Block {
 	for i, b := range blocks {
 		switch b := b.(type) {
 		case render.Paragraph:
-			b.Size = nonZero(b.Size, 11) * scale
-			b.SpaceAfter = nonZero(b.SpaceAfter, 2.5) / 2
+			b.Size = nonZero(b.Size, render.DefaultSize) * scale
+			b.SpaceAfter = nonZero(b.SpaceAfter, render.DefaultSpaceAfter) / 2
 			out[i] = b
 		case render.Fraction:
-			b.Size = nonZero(b.Size, 11) * scale
+			b.Size = nonZero(b.Size, render.DefaultSize) * scale
 			out[i] = b
 		case render.Signature:
 			b.Tight = true

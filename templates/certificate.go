@@ -31,13 +31,20 @@ type CertificateData struct {
 // actual numbers, the Warrant Price and Warrant Share Number after it, and the
 // Chief Financial Officer's certification and signature.
 func Certificate(c *compute.Case, w compute.Warrant, e compute.Entry, opt Options) (*render.Doc, error) {
+	return CertificateOf(c, w, e, CertificateBlocks(c, w, e, opt), opt)
+}
+
+// CertificateOf is Certificate with its blocks as CertificateBlocks made
+// them with the same arguments, for a caller that also adds them to a
+// bundle: they are laid out, never changed, so both may share them.
+func CertificateOf(c *compute.Case, w compute.Warrant, e compute.Entry, blocks []render.Block, opt Options) (*render.Doc, error) {
 	d, err := newDoc(c, opt, "Certificate of Adjustment — Warrant No. "+w.Number,
 		fmt.Sprintf("Section 5 certificate: %s (%s) effective %s", e.Event, e.Type, e.Effective),
 		w.Number, "Certificate of Adjustment", e.Effective)
 	if err != nil {
 		return nil, err
 	}
-	d.Add(CertificateBlocks(c, w, e, opt)...)
+	d.Add(blocks...)
 	if err := attachData(d, opt, "certificate.json", CertificateData{
 		Warrant: w.Number, Holder: w.Holder.Name, Event: e.Event, Type: string(e.Type), Section: e.Section,
 		Date: e.Date.String(), Effective: e.Effective.String(), Description: e.Description, Status: string(e.Status),

@@ -67,9 +67,9 @@ func TestCertificate_EveryRule(t *testing.T) {
 		{"4d-issuance", "placement-2005", main, true, []string{"Q = $3,000,000.00 / $2.4000 = 1,250,000.00", "43,034,176 + 1,250,000.00", "= $2.3600"}},
 		{"4e-cse", "notes-2007", main, true, []string{"at most 7,076,000.00 shares of Common Stock", "a price of $0.5000 per share", "Section 4(e)"}},
 		{"4e-deemed", "warrants-a2-2007", main, true, []string{"O = 92,000,000 + 7,076,000.00 = 99,076,000.00", "deemed outstanding under Section 4(e)"}},
-		// Three recomputed adjustments do not fit on one page even set
-		// tighter: the certificate runs on, each recomputation whole, the
-		// last kept with the certification and signature.
+		// Three recomputed adjustments fit on one page only with their
+		// formulas written in their lines (TestCertificate_RunsOnWhole: four
+		// and more run on).
 		{"4f-price-increase", "notes-reprice-2008", repriced, true, []string{"(Section 4(f)(ii))", "treated as issued immediately after the increase", "(i) "}},
 		{"assumed-merger", "merger-2009", assumed, true, []string{"assumed by written instrument", "Section 4(a)(ii)", "Cash: A = 141,363.78 × $0.25 = $35,340.95",
 			"Shares of Acme Video Holdings common stock: A = 141,363.78 × 0.1 = 14,136.38"}},
@@ -170,13 +170,39 @@ func runsOnWhole(t *testing.T, n int) {
 	// Each recomputed adjustment's heading and its price are on one page.
 	for k := 1; k <= n; k++ {
 		head := fmt.Sprintf("Private placement number %d — Section 4(d)", k)
+		found := 0
 		for _, p := range pages {
-			if i := strings.Index(p, head); i >= 0 && !strings.Contains(p[i:], "P′ = $") {
+			i := strings.Index(strings.Join(strings.Fields(p), " "), head)
+			if i < 0 {
+				continue
+			}
+			found++
+			if !strings.Contains(strings.Join(strings.Fields(p), " ")[i:], "P′ = $") {
 				t.Errorf("%q is on a page without its formula's numbers", head)
 			}
+		}
+		if found != 1 {
+			t.Errorf("%q found on %d pages, want 1", head, found)
 		}
 	}
 	if strings.Contains(text, "×\u00a0(") {
 		t.Error("the formulas are written inline, though the certificate runs on anyway")
+	}
+}
+
+// inlineFormulas keeps a term on one line (no-break spaces inside it) and
+// lets a line break beside "=" and beside words of prose.
+func TestInlineFormulas(t *testing.T) {
+	got := inlineFormulas([]render.Block{
+		formulaLine("Q = $1,000,000.00 / $1.1361 = 880,204.21"),
+		render.Fraction{Left: "P* = $1.1361 ×", Numerator: "O + Q", Denominator: "O + S", Right: "= $0.9000"},
+		formulaLine("P′ = F = $1.0000, since P* = $0.9000 is less than F ($1.50 × 1 / 2, adjusted for splits)"),
+	})
+	nb := "\u00a0"
+	want := "Q = $1,000,000.00" + nb + "/" + nb + "$1.1361 = 880,204.21; " +
+		"P* = $1.1361" + nb + "×" + nb + "(O" + nb + "+" + nb + "Q)" + nb + "/" + nb + "(O" + nb + "+" + nb + "S) = $0.9000; " +
+		"P′ = F = $1.0000, since P* = $0.9000 is less than F" + nb + "($1.50" + nb + "×" + nb + "1" + nb + "/" + nb + "2, adjusted for splits)"
+	if got != want {
+		t.Errorf("inlineFormulas:\n got %q\nwant %q", got, want)
 	}
 }

@@ -3,6 +3,7 @@ package templates
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/warrantkit/warrantkit/compute"
 	"github.com/warrantkit/warrantkit/render"
@@ -166,9 +167,9 @@ func romanItem(i int) string {
 
 // inlineFormulas writes displayed formulas in a line of text, separated by
 // semicolons: a formula line as it is, a fraction as "Left (Numerator) /
-// (Denominator) Right". A line may break only beside an "=", never inside
-// a term: "Q = $1,000,000.00 / $1.1361 = 880,204.21" breaks before or after
-// its equals signs.
+// (Denominator) Right". A line may break beside an "=" or a word of prose,
+// never inside a term: "Q = $1,000,000.00 / $1.1361 = 880,204.21" breaks
+// before or after its equals signs.
 func inlineFormulas(blocks []render.Block) string {
 	var out []string
 	for _, b := range blocks {
@@ -189,7 +190,7 @@ func inlineFormulas(blocks []render.Block) string {
 		var s strings.Builder
 		for i, w := range words {
 			if i > 0 {
-				if w == "=" || words[i-1] == "=" {
+				if w == "=" || words[i-1] == "=" || prose(w) || prose(words[i-1]) {
 					s.WriteByte(' ')
 				} else {
 					s.WriteString("\u00a0") // no break: the term goes on
@@ -200,4 +201,21 @@ func inlineFormulas(blocks []render.Block) string {
 		out = append(out, s.String())
 	}
 	return strings.Join(out, "; ")
+}
+
+// prose reports whether a word of a formula line is a word of prose
+// ("since", "adjusted"), two letters or more in a row, not a symbol, number
+// or operator.
+func prose(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			if letters++; letters >= 2 {
+				return true
+			}
+		} else {
+			letters = 0
+		}
+	}
+	return false
 }

@@ -89,6 +89,8 @@ var (
 	// the …", the Warrant's "Where X = the …", "Y = the …".
 	legendIs  = regexp.MustCompile(`(?:where |; (?:and )?)((?:[A-Za-z][′*]?)(?:, [A-Za-z][′*]?)*) (?:is|are) `)
 	legendThe = regexp.MustCompile(`(?:^|[\s,])([A-Za-z][′*]?) (?:is |= )?the `)
+	// The end of a clause or sentence, where a formula written in one ends.
+	clauseEnd = regexp.MustCompile(`[:;.]\s`)
 )
 
 // problems lists what text shows that a document a CFO signs must not.
@@ -144,7 +146,11 @@ func undefinedSymbols(text, flat string) []string {
 	}
 	var out []string
 	seen := map[string]bool{}
-	for _, line := range strings.Split(text, "\n") {
+	// Formulas displayed on lines of their own, and formulas written in a
+	// sentence ("(ii) … March 14, 2008: O = …; Q = …; P′ = … = $1.1237.").
+	candidates := strings.Split(text, "\n")
+	candidates = append(candidates, clauseEnd.Split(flat, -1)...)
+	for _, line := range candidates {
 		line = strings.TrimSpace(line)
 		if i := strings.Index(line, ": "); i >= 0 && !mathOp.MatchString(line[:i]) {
 			line = line[i+2:] // a caption before the formula: "Cash: A = …"
@@ -232,6 +238,7 @@ func TestGoldens_ScanFinds(t *testing.T) {
 		"the Warrant Price is 2.3600", "an aggregate consideration of 3,000,000.00", "Cash in lieu of a fractional share (Section 6) 0.50",
 		"Event: placement-2005", "the event notes-2007", "as transaction #4", "event #3 of the file", "on 2009-10-01",
 		"Y₁ = 200000", "P′ = P × Z\nwhere P is the Warrant Price; and P′ is the new one.",
+		"where P is the Warrant Price; and P′ is the new one. (i) The placement of March 14, 2008: Q = $1.00 / $2.0000 = 0.50; P′ = $2.0000 × (O + Q) / (O + Z) = $1.9000.",
 	} {
 		if len(g.problems(bad)) == 0 {
 			t.Errorf("the scan passes %q", bad)

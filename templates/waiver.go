@@ -15,10 +15,10 @@ import (
 // the blank notice, leaves the choice to fill by hand.
 type WaiverInput struct {
 	Warrant      compute.Warrant
-	Shares       decimal.Decimal
-	Date         compute.Date // the date the notice is given (Section 12)
-	Effective    compute.Date // the date it takes effect
-	LastDaysFrom compute.Date // the first of the last cap_waiver_days days of the Term
+	Shares       decimal.Decimal `json:"Shares,omitzero"` // zero: all shares (omitted from the attached data)
+	Date         compute.Date    // the date the notice is given (Section 12)
+	Effective    compute.Date    // the date it takes effect
+	LastDaysFrom compute.Date    // the first of the last cap_waiver_days days of the Term
 }
 
 // WaiverNotice is the Holder's Waiver Notice under Section 7: "upon a

@@ -69,6 +69,10 @@ const (
 	// sampleFont is the samples' fallback font: samples/register.csv's
 	// 山田太郎 (row 5) and the OCF fixtures' are refused without it.
 	sampleFont = "../../samples/fonts/DroidSansFallback-cut.ttf"
+	// ledgerSample is the samples' ledger, whose originals are in
+	// registerSample.
+	ledgerSample   = "../../samples/glowpoint-2005-ledger.yaml"
+	registerSample = "../../samples/register.csv"
 )
 
 func TestGolden(t *testing.T) {

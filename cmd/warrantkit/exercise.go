@@ -20,7 +20,7 @@ func runExercise(ctx context.Context, env *Env, args []string) error {
 	fs.StringVar(&f.MarketValue, "market-value", "", "B: the Per Share Market Value (§8); needed for cashless exercise and fractional cash")
 	fs.StringVar(&f.Owned, "owned", "", "H: shares of Common Stock the holder owns before the exercise (§7), as it states on the Exercise Form (default: not stated, taken as 0)")
 	fs.StringVar(&f.Outstanding, "outstanding", "", "O: shares of Common Stock outstanding (§7); needed while the cap applies")
-	fs.StringVar(&f.WaiverNotice, "waiver-notice", "", "date a §7 Waiver Notice was given, `YYYY-MM-DD`")
+	fs.StringVar(&f.WaiverNotice, "waiver-notice", "", "date a §7 Waiver Notice for all shares was given, `YYYY-MM-DD` (a notice for part of the Warrant is not applied: see README)")
 	register := fs.String("register", "", "take the warrants from this register `CSV` instead of the case file")
 	asJSON := fs.Bool("json", false, "print the exercise as JSON: price, shares issued and canceled, cash, remaining shares, delivery deadline, the §7 cap")
 	out := fs.String("out", "", "write the filled Exercise Form, the new warrant for the balance and the issuer record into `DIR`, which must be empty or absent")
