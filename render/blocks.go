@@ -28,8 +28,9 @@ func (f Fraction) layout(d *doc) {
 	indent := clamp(f.Indent, 0, TextWidth-minLine)
 	avail := TextWidth - indent
 
-	const pad = 1.0        // mm: the bar reaches past the longer of the two terms
-	nominal := clampSize(f.Size, defaultSize) // the size asked for; size may be smaller to fit the line
+	const pad = 1.0 // mm: the bar reaches past the longer of the two terms
+	// nominal is the size asked for; size may be smaller, to fit the line.
+	nominal := clampSize(f.Size, defaultSize)
 	size := nominal
 	measure := func(size float64) (wL, wN, wD, wR, gap, total float64) {
 		wL, wN, wD, wR = d.fb.width(Regular, size, left), d.fb.width(Regular, size, num), d.fb.width(Regular, size, den), d.fb.width(Regular, size, right)

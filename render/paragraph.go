@@ -16,8 +16,11 @@ const (
 )
 
 const (
-	defaultSize       = DefaultSize       // pt
-	defaultSpaceAfter = DefaultSpaceAfter // mm
+	defaultSize       = DefaultSize
+	defaultSpaceAfter = DefaultSpaceAfter
+)
+
+const (
 	leading           = 1.25 // line height / font size
 	minLine           = 10.0 // mm: the narrowest a line is allowed to get
 	minSignature      = 30.0 // mm: the narrowest a signature block gets
