@@ -21,10 +21,10 @@ const (
 )
 
 const (
-	leading           = 1.25 // line height / font size
-	minLine           = 10.0 // mm: the narrowest a line is allowed to get
-	minSignature      = 30.0 // mm: the narrowest a signature block gets
-	ruleWidth         = 0.2  // mm: underlines and rules
+	leading      = 1.25 // line height / font size
+	minLine      = 10.0 // mm: the narrowest a line is allowed to get
+	minSignature = 30.0 // mm: the narrowest a signature block gets
+	ruleWidth    = 0.2  // mm: underlines and rules
 )
 
 // clampSize keeps a font size in a range that fits a page.
