@@ -246,6 +246,37 @@ func (d *doc) add(blocks []Block) {
 	}
 }
 
+func (d *doc) addLaid(l *Laid) {
+	switch {
+	case d == nil: // a Doc not made by New
+		return
+	case d.written:
+		d.fail(errors.New("render: AddLaid after Write"))
+		return
+	case l == nil:
+		return
+	case l.added:
+		d.fail(errors.New("render: a Laid added twice"))
+		return
+	case l.fb != d.fb:
+		d.fail(errors.New("render: a Laid laid out with another fallback font than the document's"))
+		return
+	}
+	l.added = true
+	d.standAlone()
+	if len(l.rows) > 0 {
+		// The space pending here goes before the first row, as emit would
+		// have put it.
+		l.rows[0].before += d.space
+		d.space = 0
+		for _, r := range l.rows {
+			d.push(r)
+		}
+	}
+	d.addSpace(l.space)
+	d.flush(false)
+}
+
 // layout lays out one block. A run-in caption followed by anything but a
 // paragraph is set on a line of its own first.
 func (d *doc) layout(b Block) {

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bytes"
+	"io"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -51,6 +53,29 @@ func TestPagesMeasuresAsDocLaysOut(t *testing.T) {
 			if got, want := Pages(fb, blocks...), d.Pages(); got != want {
 				t.Fatalf("fallback %v, run %d: Pages = %d, a Doc lays the same %d blocks out on %d", fb != nil, run, got, len(blocks), want)
 			}
+			// Added as laid out, after the blocks before it, the document is
+			// the same, byte for byte (unless a run-in caption waits for the
+			// paragraph that starts the layout: it is then set alone).
+			k := r.IntN(len(blocks) + 1)
+			if h, ok := lastBlock(blocks[:k]).(Heading); ok && h.Level == 3 {
+				continue
+			}
+			laid, err := New(Meta{Fallback: fb})
+			if err != nil {
+				t.Fatal(err)
+			}
+			laid.Add(blocks[:k]...)
+			laid.AddLaid(Lay(fb, blocks[k:]...))
+			var want, got bytes.Buffer
+			if err := d.Write(&want); err != nil {
+				t.Fatal(err)
+			}
+			if err := laid.Write(&got); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got.Bytes(), want.Bytes()) {
+				t.Fatalf("fallback %v, run %d: the document with blocks %d.. added as laid out differs from the one with them added", fb != nil, run, k)
+			}
 		}
 	}
 }
@@ -79,5 +104,28 @@ func TestTightSignatureAndFractionSize(t *testing.T) {
 	small.Size = 9
 	if h11, h9 := height(f), height(small); !(h9 < h11) || h9 < h11*9/11-0.5 {
 		t.Errorf("fraction at 9 pt is %.2f mm high, at 11 pt %.2f mm: want smaller, in proportion", h9, h11)
+	}
+}
+
+func lastBlock(bs []Block) Block {
+	if len(bs) == 0 {
+		return nil
+	}
+	return bs[len(bs)-1]
+}
+
+// A Laid is added once, to a document with its fallback font.
+func TestAddLaidRefused(t *testing.T) {
+	l := Lay(nil, Paragraph{Spans: []Span{T("Once.")}})
+	d, _ := New(Meta{})
+	d.AddLaid(l)
+	d.AddLaid(l)
+	if err := d.Write(io.Discard); err == nil || !strings.Contains(err.Error(), "added twice") {
+		t.Errorf("a Laid added twice: %v", err)
+	}
+	other, _ := New(Meta{Fallback: testFallback(t)})
+	other.AddLaid(Lay(nil, Paragraph{Spans: []Span{T("Other font.")}}))
+	if err := other.Write(io.Discard); err == nil || !strings.Contains(err.Error(), "another fallback font") {
+		t.Errorf("a Laid with another font: %v", err)
 	}
 }

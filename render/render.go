@@ -192,11 +192,19 @@ type PageBreak struct{}
 // Keep lays out its blocks on one page when they fit on a fresh one.
 type Keep struct{ Blocks []Block }
 
-// Pages is the number of pages blocks take when laid out from the top of a
-// first page, as Doc would lay them out with fallback as its Meta.Fallback:
-// measured, not drawn, so that a template can choose between layouts before
-// it adds one to a Doc.
-func Pages(fallback *Font, blocks ...Block) int {
+// Laid is blocks laid out — broken into lines and rows, measured — but not
+// yet placed on pages: a template can count the pages a layout takes
+// (Pages), choose between layouts, and add the one it chose to a Doc
+// (Doc.AddLaid) without laying it out again.
+type Laid struct {
+	fb    *Font
+	rows  []*row
+	space float64 // space pending after the last block
+	added bool
+}
+
+// Lay lays blocks out as a Doc whose Meta.Fallback is fallback would.
+func Lay(fallback *Font, blocks ...Block) *Laid {
 	d := &doc{fb: fallback}
 	var rs []*row
 	d.capture = &rs
@@ -204,7 +212,22 @@ func Pages(fallback *Font, blocks ...Block) int {
 		d.layout(b)
 	}
 	d.standAlone()
+	return &Laid{fb: fallback, rows: rs, space: d.space}
+}
+
+// Pages is the number of pages the layout takes from the top of a page.
+func (l *Laid) Pages() int {
 	var p pager
-	p.run(rs, true, nil)
+	p.run(l.rows, true, nil)
 	return p.page
 }
+
+// Pages is the number of pages blocks take from the top of a page, laid out
+// as a Doc whose Meta.Fallback is fallback would lay them out.
+func Pages(fallback *Font, blocks ...Block) int { return Lay(fallback, blocks...).Pages() }
+
+// AddLaid adds a layout made by Lay, as Add would add its blocks; a caption
+// waiting for its paragraph is set on a line of its own first. A Laid is
+// added to one Doc once, one whose Meta.Fallback it was laid out with; else
+// Write reports the error.
+func (d *Doc) AddLaid(l *Laid) { d.impl.addLaid(l) }

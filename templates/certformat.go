@@ -22,19 +22,20 @@ const certSize = 10
 // tightened alike: a §4(f) certificate recomputing several adjustments.
 var fitSizes = []float64{10, 9.5, 9}
 
-// fitPage returns the certificate's blocks as they are when they fit on one
-// page, else tightened to the first of fitSizes at which they do; ok is
-// false when none fits.
-func fitPage(fallback *render.Font, blocks []render.Block) (fitted []render.Block, ok bool) {
-	if render.Pages(fallback, blocks...) <= 1 {
-		return blocks, true
+// fitPage returns the certificate's blocks, and their layout, as they are
+// when they fit on one page, else tightened to the first of fitSizes at
+// which they do; ok is false when none fits.
+func fitPage(fallback *render.Font, blocks []render.Block) (fitted []render.Block, laid *render.Laid, ok bool) {
+	if laid = render.Lay(fallback, blocks...); laid.Pages() <= 1 {
+		return blocks, laid, true
 	}
 	for _, size := range fitSizes {
-		if t := tighten(blocks, size/certSize); render.Pages(fallback, t...) <= 1 {
-			return t, true
+		t := tighten(blocks, size/certSize)
+		if laid = render.Lay(fallback, t...); laid.Pages() <= 1 {
+			return t, laid, true
 		}
 	}
-	return nil, false
+	return nil, nil, false
 }
 
 // tighten scales the certificate's type sizes by scale, halves the space

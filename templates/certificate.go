@@ -31,20 +31,32 @@ type CertificateData struct {
 // actual numbers, the Warrant Price and Warrant Share Number after it, and the
 // Chief Financial Officer's certification and signature.
 func Certificate(c *compute.Case, w compute.Warrant, e compute.Entry, opt Options) (*render.Doc, error) {
-	return CertificateOf(c, w, e, CertificateBlocks(c, w, e, opt), opt)
+	blocks, laid := certificateLayout(c, w, e, opt)
+	return certificateDoc(c, w, e, opt, func(d *render.Doc) {
+		if laid != nil {
+			d.AddLaid(laid) // as measured: not laid out again
+		} else {
+			d.Add(blocks...)
+		}
+	})
 }
 
 // CertificateOf is Certificate with its blocks as CertificateBlocks made
 // them with the same arguments, for a caller that also adds them to a
 // bundle: they are laid out, never changed, so both may share them.
 func CertificateOf(c *compute.Case, w compute.Warrant, e compute.Entry, blocks []render.Block, opt Options) (*render.Doc, error) {
+	return certificateDoc(c, w, e, opt, func(d *render.Doc) { d.Add(blocks...) })
+}
+
+// certificateDoc is the certificate's document, its body added by add.
+func certificateDoc(c *compute.Case, w compute.Warrant, e compute.Entry, opt Options, add func(*render.Doc)) (*render.Doc, error) {
 	d, err := newDoc(c, opt, "Certificate of Adjustment — Warrant No. "+w.Number,
 		fmt.Sprintf("Section 5 certificate: %s (%s) effective %s", e.Event, e.Type, e.Effective),
 		w.Number, "Certificate of Adjustment", e.Effective)
 	if err != nil {
 		return nil, err
 	}
-	d.Add(blocks...)
+	add(d)
 	if err := attachData(d, opt, "certificate.json", CertificateData{
 		Warrant: w.Number, Holder: w.Holder.Name, Event: e.Event, Type: string(e.Type), Section: e.Section,
 		Date: e.Date.String(), Effective: e.Effective.String(), Description: e.Description, Status: string(e.Status),
@@ -67,16 +79,23 @@ func CertificateOf(c *compute.Case, w compute.Warrant, e compute.Entry, blocks [
 // recomputed adjustment's formulas written in its line of text, not
 // displayed; failing that it runs on as first laid out.
 func CertificateBlocks(c *compute.Case, w compute.Warrant, e compute.Entry, opt Options) []render.Block {
+	blocks, _ := certificateLayout(c, w, e, opt)
+	return blocks
+}
+
+// certificateLayout is CertificateBlocks with their layout when they fit
+// on one page (nil when they run on).
+func certificateLayout(c *compute.Case, w compute.Warrant, e compute.Entry, opt Options) ([]render.Block, *render.Laid) {
 	blocks := certificateBlocks(c, w, e, opt, false)
-	if fitted, ok := fitPage(opt.Font, blocks); ok {
-		return fitted
+	if fitted, laid, ok := fitPage(opt.Font, blocks); ok {
+		return fitted, laid
 	}
 	if e.Rewrite != nil && len(e.Rewrite.Recomputed) > 0 {
-		if fitted, ok := fitPage(opt.Font, certificateBlocks(c, w, e, opt, true)); ok {
-			return fitted
+		if fitted, laid, ok := fitPage(opt.Font, certificateBlocks(c, w, e, opt, true)); ok {
+			return fitted, laid
 		}
 	}
-	return blocks
+	return blocks, nil
 }
 
 // certificateBlocks lays a certificate out; inline writes the formulas of
