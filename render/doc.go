@@ -185,6 +185,38 @@ func (d *doc) text(x, y float64, s string, st Style, size float64) {
 	}
 }
 
+// spacedText is text with spacing mm of room added after each space (a
+// justified line's words, shown as one string): one text object whose
+// spaces are followed by a displacement (TJ), or, when some characters are
+// the fallback font's, word by word.
+func (d *doc) spacedText(x, y float64, s string, st Style, size, spacing float64) {
+	if spacing == 0 {
+		d.text(x, y, s, st, size)
+		return
+	}
+	if d.fb.needs(s) {
+		space := d.fb.width(st, size, " ") + spacing
+		for len(s) > 0 {
+			word, rest, more := strings.Cut(s, " ")
+			d.text(x, y, word, st, size)
+			x += d.fb.width(st, size, word) + space
+			s = rest
+			if !more {
+				break
+			}
+		}
+		return
+	}
+	if d.trace != nil {
+		d.trace("text", x, y, d.fb.width(st, size, s)+spacing*float64(strings.Count(s, " ")), s)
+	}
+	d.setWhite(false)
+	d.setFont(st, size)
+	// The displacement is in thousandths of the text's size, against the
+	// writing direction: negative moves right.
+	*d.body() = appendShowSpaced(*d.body(), x, y, s, -spacing*k/size*1000, &d.used[d.font-1], &d.astral)
+}
+
 // tag prints an invisible e-sign anchor at (x, y): white, 1 pt.
 func (d *doc) tag(x, y float64, s string) {
 	if d.trace != nil {

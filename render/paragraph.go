@@ -227,7 +227,7 @@ func drawLine(d *doc, sl setLine, y, size float64) {
 			d.tag(Margin+it.x, y, it.text)
 			continue
 		}
-		d.text(Margin+it.x, y, it.text, it.style, size)
+		d.spacedText(Margin+it.x, y, it.text, it.style, size, it.spacing)
 	}
 	uy := y + 0.15*ptToMM(size)
 	for _, r := range sl.rules {

@@ -60,6 +60,27 @@ func appendShow(b []byte, x, y float64, s string, used *runeSet, astral *astralC
 	return append(b, ") Tj ET\n"...)
 }
 
+// appendShowSpaced is appendShow with each space followed by the
+// displacement adjust (thousandths of the font size; TJ's numbers).
+func appendShowSpaced(b []byte, x, y float64, s string, adjust float64, used *runeSet, astral *astralCodes) []byte {
+	b = append(b, "BT "...)
+	b = appendPoint(b, x, y)
+	b = append(b, " Td [("...)
+	for {
+		word, rest, more := strings.Cut(s, " ")
+		b = appendCodes(b, word, used, astral)
+		if !more {
+			break
+		}
+		b = appendCodes(b, " ", used, astral)
+		b = append(b, ") "...)
+		b = appendNum(b, adjust)
+		b = append(b, " ("...)
+		s = rest
+	}
+	return append(b, ")] TJ ET\n"...)
+}
+
 // appendPoint appends the point (x, y), in mm from the top left, in PDF
 // units from the bottom left.
 func appendPoint(b []byte, x, y float64) []byte {

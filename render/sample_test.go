@@ -107,7 +107,10 @@ func TestWriteSample(t *testing.T) {
 var (
 	streamRE   = regexp.MustCompile(`(?s)(\d+) 0 obj\n<< /Filter /FlateDecode /Length \d+[^>]*>>\nstream\n(.*?)\nendstream`)
 	contentsRE = regexp.MustCompile(`/Type /Page /Parent 2 0 R /Contents \[(\d+) 0 R (\d+) 0 R\]`)
-	textRE     = regexp.MustCompile(`BT ([-\d.]+) ([-\d.]+) Td \(((?:[^\\)]|\\.)*)\) Tj ET`)
+	// A text object as render writes it: one string (Tj), or the words of a
+	// justified line with the room after each space (TJ).
+	textRE   = regexp.MustCompile(`BT ([-\d.]+) ([-\d.]+) Td (?:\(((?:[^\\)]|\\.)*)\) Tj|\[((?:\((?:[^\\)]|\\.)*\) [-\d.]+ )*\((?:[^\\)]|\\.)*\))\] TJ) ET`)
+	tjString = regexp.MustCompile(`\(((?:[^\\)]|\\.)*)\)`)
 )
 
 // textRun is a string shown on a page, at (x, y) in PDF points.
@@ -126,7 +129,14 @@ func pageTexts(t testing.TB, pdf []byte) []textRun {
 		for _, tm := range textRE.FindAllSubmatch(b, -1) {
 			x, _ := strconv.ParseFloat(string(tm[1]), 64)
 			y, _ := strconv.ParseFloat(string(tm[2]), 64)
-			runs = append(runs, textRun{i + 1, x, y, decodeUTF16(unescape(tm[3]))})
+			text := tm[3]
+			if tm[4] != nil {
+				text = nil
+				for _, str := range tjString.FindAllSubmatch(tm[4], -1) {
+					text = append(text, str[1]...)
+				}
+			}
+			runs = append(runs, textRun{i + 1, x, y, decodeUTF16(unescape(text))})
 		}
 	}
 	return runs

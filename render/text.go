@@ -305,11 +305,13 @@ func splitWord(w word, size, avail float64, force bool) (head, tail word, ok boo
 }
 
 // placed is a frag at its position on a line, x in mm from the left margin.
+// spacing is the room (mm) a justified line adds after each space of text.
 type placed struct {
-	x     float64
-	text  string
-	style Style
-	tag   bool
+	x       float64
+	text    string
+	style   Style
+	tag     bool
+	spacing float64
 }
 
 // rule is an underline from x1 to x2 (mm from the left margin).
@@ -349,14 +351,15 @@ func place(l line, align Align, x0, avail float64) setLine {
 		}
 		for j, f := range w.frags {
 			if f.text != "" {
-				// Text that follows the previous piece at its natural
-				// spacing, in the same style, is shown with it: one
-				// string instead of several.
+				// Text that follows the previous piece at its spacing (a
+				// space, and a justified line's extra room), in the same
+				// style, is shown with it: one string instead of several.
 				n := len(s.items)
-				if gap := x - prevEnd; extra == 0 && n > 0 && !f.tag && !s.items[n-1].tag && s.items[n-1].style == f.style &&
-					(math.Abs(gap) < 1e-9 || (j == 0 && math.Abs(gap-width(f.style, l.size, " ")) < 1e-9)) {
+				if gap := x - prevEnd; n > 0 && !f.tag && !s.items[n-1].tag && s.items[n-1].style == f.style &&
+					(math.Abs(gap) < 1e-9 || (j == 0 && math.Abs(gap-width(f.style, l.size, " ")-extra) < 1e-9)) {
 					if j == 0 {
 						s.items[n-1].text += " "
+						s.items[n-1].spacing = extra
 					}
 					s.items[n-1].text += f.text
 				} else {
