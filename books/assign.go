@@ -135,15 +135,27 @@ func assignInput(a Assignment, w compute.Warrant, n decimal.Decimal, t compute.T
 	return in, nil
 }
 
-var plainDecimal = regexp.MustCompile(`^[+-]?[0-9]+(\.[0-9]+)?$`)
+var (
+	plainDecimal = regexp.MustCompile(`^[+-]?[0-9]+(\.[0-9]+)?$`)
+	// groupedDecimal has commas between groups of three digits: 1,250,000.50.
+	groupedDecimal = regexp.MustCompile(`^[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$`)
+)
 
 // ParseDecimal parses a decimal number exactly, as the commands take one:
-// digits with an optional decimal point, commas between them ignored. A
+// digits with an optional decimal point, commas allowed between groups of
+// three digits before it (1,250,000; not 12,5, which may mean 12.5). A
 // problem is an *compute.InputError naming field.
 func ParseDecimal(field, s string) (decimal.Decimal, error) {
-	s = strings.ReplaceAll(strings.TrimSpace(s), ",", "")
+	s = strings.TrimSpace(s)
+	allowed := "digits with an optional decimal point, such as 250000, 250,000 or 1.20"
+	if strings.Contains(s, ",") {
+		if !groupedDecimal.MatchString(s) {
+			return decimal.Decimal{}, &compute.InputError{Field: field, Problem: fmt.Sprintf("%q: a comma separates thousands, in groups of three digits; the decimal point is a point", s), Allowed: allowed}
+		}
+		s = strings.ReplaceAll(s, ",", "")
+	}
 	if !plainDecimal.MatchString(s) {
-		return decimal.Decimal{}, &compute.InputError{Field: field, Problem: fmt.Sprintf("%q is not a decimal number", s), Allowed: "digits with an optional decimal point, such as 250000 or 1.20"}
+		return decimal.Decimal{}, &compute.InputError{Field: field, Problem: fmt.Sprintf("%q is not a decimal number", s), Allowed: allowed}
 	}
 	return decimal.RequireFromString(s), nil
 }
