@@ -129,13 +129,14 @@ func rewriteMethod(c *compute.Case, e compute.Entry, inline bool) []render.Block
 			what = capitalize(eventTypeText(r.Type))
 		}
 		head := what + " — Section " + r.Section + " — " + LongDate(r.Date) + ":"
+		label := romanItem(len(items)) // numbered among those shown: one without a formula is not
 		var item []render.Block
 		if nums := numbers(t, &f, r.Status == compute.StatusLimitedByFloor); inline {
-			p := cpara(render.B(romanItem(i)+" "), render.T(head+" "+inlineFormulas(nums)+"."))
+			p := cpara(render.B(label+" "), render.T(head+" "+inlineFormulas(nums)+"."))
 			p.Align = render.Left // unbreakable terms would stretch a justified line's spaces
 			item = []render.Block{p}
 		} else {
-			item = append([]render.Block{cpara(render.B(romanItem(i)+" "), render.T(head))}, nums...)
+			item = append([]render.Block{cpara(render.B(label+" "), render.T(head))}, nums...)
 		}
 		var notes []string
 		if d := deemedWords(c, &f, items); d != "" {
@@ -151,7 +152,7 @@ func rewriteMethod(c *compute.Case, e compute.Entry, inline bool) []render.Block
 			item = append(item, ctext(strings.Join(notes, " ")))
 		}
 		out = append(out, render.Keep{Blocks: item})
-		items[r.Event] = romanItem(i)
+		items[r.Event] = label
 	}
 	return out
 }
