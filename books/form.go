@@ -42,6 +42,8 @@ func IsForm(kind string) bool { return slices.Contains(FormKinds, kind) }
 func Form(kind string, c *compute.Case, w compute.Warrant, blank bool, shares string, opt Options) (*render.Doc, error) {
 	if blank {
 		w = compute.Warrant{Number: c.Terms.Series + "-"}
+	} else if _, err := outstandingOn(c, w, compute.Date{}); err != nil {
+		return nil, err
 	}
 	switch kind {
 	case "exercise":

@@ -75,7 +75,11 @@ func Paper(kind string, c *compute.Case, w compute.Warrant, blank bool, in Paper
 			wi.LastDaysFrom = t.ExpirationDate().AddDays(-t.CapWaiverDays)
 		}
 		if !blank && !date.IsZero() {
-			a, err := waiverWarrant(c, w, date)
+			if lapse := wi.LastDaysFrom; !date.Before(lapse) {
+				return nil, &compute.InputError{Field: "--date", Problem: fmt.Sprintf("%s is in the last %d days of the Term, from %s, when Section 7 is of no force or effect: there is nothing to waive", date, t.CapWaiverDays, lapse),
+					Allowed: fmt.Sprintf("a date before %s", lapse)}
+			}
+			a, err := outstandingOn(c, w, date)
 			if err != nil {
 				return nil, err
 			}
@@ -92,28 +96,42 @@ func Paper(kind string, c *compute.Case, w compute.Warrant, blank bool, in Paper
 		if in.Reason != "" && !slices.Contains(compute.ReplacementReasons, in.Reason) {
 			return nil, &compute.InputError{Field: "--reason", Problem: fmt.Sprintf("%q is not a reason of §3(d)", in.Reason), Allowed: strings.Join(compute.ReplacementReasons, ", ")}
 		}
+		if !blank {
+			if _, err := outstandingOn(c, w, date); err != nil {
+				return nil, err
+			}
+		}
 		return templates.Affidavit(c, templates.AffidavitInput{Warrant: w, Reason: in.Reason, Date: date}, opt.Documents)
 	}
 	return nil, fmt.Errorf("no paper %q", kind)
 }
 
-// waiverWarrant is the history of w on a Waiver Notice's date, which must
-// find w outstanding (issued by then, not surrendered before): a Holder
-// gives notice for the Warrant it holds.
-func waiverWarrant(c *compute.Case, w compute.Warrant, date compute.Date) (*compute.Adjustment, error) {
+// outstandingOn is the history of w, which must be outstanding on date
+// (issued by then, not surrendered before it) or, for the zero date, at the
+// end of the ledger: a Holder signs a paper, and the Issuer fills a form,
+// only for a warrant the Holder holds. A surrendered warrant is refused,
+// naming what surrendered it.
+func outstandingOn(c *compute.Case, w compute.Warrant, date compute.Date) (*compute.Adjustment, error) {
 	t := c.Terms
 	adjs, err := compute.AdjustCase(c, date)
 	if err != nil {
 		return nil, InCaseFile(err, c.File)
 	}
 	key := compute.WarrantNumberKey(t.Series, w.Number)
-	allowed := "a warrant outstanding on the notice's date"
+	when, allowed := "on "+date.String(), "a warrant outstanding on the paper's date"
+	if date.IsZero() {
+		when, allowed = "any more", "a warrant the ledger has outstanding"
+	}
 	for _, a := range adjs {
-		if compute.WarrantNumberKey(t.Series, a.Warrant) != key || (a.CreatedBy != nil && a.Issued.After(date)) {
+		if compute.WarrantNumberKey(t.Series, a.Warrant) != key || (a.CreatedBy != nil && !date.IsZero() && a.Issued.After(date)) {
 			continue
 		}
-		if s := a.Surrendered; s != nil && !s.Date.After(date) {
-			return nil, &compute.InputError{Field: "--warrant", Problem: fmt.Sprintf("%s is not outstanding on %s: the %s of %s surrendered it", w.Number, date, s.Type, s.Date), Allowed: allowed}
+		if s := a.Surrendered; s != nil && (date.IsZero() || !s.Date.After(date)) {
+			issued := ""
+			if len(s.Successors) > 0 {
+				issued = ", issuing " + strings.Join(s.Successors, ", ")
+			}
+			return nil, &compute.InputError{Field: "--warrant", Problem: fmt.Sprintf("%s is not outstanding %s: the %s of %s surrendered it%s", w.Number, when, s.Type, s.Date, issued), Allowed: allowed}
 		}
 		return a, nil
 	}

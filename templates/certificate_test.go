@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/warrantkit/warrantkit/compute"
 	"github.com/warrantkit/warrantkit/render"
+	"github.com/warrantkit/warrantkit/render/pdftest"
 )
 
 // Golden text for the certificate of every rule of Section 4, beside the one
@@ -119,6 +120,15 @@ func TestCertificate_OnePage(t *testing.T) {
 				}
 				if d.Pages() != 1 {
 					t.Errorf("%s %s %s: %d pages", sample, w.Number, e.Event, d.Pages())
+				}
+				// Its metadata, which a reader's viewer shows, names the event
+				// in words, never by its id.
+				info, err := pdftest.Info(bytesOf(t, d))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if strings.Contains(info.Subject, e.Event) || !strings.Contains(info.Subject, LongDate(e.Effective)) {
+					t.Errorf("%s %s %s: subject %q", sample, w.Number, e.Event, info.Subject)
 				}
 			}
 		}

@@ -66,7 +66,12 @@ func runForm(ctx context.Context, env *Env, args []string) error {
 			return usageErrorf("form: give --warrant NUM to fill the form, or --blank")
 		}
 	} else {
-		if !*blank || *warrant != "" || *register != "" {
+		switch {
+		case *warrant != "":
+			return usageErrorf("form: --warrant %s needs the CASE it is a warrant of: warrantkit form %s CASE --warrant %s -o FILE", *warrant, kind, *warrant)
+		case *register != "":
+			return usageErrorf("form: --register needs a CASE: warrantkit form %s CASE --register FILE.csv --warrant NUM -o FILE", kind)
+		case !*blank:
 			return usageErrorf("form: without a CASE only --blank forms can be made")
 		}
 		if c, err = books.DefaultCase(); err != nil {

@@ -11,10 +11,18 @@ import (
 
 // form warrant fills the Warrant of a warrant a transaction of the ledger
 // created: its holder, and its Warrant Share Number when issued (the
-// assignee's 40,000 shares of the fixture's gift).
+// replacement of the assignee's 40,000 shares of the fixture's gift). The
+// warrant it replaced is surrendered: no form of it is made.
 func TestFormOfCreatedWarrant(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "w.pdf")
-	r := runBinary(t, "form", "warrant", "testdata/ledger-case.yaml", "--warrant", "W-L-01-004", "-o", out)
+	if r := runBinary(t, "form", "warrant", "testdata/ledger-case.yaml", "--warrant", "W-L-01-004", "-o", out); r.code != exitInvalid ||
+		!strings.Contains(r.stderr, "W-L-01-004 is not outstanding any more: the replacement of 2008-04-02 surrendered it, issuing W-L-01-006") {
+		t.Errorf("the surrendered W-L-01-004: exit %d, %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("a form of a surrendered warrant was written: %v", err)
+	}
+	r := runBinary(t, "form", "warrant", "testdata/ledger-case.yaml", "--warrant", "W-L-01-006", "-o", out)
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
@@ -27,7 +35,7 @@ func TestFormOfCreatedWarrant(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := strings.Join(pages, "\n")
-	for _, want := range []string{"W-L-01-004", "Müller GmbH", "(40,000"} {
+	for _, want := range []string{"W-L-01-006", "Replacing Warrant No. W-L-01-004", "Müller GmbH", "(40,000"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the Warrant lacks %q", want)
 		}
