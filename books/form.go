@@ -3,6 +3,7 @@ package books
 import (
 	"bytes"
 	_ "embed"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -38,12 +39,18 @@ func IsForm(kind string) bool { return slices.Contains(FormKinds, kind) }
 // Form makes the form kind (one of FormKinds) of c's Warrant, filled for w,
 // or with every blank left to fill by hand. shares fills a Partial
 // Assignment's number of shares ("" leaves its blank); it is checked here,
-// before anything is written: more than 0, in the Warrant's decimals.
+// before anything is written: more than 0, in the Warrant's decimals, at
+// most the Warrant Share Number in effect. A filled form is of a warrant
+// the ledger has outstanding.
 func Form(kind string, c *compute.Case, w compute.Warrant, blank bool, shares string, opt Options) (*render.Doc, error) {
+	var now *compute.Adjustment // w's history to the end of the ledger
 	if blank {
 		w = compute.Warrant{Number: c.Terms.Series + "-"}
-	} else if _, err := outstandingOn(c, w, compute.Date{}); err != nil {
-		return nil, err
+	} else {
+		var err error
+		if now, err = outstandingOn(c, w, compute.Date{}); err != nil {
+			return nil, err
+		}
 	}
 	switch kind {
 	case "exercise":
@@ -51,7 +58,10 @@ func Form(kind string, c *compute.Case, w compute.Warrant, blank bool, shares st
 	case "assignment", "partial-assignment":
 		in := templates.AssignInput{Warrant: w, Blank: blank, Partial: kind == "partial-assignment"}
 		if shares != "" {
-			s, err := formShares(c.Terms, shares)
+			if now == nil {
+				return nil, errors.New("form: --shares fills a partial-assignment for a --warrant NUM, not a blank one")
+			}
+			s, err := sharesOf(c.Terms, now, shares)
 			if err != nil {
 				return nil, err
 			}

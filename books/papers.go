@@ -84,7 +84,7 @@ func Paper(kind string, c *compute.Case, w compute.Warrant, blank bool, in Paper
 				return nil, err
 			}
 			if in.Shares != "" {
-				if wi.Shares, err = waivedShares(t, a, in.Shares); err != nil {
+				if wi.Shares, err = sharesOf(t, a, in.Shares); err != nil {
 					return nil, err
 				}
 			}
@@ -139,10 +139,10 @@ func outstandingOn(c *compute.Case, w compute.Warrant, date compute.Date) (*comp
 	return nil, &compute.InputError{Field: "--warrant", Problem: fmt.Sprintf("%s is not issued yet on %s", w.Number, date), Allowed: allowed}
 }
 
-// waivedShares reads the shares a Waiver Notice waives Section 7 for ("any
-// or all shares of Common Stock issuable upon exercise"): more than 0 and
-// at most the Warrant Share Number of a, the warrant on the notice's date.
-func waivedShares(t compute.Terms, a *compute.Adjustment, s string) (decimal.Decimal, error) {
+// sharesOf reads a number of shares of the warrant whose history is a
+// (a Waiver Notice's, a Partial Assignment's): more than 0, in the Warrant's
+// decimals, and at most its Warrant Share Number at the end of a.
+func sharesOf(t compute.Terms, a *compute.Adjustment, s string) (decimal.Decimal, error) {
 	n, err := formShares(t, s)
 	if err != nil {
 		return n, err

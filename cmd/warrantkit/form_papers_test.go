@@ -88,6 +88,8 @@ func TestFormPapersRefused(t *testing.T) {
 		{[]string{"waiver-notice", sample, "--warrant", "W-F-05-001", "--date", "2010-02-01"}, exitInvalid,
 			"--date: 2010-02-01 is in the last 61 days of the Term, from 2010-01-12, when Section 7 is of no force or effect: there is nothing to waive (allowed: a date before 2010-01-12)"},
 		{[]string{"waiver-notice", "--blank", "--warrant", "W-F-05-001"}, exitUsage, "--warrant W-F-05-001 needs the CASE it is a warrant of"},
+		{[]string{"partial-assignment", sample, "--warrant", "W-F-05-001", "--shares", "500000.01"}, exitInvalid,
+			"--shares: 500000.01 is more than the 500000.00 shares Warrant No. W-F-05-001 is exercisable for (allowed: more than 0, at most 500000.00)"},
 		// An affidavit, and every filled form, is of a warrant still outstanding.
 		{[]string{"affidavit", ledgerSample, "--register", registerSample, "--font", sampleFont, "--warrant", "W-F-05-003", "--reason", "lost", "--date", "2009-03-02"}, exitInvalid,
 			"--warrant: W-F-05-003 is not outstanding on 2009-03-02: the replacement of 2006-01-05 surrendered it, issuing W-F-05-009 (allowed: a warrant outstanding on the paper's date)"},
