@@ -8,7 +8,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -66,7 +66,7 @@ func RecordCase(path string, read, updated []byte) error {
 		return fmt.Errorf("record %s: %w; nothing was written: run the command again on the file as it is now", path, ErrCaseChanged)
 	}
 	removeStaleTemps(target)
-	return replaceFile(target, updated, fi.Mode().Perm(), "record")
+	return atomicWrite(target, fi.Mode().Perm(), "record", true, func(w io.Writer) error { _, err := w.Write(updated); return err })
 }
 
 // LedgerName is the name of the ledger a command writes into its output
@@ -76,43 +76,6 @@ func LedgerName(caseName string, data []byte) string {
 		return "case.json"
 	}
 	return "case.yaml"
-}
-
-// replaceFile writes data to path so that path holds either its old
-// content or all of data, whenever the process stops: a temporary file in
-// the same directory, synced, given perm, renamed over path, and the
-// directory synced so that the rename survives a crash. A binary built
-// with -tags testhooks stalls, for a kill test, at stall+"-write" (the
-// temporary file half written) and stall+"-rename" (written, not renamed).
-func replaceFile(path string, data []byte, perm fs.FileMode, stall string) (err error) {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err = stallWriter(f, stall+"-write").Write(data); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = f.Chmod(perm); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	stallAt(stall + "-rename")
-	if err = os.Rename(f.Name(), path); err != nil {
-		return err
-	}
-	return syncDir(dir)
 }
 
 // removeStaleTemps removes the temporary files an interrupted recording of

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -15,11 +16,22 @@ import (
 
 // writeAtomic writes a file so that it exists under its final name only when
 // complete: into a temporary file in the same directory, synced, then renamed.
-func writeAtomic(path string, write func(io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+func writeAtomic(path string, write func(io.Writer) error) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
+	return atomicWrite(path, 0o644, "", false, write)
+}
+
+// atomicWrite writes path so that it holds its old content or all of the
+// new, whenever the process stops: a temporary file beside it, written by
+// write, given perm, synced and renamed over path. syncDirectory also syncs
+// the directory, so that the rename survives a crash of the machine. A
+// binary built with -tags testhooks stalls, for a kill test, at
+// stall+"-write" (the temporary file half written) and stall+"-rename"
+// (written, not renamed); "" stalls nowhere.
+func atomicWrite(path string, perm fs.FileMode, stall string, syncDirectory bool, write func(io.Writer) error) (err error) {
+	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return err
@@ -30,8 +42,15 @@ func writeAtomic(path string, write func(io.Writer) error) (err error) {
 			os.Remove(f.Name())
 		}
 	}()
-	if err = write(f); err != nil {
+	var w io.Writer = f
+	if stall != "" {
+		w = stallWriter(f, stall+"-write")
+	}
+	if err = write(w); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = f.Chmod(perm); err != nil {
+		return err
 	}
 	if err = f.Sync(); err != nil {
 		return err
@@ -39,10 +58,16 @@ func writeAtomic(path string, write func(io.Writer) error) (err error) {
 	if err = f.Close(); err != nil {
 		return err
 	}
-	if err = os.Chmod(f.Name(), 0o644); err != nil {
+	if stall != "" {
+		stallAt(stall + "-rename")
+	}
+	if err = os.Rename(f.Name(), path); err != nil {
 		return err
 	}
-	return os.Rename(f.Name(), path)
+	if syncDirectory {
+		return syncDir(dir)
+	}
+	return nil
 }
 
 // writeUnsynced writes data to path so that it exists under its final name
