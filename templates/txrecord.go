@@ -97,7 +97,7 @@ func ordinal(n int) string {
 // to purchase the same number of shares of Common Stock."
 func replacementRecord(reason string) (string, []string, []string) {
 	if reason == "mutilated" {
-		return "was surrendered mutilated, canceled and replaced under Section 3(d) by a new Warrant of like tenor",
+		return "was " + reasonText(reason) + ", canceled and replaced under Section 3(d) by a new Warrant of like tenor",
 			[]string{"Section 3(d) requires an affidavit and other evidence satisfactory to the Issuer of the ownership of and the mutilation of the Warrant and, in the case of mutilation, its surrender and cancellation."},
 			[]string{"Affidavit received on:", "Evidence of ownership:", "Mutilated Warrant surrendered and canceled on:"}
 	}
@@ -105,7 +105,7 @@ func replacementRecord(reason string) (string, []string, []string) {
 	if what == "" {
 		what, reason = "loss, theft or destruction", "lost, stolen or destroyed"
 	}
-	return "was reported " + reason + " and replaced under Section 3(d) by a new Warrant of like tenor",
+	return "was " + reasonText(reason) + " and replaced under Section 3(d) by a new Warrant of like tenor",
 		[]string{"Section 3(d) requires an affidavit of loss and other evidence satisfactory to the Issuer of the ownership of and the " + what + " of the Warrant, and indemnity or security satisfactory to the Issuer. The Warrant replaced is deemed surrendered and canceled."},
 		[]string{"Affidavit of loss received on:", "Evidence of ownership:", "Indemnity or security:"}
 }
