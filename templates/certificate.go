@@ -51,7 +51,7 @@ func CertificateOf(c *compute.Case, w compute.Warrant, e compute.Entry, blocks [
 // certificateDoc is the certificate's document, its body added by add.
 func certificateDoc(c *compute.Case, w compute.Warrant, e compute.Entry, opt Options, add func(*render.Doc)) (*render.Doc, error) {
 	d, err := newDoc(c, opt, "Certificate of Adjustment — Warrant No. "+w.Number,
-		fmt.Sprintf("Section 5 certificate: %s (Section %s), effective %s", eventWords(e), e.Section, LongDate(e.Effective)),
+		fmt.Sprintf("Section 5 certificate: %s (Section %s), effective %s", entryWhat(e), e.Section, LongDate(e.Effective)),
 		w.Number, "Certificate of Adjustment", e.Effective)
 	if err != nil {
 		return nil, err
@@ -137,17 +137,8 @@ func certHeader(c *compute.Case, w compute.Warrant, e compute.Entry) []render.Bl
 	}
 	return append(out,
 		certLabeled("Re:", "Warrant No. "+w.Number+" of "+issuer+" (the “Issuer”), dated "+LongDate(c.Terms.OriginalIssueDate)+
-			": "+eventWords(e)+" (Section "+e.Section+"), "+LongDate(e.Date)+"."),
+			": "+entryWhat(e)+" (Section "+e.Section+"), "+LongDate(e.Date)+"."),
 	)
-}
-
-// eventWords names an entry's event for a reader: the Issuer's description
-// of it, or its kind in the Warrant's words — never its id.
-func eventWords(e compute.Entry) string {
-	if e.Description != "" {
-		return e.Description
-	}
-	return capitalize(eventTypeText(e.Type))
 }
 
 // amountText is the amount of the adjustment in a sentence: each
