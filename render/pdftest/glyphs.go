@@ -1,8 +1,6 @@
 package pdftest
 
 import (
-	"fmt"
-
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
 
@@ -24,39 +22,16 @@ type Glyph struct {
 // Glyphs lists the glyphs drawn on each page, in the order they are drawn.
 func Glyphs(pdf []byte) (pages [][]Glyph, err error) {
 	defer guard("glyphs", &err)
-	ctx, err := read(pdf)
-	if err != nil {
-		return nil, fmt.Errorf("pdftest: glyphs: %w", err)
-	}
-	in := &interp{fc: &fontCache{x: ctx.XRefTable, byObj: map[int]*fontInfo{}}, budget: maxOps}
-	for p := 1; p <= ctx.PageCount; p++ {
-		d, _, attrs, err := ctx.PageDict(p, true)
-		if err != nil || d == nil {
-			return nil, fmt.Errorf("pdftest: glyphs: page %d: %v", p, err)
-		}
-		var res types.Dict
-		if attrs != nil {
-			res = attrs.Resources
-		}
-		in.runs = in.runs[:0]
-		if o, ok := d.Find("Contents"); ok {
-			content, err := in.streams(o)
-			if err != nil {
-				return nil, fmt.Errorf("pdftest: glyphs: page %d: %w", p, err)
-			}
-			if err := in.run(content, res, gstate{ctm: identity, th: 1}, 0); err != nil {
-				return nil, fmt.Errorf("pdftest: glyphs: page %d: %w", p, err)
-			}
-		}
+	err = eachPage(pdf, "glyphs", func(runs []run) {
 		var page []Glyph
-		for _, r := range in.runs {
+		for _, r := range runs {
 			for _, g := range r.glyphs {
 				page = append(page, g.drawn)
 			}
 		}
 		pages = append(pages, page)
-	}
-	return pages, nil
+	})
+	return pages, err
 }
 
 // drawnGlyph is g of font f as Glyphs reports it.
