@@ -163,7 +163,22 @@ func TestCertificate_EveryStatus(t *testing.T) {
 	}
 }
 
-func TestDocuments_Golden(t *testing.T) {
+// sampleFixture is what the documents' golden and layout tests make their
+// documents from: the main sample, three of its holders, Łukasz Żółć's
+// history, his cashless exercise of 20,000 shares on October 1, 2009 at
+// $1.50 with the new warrant for the balance, and a merger notice.
+type sampleFixture struct {
+	c                   *compute.Case
+	alpha, jose, lukasz compute.Warrant
+	adj                 *compute.Adjustment
+	day                 compute.Date
+	res                 *compute.ExerciseResult
+	nw                  compute.Warrant
+	notice              compute.NoticeResult
+}
+
+func newSampleFixture(t *testing.T) sampleFixture {
+	t.Helper()
 	c := loadSample(t, "glowpoint-2005.yaml")
 	alpha, jose, lukasz := c.Warrants[0], c.Warrants[2], c.Warrants[3]
 	adj := adjustment(t, c, lukasz)
@@ -179,6 +194,12 @@ func TestDocuments_Golden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return sampleFixture{c, alpha, jose, lukasz, adj, day, res, nw, notice}
+}
+
+func TestDocuments_Golden(t *testing.T) {
+	f := newSampleFixture(t)
+	c, alpha, jose, lukasz, adj, day, res, nw, notice := f.c, f.alpha, f.jose, f.lukasz, f.adj, f.day, f.res, f.nw, f.notice
 	cases := []struct {
 		name  string
 		make  func() (*render.Doc, error)

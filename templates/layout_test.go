@@ -28,21 +28,8 @@ type layoutDocument struct {
 // record, and a Certificate of Adjustment for every adjustment of every
 // warrant of both samples.
 func layoutDocuments(t *testing.T) []layoutDocument {
-	c := loadSample(t, "glowpoint-2005.yaml")
-	alpha, jose, lukasz := c.Warrants[0], c.Warrants[2], c.Warrants[3]
-	adj := adjustment(t, c, lukasz)
-	day := compute.Date{Year: 2009, Month: 10, Day: 1}
-	res, err := compute.Exercise(c.Terms, lukasz, c.Events, compute.ExerciseInput{Date: day, Shares: decimal.NewFromInt(20000),
-		Method: compute.MethodCashless, MarketValue: &compute.MarketValue{Method: compute.MVPlain, Value: decimal.RequireFromString("1.50")},
-		Outstanding: decimal.NewFromInt(110000000)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	nw := compute.Warrant{Number: "W-F-05-005", Holder: lukasz.Holder, Shares: res.Values.Remaining}
-	notice, err := compute.Notice(c.Terms, compute.NoticeInput{Kind: compute.NoticeMerger, RecordDate: compute.Date{Year: 2008, Month: 6, Day: 30}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := newSampleFixture(t)
+	c, alpha, jose, lukasz, adj, day, res, nw, notice := f.c, f.alpha, f.jose, f.lukasz, f.adj, f.day, f.res, f.nw, f.notice
 	docs := []layoutDocument{
 		{"warrant-original", func() (*render.Doc, error) { return Warrant(c, WarrantInput{Warrant: lukasz}, Options{}) }},
 		{"warrant-replacement", func() (*render.Doc, error) {
