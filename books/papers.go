@@ -123,19 +123,21 @@ func outstandingOn(c *compute.Case, w compute.Warrant, date compute.Date) (*comp
 		when, allowed = "any more", "a warrant the ledger has outstanding"
 	}
 	for _, a := range adjs {
-		if compute.WarrantNumberKey(t.Series, a.Warrant) != key || (a.CreatedBy != nil && !date.IsZero() && a.Issued.After(date)) {
+		if compute.WarrantNumberKey(t.Series, a.Warrant) != key {
 			continue
 		}
-		if s := a.Surrendered; s != nil && (date.IsZero() || !s.Date.After(date)) {
+		if outstandingAt(a, date) {
+			return a, nil
+		}
+		if s := a.Surrendered; s != nil && (date.IsZero() || !a.Issued.After(date)) {
 			issued := ""
 			if len(s.Successors) > 0 {
 				issued = ", issuing " + strings.Join(s.Successors, ", ")
 			}
 			return nil, &compute.InputError{Field: "--warrant", Problem: fmt.Sprintf("%s is not outstanding %s: the %s of %s surrendered it%s", w.Number, when, s.Type, s.Date, issued), Allowed: allowed}
 		}
-		return a, nil
+		break // issued after date
 	}
-	// The ledger replayed to date has not issued it yet.
 	return nil, &compute.InputError{Field: "--warrant", Problem: fmt.Sprintf("%s is not issued yet on %s", w.Number, date), Allowed: allowed}
 }
 
