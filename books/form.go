@@ -43,12 +43,16 @@ func IsForm(kind string) bool { return slices.Contains(FormKinds, kind) }
 // most the Warrant Share Number in effect. A filled form is of a warrant
 // the ledger has outstanding.
 func Form(kind string, c *compute.Case, w compute.Warrant, blank bool, shares string, opt Options) (*render.Doc, error) {
-	var now *compute.Adjustment // w's history to the end of the ledger
+	var adjs []*compute.Adjustment // every history of the ledger, to its end
+	var now *compute.Adjustment    // w's
 	if blank {
 		w = compute.Warrant{Number: c.Terms.Series + "-"}
 	} else {
 		var err error
-		if now, err = outstandingOn(c, w, compute.Date{}); err != nil {
+		if adjs, err = compute.AdjustCase(c, compute.Date{}); err != nil {
+			return nil, InCaseFile(err, c.File)
+		}
+		if now, err = outstandingIn(c.Terms, adjs, w, compute.Date{}); err != nil {
 			return nil, err
 		}
 	}
@@ -70,35 +74,22 @@ func Form(kind string, c *compute.Case, w compute.Warrant, blank bool, shares st
 		return templates.Assignment(c, in, opt.Documents)
 	case "warrant":
 		in := templates.WarrantInput{Warrant: w, Blank: blank}
-		if !blank && w.Parent != "" {
-			var err error
-			if in, err = issuedWarrant(c, w.Number); err != nil {
-				return nil, err
-			}
+		if !blank && now.CreatedBy != nil {
+			in = issuedWarrant(c, adjs, now)
 		}
 		return templates.Warrant(c, in, opt.Documents)
 	}
 	return nil, fmt.Errorf("no form %q", kind)
 }
 
-// issuedWarrant is the Warrant a transaction of c's ledger created, as it
-// was issued (the document the transaction wrote): "Replacing Warrant No."
-// its parent, and the Schedule of Adjustments along its lineage to its
-// issue.
-func issuedWarrant(c *compute.Case, number string) (templates.WarrantInput, error) {
-	adjs, err := compute.AdjustCase(c, compute.Date{})
-	if err != nil {
-		return templates.WarrantInput{}, InCaseFile(err, c.File)
-	}
-	key := compute.WarrantNumberKey(c.Terms.Series, number)
-	for _, a := range adjs {
-		if compute.WarrantNumberKey(c.Terms.Series, a.Warrant) == key {
-			in := templates.CreatedWarrant(templates.Lineage(c.Terms.Series, replaceAdj(adjs, atIssue(a)), a.Warrant), c.Transactions)
-			in.Issued = a.Issued
-			return in, nil
-		}
-	}
-	return templates.WarrantInput{}, fmt.Errorf("warrant %s is not in the ledger", number)
+// issuedWarrant is the Warrant a transaction of c's ledger created, a, as
+// it was issued (the document the transaction wrote): "Replacing Warrant
+// No." its parent, and the Schedule of Adjustments along its lineage to its
+// issue. adjs are every history of the ledger.
+func issuedWarrant(c *compute.Case, adjs []*compute.Adjustment, a *compute.Adjustment) templates.WarrantInput {
+	in := templates.CreatedWarrant(templates.Lineage(c.Terms.Series, replaceAdj(adjs, atIssue(a)), a.Warrant), c.Transactions)
+	in.Issued = a.Issued
+	return in
 }
 
 // formShares reads a Partial Assignment's shares: a decimal above 0 with at

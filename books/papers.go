@@ -112,11 +112,16 @@ func Paper(kind string, c *compute.Case, w compute.Warrant, blank bool, in Paper
 // only for a warrant the Holder holds. A surrendered warrant is refused,
 // naming what surrendered it.
 func outstandingOn(c *compute.Case, w compute.Warrant, date compute.Date) (*compute.Adjustment, error) {
-	t := c.Terms
 	adjs, err := compute.AdjustCase(c, date)
 	if err != nil {
 		return nil, InCaseFile(err, c.File)
 	}
+	return outstandingIn(c.Terms, adjs, w, date)
+}
+
+// outstandingIn is outstandingOn with the ledger's histories to date, adjs,
+// already computed.
+func outstandingIn(t compute.Terms, adjs []*compute.Adjustment, w compute.Warrant, date compute.Date) (*compute.Adjustment, error) {
 	key := compute.WarrantNumberKey(t.Series, w.Number)
 	when, allowed := "on "+date.String(), "a warrant outstanding on the paper's date"
 	if date.IsZero() {
