@@ -90,10 +90,11 @@ func NewLedger(t Terms, originals []string, txs []Transaction) (*Ledger, error) 
 	l := &Ledger{t: t, ws: make([]issued, 0, len(originals)+2*len(txs)), byNum: make(map[uint64]int32, len(originals)+2*len(txs)),
 		live: make([]int32, 0, len(originals))}
 	for _, n := range originals {
-		if _, dup := l.find(n); dup {
+		k := l.key(n)
+		if _, dup := l.findKey(k); dup {
 			return nil, &InputError{Field: "warrants", Problem: fmt.Sprintf("%s is listed twice", n), Allowed: "each number once"}
 		}
-		w := l.add(issued{number: n, created: -1, surrendered: -1, head: -1})
+		w := l.add(issued{number: n, created: -1, surrendered: -1, head: -1}, k)
 		l.ws[w].root = w
 	}
 	l.txs = slices.Clone(txs)
@@ -205,7 +206,8 @@ func (l *Ledger) issue(i int, num string, parent int32, field string) (int32, er
 	if !strings.HasPrefix(num, l.t.Series+"-") {
 		return -1, txError(x, field, fmt.Sprintf("%s is not a number of the series %s", num, l.t.Series), l.t.Series+"-NNN")
 	}
-	if w, used := l.find(num); used {
+	k := l.key(num)
+	if w, used := l.findKey(k); used {
 		how := "an original warrant"
 		if c := l.ws[w].created; c >= 0 {
 			how = "issued by " + describeTx(l.txs[c])
@@ -213,7 +215,7 @@ func (l *Ledger) issue(i int, num string, parent int32, field string) (int32, er
 		return -1, txError(x, field, fmt.Sprintf("%s is already used (%s)", num, how), "a number no warrant of the ledger has, such as "+l.NextNumber())
 	}
 	l.issues++
-	return l.add(issued{number: num, root: l.ws[parent].root, created: int32(i), surrendered: -1, seq: int32(l.issues), head: -1}), nil
+	return l.add(issued{number: num, root: l.ws[parent].root, created: int32(i), surrendered: -1, seq: int32(l.issues), head: -1}, k), nil
 }
 
 // surrender records what the i-th transaction surrendered and issued: the

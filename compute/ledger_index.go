@@ -68,14 +68,13 @@ func (st *txStep) of(live []string) []int {
 	return out
 }
 
-// add appends w to the ledger's warrants, outstanding, and returns its
-// position.
-func (l *Ledger) add(w issued) int32 {
+// add appends w, whose number's key is k, to the ledger's warrants,
+// outstanding, and returns its position.
+func (l *Ledger) add(w issued, k string) int32 {
 	i := int32(len(l.ws))
 	w.liveAt = int32(len(l.live))
 	l.ws = append(l.ws, w)
 	l.live = append(l.live, i)
-	k := l.key(w.number)
 	if n, ok := numKey(k); ok {
 		l.byNum[n] = i
 	} else {
@@ -89,8 +88,10 @@ func (l *Ledger) add(w issued) int32 {
 }
 
 // find is the position in l.ws of the warrant numbered num.
-func (l *Ledger) find(num string) (int32, bool) {
-	k := l.key(num)
+func (l *Ledger) find(num string) (int32, bool) { return l.findKey(l.key(num)) }
+
+// findKey is the position in l.ws of the warrant whose number's key is k.
+func (l *Ledger) findKey(k string) (int32, bool) {
 	if n, ok := numKey(k); ok {
 		i, found := l.byNum[n]
 		return i, found

@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/warrantkit/warrantkit/compute"
@@ -48,6 +49,9 @@ func AppendTransactions(name string, data []byte, txs []compute.Transaction, t c
 		}
 		items[i] = EncodeTransaction(tx, t, json)
 	}
+	// The input is parsed once, when first needed: a YAML file to find
+	// where the items go, then each candidate's guard compares with it.
+	input := sync.OnceValues(func() (*yaml.Node, error) { return parseTop(name, data) })
 	var cands []insertion
 	if json {
 		ins, err := jsonInsertion(name, data, items)
@@ -56,16 +60,24 @@ func AppendTransactions(name string, data []byte, txs []compute.Transaction, t c
 		}
 		cands = []insertion{ins}
 	} else {
-		var err error
-		if cands, err = yamlInsertions(name, data, items); err != nil {
+		top, err := input()
+		if err != nil {
 			return nil, err
 		}
+		if cands, err = yamlInsertions(name, data, top, items); err != nil {
+			return nil, err
+		}
+	}
+	// What each transaction must read back as, the same for every candidate.
+	want := make([]string, len(txs))
+	for i, tx := range txs {
+		want[i] = EncodeTransaction(withDefaults(tx), t, json)
 	}
 	var first error
 	for _, ins := range cands {
 		out := make([]byte, 0, len(data)+len(ins.text))
 		out = append(append(append(out, data[:ins.at]...), ins.text...), data[ins.at:]...)
-		err := checkAppended(name, data, out, ins, txs, t, json)
+		err := checkAppended(name, data, input, out, ins, txs, want, t, json)
 		if err == nil {
 			return out, nil
 		}
@@ -99,11 +111,11 @@ func checkText(tx compute.Transaction) error {
 	return nil
 }
 
-// checkAppended is the guard on a result out, made of data and the
-// insertion ins: one insertion (for YAML, of whole lines); the same
-// document with only the transactions added; and the transactions decoded
-// back as given.
-func checkAppended(name string, data, out []byte, ins insertion, txs []compute.Transaction, t compute.Terms, json bool) error {
+// checkAppended is the guard on a result out, made of data (parsed by
+// input) and the insertion ins: one insertion (for YAML, of whole lines);
+// the same document with only the transactions added; and the transactions
+// txs decoded back as given, encoded as want.
+func checkAppended(name string, data []byte, input func() (*yaml.Node, error), out []byte, ins insertion, txs []compute.Transaction, want []string, t compute.Terms, json bool) error {
 	fail := func(why string, err error) error {
 		if err != nil {
 			return fmt.Errorf("record in %s: the case file with the transactions appended %s, so nothing was written: %w", name, why, err)
@@ -118,7 +130,7 @@ func checkAppended(name string, data, out []byte, ins insertion, txs []compute.T
 	if !json && (!lineStart || !strings.HasSuffix(ins.text, "\n")) {
 		return fail("would change a line of the input (a bug)", nil)
 	}
-	before, err := parseTop(name, data)
+	before, err := input()
 	if err != nil {
 		return fail("cannot be compared with the input", err)
 	}
@@ -129,7 +141,7 @@ func checkAppended(name string, data, out []byte, ins insertion, txs []compute.T
 	if !sameButTransactions(before, after, len(txs)) {
 		return fail("would read differently outside the new transactions (a comment or a block scalar where they go?)", nil)
 	}
-	return checkDecoded(name, out, txs, t, json, fail)
+	return checkDecoded(name, out, txs, want, t, json, fail)
 }
 
 // sameButTransactions reports whether the document after is before with n
@@ -199,8 +211,8 @@ func sameNode(a, b *yaml.Node) bool {
 }
 
 // checkDecoded decodes out and compares its last transactions with txs,
-// field by field through their encoding.
-func checkDecoded(name string, out []byte, txs []compute.Transaction, t compute.Terms, json bool, fail func(string, error) error) error {
+// field by field through their encoding: want[i] is txs[i]'s.
+func checkDecoded(name string, out []byte, txs []compute.Transaction, want []string, t compute.Terms, json bool, fail func(string, error) error) error {
 	c, err := decodeData(name, out)
 	if err != nil {
 		return fail("does not decode", err)
@@ -210,7 +222,7 @@ func checkDecoded(name string, out []byte, txs []compute.Transaction, t compute.
 	}
 	got := c.Transactions[len(c.Transactions)-len(txs):]
 	for i, tx := range txs {
-		if a, b := EncodeTransaction(withDefaults(got[i]), t, json), EncodeTransaction(withDefaults(tx), t, json); a != b {
+		if a, b := EncodeTransaction(withDefaults(got[i]), t, json), want[i]; a != b {
 			return fail(fmt.Sprintf("reads %s back as %s, not %s", tx.Path(), a, b), nil)
 		}
 	}

@@ -21,12 +21,8 @@ type insertion struct {
 }
 
 // yamlInsertions are the candidate insertions of items (flow mappings, one
-// per line) into the YAML case file data.
-func yamlInsertions(name string, data []byte, items []string) ([]insertion, error) {
-	top, err := parseTop(name, data)
-	if err != nil {
-		return nil, err
-	}
+// per line) into the YAML case file data, whose top-level node is top.
+func yamlInsertions(name string, data []byte, top *yaml.Node, items []string) ([]insertion, error) {
 	if top.Kind != yaml.MappingNode || top.Style&yaml.FlowStyle != 0 {
 		return nil, &compute.InputError{File: name, Line: top.Line, Problem: "the document is not a block mapping (one key per line), so the transactions cannot be appended as whole lines", Allowed: "a YAML case file whose top-level keys each start a line"}
 	}

@@ -204,15 +204,9 @@ func (d *caseDecoder) eventTriggering(f mapFields, e *compute.Event) error {
 		return err
 	}
 	path := f.path + ".consideration_per_share"
-	items, err := d.sequence(f.get("consideration_per_share"), path)
+	items, err := d.itemList(f.get("consideration_per_share"), path, "at least one {description, amount, kind}")
 	if err != nil {
 		return err
-	}
-	if len(items) == 0 {
-		return d.fail(resolveAlias(f.get("consideration_per_share")), path, "the list is empty", "at least one {description, amount, kind}")
-	}
-	if len(items) > MaxListItems {
-		return d.fail(resolveAlias(f.get("consideration_per_share")), path, fmt.Sprintf("has %d items", len(items)), fmt.Sprintf("at most %d items", MaxListItems))
 	}
 	for i, item := range items {
 		p := itemPath(path, i)

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
-	"strings"
 
 	"github.com/warrantkit/warrantkit/compute"
 	"go.yaml.in/yaml/v3"
@@ -56,12 +55,9 @@ type refUse struct {
 // decodeEvents decodes the list of events, refuses a duplicate id, and then
 // resolves every reference to an id, which may name a later event.
 func (d *caseDecoder) decodeEvents(n *yaml.Node) ([]compute.Event, error) {
-	items, err := d.sequence(n, "events")
+	items, err := d.boundedList(n, "events", "events", MaxEvents)
 	if err != nil {
 		return nil, err
-	}
-	if len(items) > MaxEvents {
-		return nil, d.fail(resolveAlias(n), "events", fmt.Sprintf("lists %d events", len(items)), fmt.Sprintf("at most %d events", MaxEvents))
 	}
 	evs := make([]compute.Event, 0, len(items))
 	var refs []refUse
@@ -98,10 +94,11 @@ func (d *caseDecoder) decodeEvents(n *yaml.Node) ([]compute.Event, error) {
 // decodeEvent decodes one event; it returns the id's node and the
 // references the event makes.
 func (d *caseDecoder) decodeEvent(n *yaml.Node, path string) (compute.Event, *yaml.Node, []refUse, error) {
-	f, e, err := d.eventMapping(n, path)
+	f, typ, err := typedMapping(d, n, path, eventSchema)
 	if err != nil {
-		return e, nil, nil, err
+		return compute.Event{}, nil, nil, err
 	}
+	e := compute.Event{Type: typ, Line: f.line}
 	if e.Date, err = d.date(f.get("date"), path+".date"); err != nil {
 		return e, nil, nil, err
 	}
@@ -110,11 +107,8 @@ func (d *caseDecoder) decodeEvent(n *yaml.Node, path string) (compute.Event, *ya
 	}
 	idNode := f.get("id")
 	if idNode != nil {
-		if e.ID, err = d.str(idNode, path+".id"); err != nil {
+		if e.ID, err = d.entryID(idNode, path+".id"); err != nil {
 			return e, nil, nil, err
-		}
-		if !eventID.MatchString(e.ID) {
-			return e, nil, nil, d.fail(idNode, path+".id", fmt.Sprintf("%q is not an id", e.ID), "a letter or digit, then letters, digits, '.', '_', ':' or '-'")
 		}
 	}
 	if e.Description, err = d.str(f.get("description"), path+".description"); err != nil {
@@ -127,45 +121,15 @@ func (d *caseDecoder) decodeEvent(n *yaml.Node, path string) (compute.Event, *ya
 	return e, idNode, refs, nil
 }
 
-// eventMapping checks that n is an event: a mapping with a known type, the
-// keys that type allows and the keys it requires. It returns the mapping and
-// the event with its type and line.
-func (d *caseDecoder) eventMapping(n *yaml.Node, path string) (mapFields, compute.Event, error) {
-	var e compute.Event
-	m := resolveAlias(n)
-	if m.Kind != yaml.MappingNode {
-		return mapFields{}, e, d.fail(m, path, "is "+kindName(m)+", not a mapping", "an event: a mapping with type, date and the type's fields")
-	}
-	e.Line = m.Line
-	// The type decides which keys are allowed, so find it first.
-	var typeNode *yaml.Node
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if k := resolveAlias(m.Content[i]); k.Kind == yaml.ScalarNode && k.Value == "type" {
-			typeNode = m.Content[i+1]
-			break
-		}
-	}
-	types := joinTypes(compute.EventTypes, ", ")
-	if typeNode == nil || isNull(resolveAlias(typeNode)) {
-		return mapFields{}, e, d.fail(m, path+".type", "required field is missing", types)
-	}
-	s, err := d.str(typeNode, path+".type")
-	if err != nil {
-		return mapFields{}, e, err
-	}
-	e.Type = compute.EventType(s)
-	extra, known := eventKeys[e.Type]
-	if !known {
-		return mapFields{}, e, d.fail(resolveAlias(typeNode), path+".type", fmt.Sprintf("unknown event type %q", s), types)
-	}
-	f, err := d.mapping(m, path, slices.Concat(eventCommonKeys, extra))
-	if err != nil {
-		return mapFields{}, e, err
-	}
-	if err := f.require(d, eventRequired[e.Type]...); err != nil {
-		return mapFields{}, e, err
-	}
-	return f, e, nil
+// eventSchema is an event: a mapping with a known type, the keys that type
+// allows and the keys it requires.
+var eventSchema = &typedSchema[compute.EventType]{
+	noun:     "event",
+	shape:    "an event: a mapping with type, date and the type's fields",
+	types:    compute.EventTypes,
+	common:   eventCommonKeys,
+	keys:     eventKeys,
+	required: eventRequired,
 }
 
 // beforeIssue is the error for an event dated before the Original Issue
@@ -182,13 +146,4 @@ func (d *caseDecoder) beforeIssue(n *yaml.Node, path string, e compute.Event) *c
 		allowed += "; for Common Stock Equivalents issued before it, list the shares later issued under them as issuance events without from_cse"
 	}
 	return d.fail(resolveAlias(n), path, fmt.Sprintf("%s is before the original_issue_date %s", e.Date, d.terms.OriginalIssueDate), allowed)
-}
-
-// joinTypes joins event type names with sep, for a message.
-func joinTypes(ts []compute.EventType, sep string) string {
-	s := make([]string, len(ts))
-	for i, t := range ts {
-		s[i] = string(t)
-	}
-	return strings.Join(s, sep)
 }

@@ -11,8 +11,6 @@ package casefile
 import (
 	"errors"
 	"fmt"
-	"slices"
-	"strings"
 
 	"github.com/warrantkit/warrantkit/compute"
 	"go.yaml.in/yaml/v3"
@@ -44,12 +42,9 @@ var (
 // decodeTransactions decodes the list of transactions. An id must be unique
 // among the events (eventIDs, id → events[k]'s k) and the transactions.
 func (d *caseDecoder) decodeTransactions(n *yaml.Node, eventIDs map[string]int) ([]compute.Transaction, error) {
-	items, err := d.sequence(n, "transactions")
+	items, err := d.boundedList(n, "transactions", "transactions", MaxTransactions)
 	if err != nil {
 		return nil, err
-	}
-	if len(items) > MaxTransactions {
-		return nil, d.fail(resolveAlias(n), "transactions", fmt.Sprintf("lists %d transactions", len(items)), fmt.Sprintf("at most %d transactions", MaxTransactions))
 	}
 	txs := make([]compute.Transaction, 0, len(items))
 	byID := make(map[string]int) // id → index into txs
@@ -99,41 +94,21 @@ func (d *caseDecoder) txID(n *yaml.Node, path string, x *compute.Transaction) (*
 		return nil, nil
 	}
 	var err error
-	if x.ID, err = d.str(idNode, path+".id"); err != nil {
+	if x.ID, err = d.entryID(idNode, path+".id"); err != nil {
 		return nil, err
 	}
-	if !eventID.MatchString(x.ID) {
-		return nil, d.fail(idNode, path+".id", fmt.Sprintf("%q is not an id", x.ID), "a letter or digit, then letters, digits, '.', '_', ':' or '-'")
-	}
 	return idNode, nil
-}
-
-// mappingValue is the value of key in the mapping n (aliases followed), or
-// nil when n is no mapping or has no such key.
-func mappingValue(n *yaml.Node, key string) *yaml.Node {
-	m := resolveAlias(n)
-	if m == nil || m.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if k := resolveAlias(m.Content[i]); k.Kind == yaml.ScalarNode && k.Value == key {
-			return resolveAlias(m.Content[i+1])
-		}
-	}
-	return nil
 }
 
 // txBody decodes the transaction n but its id: the type and the keys it
 // allows, the date, the note, the type's fields, and the checks that the
 // transaction's numbers are distinct.
 func (d *caseDecoder) txBody(n *yaml.Node, path string, x *compute.Transaction) error {
-	f, err := d.txMapping(n, path, x)
+	f, typ, err := typedMapping(d, n, path, txSchema)
 	if err != nil {
 		return err
 	}
-	if err := f.require(d, txRequired[x.Type]...); err != nil {
-		return err
-	}
+	x.Type, x.Line = typ, f.line
 	if x.Date, err = d.txDate(f, x.Type); err != nil {
 		return err
 	}
@@ -152,30 +127,15 @@ func (d *caseDecoder) txBody(n *yaml.Node, path string, x *compute.Transaction) 
 	return d.txNumbersDistinct(f.path, x, news)
 }
 
-// txMapping checks that n is a transaction: a mapping with a known type and
-// the keys that type allows. It sets x's type and line.
-func (d *caseDecoder) txMapping(n *yaml.Node, path string, x *compute.Transaction) (mapFields, error) {
-	m := resolveAlias(n)
-	if m.Kind != yaml.MappingNode {
-		return mapFields{}, d.fail(m, path, "is "+kindName(m)+", not a mapping", "a transaction: a mapping with type, date and the type's fields")
-	}
-	x.Line = m.Line
-	// The type decides which keys are allowed, so find it first.
-	typeNode := mappingValue(m, "type")
-	types := joinTxTypes(compute.TransactionTypes, ", ")
-	if typeNode == nil || isNull(typeNode) {
-		return mapFields{}, d.fail(m, path+".type", "required field is missing", types)
-	}
-	s, err := d.str(typeNode, path+".type")
-	if err != nil {
-		return mapFields{}, err
-	}
-	x.Type = compute.TransactionType(s)
-	extra, known := txKeys[x.Type]
-	if !known {
-		return mapFields{}, d.fail(typeNode, path+".type", fmt.Sprintf("unknown transaction type %q", s), types)
-	}
-	return d.mapping(m, path, slices.Concat(txCommonKeys, extra))
+// txSchema is a transaction: a mapping with a known type, the keys that
+// type allows and the keys it requires.
+var txSchema = &typedSchema[compute.TransactionType]{
+	noun:     "transaction",
+	shape:    "a transaction: a mapping with type, date and the type's fields",
+	types:    compute.TransactionTypes,
+	common:   txCommonKeys,
+	keys:     txKeys,
+	required: txRequired,
 }
 
 // txDate is the transaction's date: on or after the Original Issue Date, on
@@ -227,13 +187,4 @@ func (d *caseDecoder) txNumbersDistinct(path string, x *compute.Transaction, new
 		}
 	}
 	return nil
-}
-
-// joinTxTypes joins transaction type names with sep, for a message.
-func joinTxTypes(ts []compute.TransactionType, sep string) string {
-	s := make([]string, len(ts))
-	for i, t := range ts {
-		s[i] = string(t)
-	}
-	return strings.Join(s, sep)
 }

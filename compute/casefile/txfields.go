@@ -139,16 +139,9 @@ func (d *caseDecoder) txAssignment(f mapFields, x *compute.Transaction) error {
 func (d *caseDecoder) txExchange(f mapFields, x *compute.Transaction) ([]newNumber, error) {
 	in := f.get("into")
 	path := f.path + ".into"
-	items, err := d.sequence(in, path)
+	items, err := d.itemList(in, path, "one or more {number, shares}; only the last may leave out shares, and takes the rest")
 	if err != nil {
 		return nil, err
-	}
-	allowed := "one or more {number, shares}; only the last may leave out shares, and takes the rest"
-	if len(items) == 0 {
-		return nil, d.fail(resolveAlias(in), path, "the list is empty", allowed)
-	}
-	if len(items) > MaxListItems {
-		return nil, d.fail(resolveAlias(in), path, fmt.Sprintf("has %d items", len(items)), fmt.Sprintf("at most %d items", MaxListItems))
 	}
 	news := make([]newNumber, 0, len(items))
 	for i, item := range items {
