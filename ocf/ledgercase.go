@@ -76,22 +76,23 @@ func (w *caseWriter) write() (caseData, register []byte, err error) {
 // Number it acted on: Y is that number, replayed to the exercise, less the
 // balance's quantity (all of it without a balance).
 func (imp *Import) transactions(c *compute.Case, originals []compute.Warrant) ([]compute.Transaction, error) {
-	roots := make(map[string]compute.Warrant, len(originals))
+	key := func(number string) string { return compute.WarrantNumberKey(c.Terms.Series, number) }
+	roots := make(map[string]compute.Warrant, len(originals)) // by WarrantNumberKey: W-F-05-7 is W-F-05-007
 	for _, w := range originals {
-		roots[w.Number] = w
+		roots[key(w.Number)] = w
 	}
 	txs := make([]compute.Transaction, 0, len(imp.Steps))
-	byRoot := map[string][]compute.Transaction{}
+	byRoot := map[string][]compute.Transaction{} // by the key of the original's number
 	for i, st := range imp.Steps {
 		x := compute.Transaction{Index: i + 1, Type: st.Type, Date: st.Date, Warrant: st.Warrant,
 			Note: fmt.Sprintf("OCF %s %s", st.Tx.ObjectType, st.Tx.ID)}
 		switch st.Type {
 		case compute.TxExercise:
-			root, ok := roots[st.Root.Number]
+			root, ok := roots[key(st.Root.Number)]
 			if !ok {
 				return nil, fmt.Errorf("ocf: %s descends from %s, which is no original", st.Warrant, st.Root.Number)
 			}
-			n, err := shareNumberAt(c, root, byRoot[root.Number], st.Date, st.Warrant)
+			n, err := shareNumberAt(c, root, byRoot[key(root.Number)], st.Date, st.Warrant)
 			if err != nil {
 				return nil, fmt.Errorf("%s: the exercise %s of %s: %w", st.Tx.at.file, st.Tx.ID, st.Warrant, err)
 			}
@@ -120,7 +121,7 @@ func (imp *Import) transactions(c *compute.Case, originals []compute.Warrant) ([
 			x.Reason = st.Reason
 		}
 		txs = append(txs, x)
-		byRoot[st.Root.Number] = append(byRoot[st.Root.Number], x)
+		byRoot[key(st.Root.Number)] = append(byRoot[key(st.Root.Number)], x)
 	}
 	return txs, nil
 }
@@ -145,7 +146,7 @@ func shareNumberAt(c *compute.Case, root compute.Warrant, txs []compute.Transact
 		return decimal.Decimal{}, err
 	}
 	for _, a := range as {
-		if a.Warrant == number {
+		if compute.WarrantNumberKey(c.Terms.Series, a.Warrant) == compute.WarrantNumberKey(c.Terms.Series, number) {
 			if a.Pending != nil {
 				return a.Pending.Shares, nil
 			}
@@ -167,16 +168,16 @@ func (imp *Import) checkLedger(c *compute.Case) error {
 	if err != nil {
 		return err
 	}
-	created := map[string]Row{}
+	created := map[string]Row{} // by WarrantNumberKey
 	for _, st := range imp.Steps {
 		for _, r := range append(append([]Row(nil), st.New...), derefRows(st.Balance)...) {
-			created[r.Number] = r
+			created[compute.WarrantNumberKey(c.Terms.Series, r.Number)] = r
 		}
 	}
 	t := c.Terms
 	var probs []Problem
 	for _, a := range adjs {
-		r, ok := created[a.Warrant]
+		r, ok := created[compute.WarrantNumberKey(c.Terms.Series, a.Warrant)]
 		if a.CreatedBy == nil || !ok {
 			continue
 		}
