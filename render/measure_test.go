@@ -50,8 +50,8 @@ func TestPagesMeasuresAsDocLaysOut(t *testing.T) {
 				t.Fatal(err)
 			}
 			d.Add(blocks...)
-			if got, want := Pages(fb, blocks...), d.Pages(); got != want {
-				t.Fatalf("fallback %v, run %d: Pages = %d, a Doc lays the same %d blocks out on %d", fb != nil, run, got, len(blocks), want)
+			if got, want := Lay(fb, blocks...).Pages(), d.Pages(); got != want {
+				t.Fatalf("fallback %v, run %d: Lay(…).Pages() = %d, a Doc lays the same %d blocks out on %d", fb != nil, run, got, len(blocks), want)
 			}
 			// Added as laid out, after the blocks before it, the document is
 			// the same, byte for byte (unless a run-in caption waits for the

@@ -222,10 +222,6 @@ func (l *Laid) Pages() int {
 	return p.page
 }
 
-// Pages is the number of pages blocks take from the top of a page, laid out
-// as a Doc whose Meta.Fallback is fallback would lay them out.
-func Pages(fallback *Font, blocks ...Block) int { return Lay(fallback, blocks...).Pages() }
-
 // AddLaid adds a layout made by Lay, as Add would add its blocks; a caption
 // waiting for its paragraph is set on a line of its own first. A Laid is
 // added to one Doc once, one whose Meta.Fallback it was laid out with; else
