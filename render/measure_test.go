@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-// Pages measures without drawing: for mixes of every kind of block, it
+// A Laid's Pages measures without drawing: for mixes of every kind of block, it
 // agrees with the page count of a Doc the same blocks are added to.
 func TestPagesMeasuresAsDocLaysOut(t *testing.T) {
 	sig := Signature{Heading: "ISSUER", Indent: 80, Lines: []SignatureLine{{Label: "By:", Tall: true}, {Label: "Name:", Value: "A. Name"}, {Label: "Date:"}}}
