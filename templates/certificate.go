@@ -171,11 +171,6 @@ func certification(c *compute.Case) render.Span {
 		nonEmpty(c.Issuer.Signatory.Name, "the undersigned"), nonEmpty(c.Issuer.Signatory.Title, "Chief Financial Officer"), c.Issuer.Name))
 }
 
-// blockList collects blocks with the same Add a Doc has.
-type blockList struct{ blocks *[]render.Block }
-
-func (l blockList) Add(b ...render.Block) { *l.blocks = append(*l.blocks, b...) }
-
 func stateMap(t compute.Terms, s compute.State) map[string]string {
 	return map[string]string{"warrant_price": s.Price.StringFixed(t.PriceDecimals), "warrant_share_number": s.Shares.StringFixed(t.ShareDecimals)}
 }
