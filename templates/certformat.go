@@ -168,15 +168,6 @@ func eventNames(c *compute.Case, names []string) string {
 	return andList(out)
 }
 
-// quoted is the event's description in quotation marks, after ", " — or
-// nothing when it has none.
-func quoted(description string) string {
-	if description == "" {
-		return ""
-	}
-	return " (“" + strings.TrimSuffix(description, ".") + "”)"
-}
-
 // roundingNote says how the results are rounded: shares as §4(g)(iii)
 // says, prices to the terms' decimals.
 func roundingNote(t compute.Terms) string {
