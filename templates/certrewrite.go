@@ -22,11 +22,10 @@ func rewriteFacts(c *compute.Case, e compute.Entry, ev compute.Event) []render.B
 	}
 	on := "On " + LongDate(ev.Date) + " "
 	ref := eventName(c, ev.Ref)
-	q := "" // the event line (Re:) quotes the description
 	var s string
 	switch ev.Type {
 	case compute.CSEExpiry:
-		s = on + "the right of conversion or exchange of the Common Stock Equivalents " + ref + " expired" + q
+		s = on + "the right of conversion or exchange of the Common Stock Equivalents " + ref + " expired"
 		if rw.Unexercised.IsZero() {
 			s += " after all the shares issuable under it were issued. Nothing is left unexercised, and Section 4(f)(i) requires no superseding adjustment."
 			return []render.Block{ctext(s)}
@@ -34,10 +33,10 @@ func rewriteFacts(c *compute.Case, e compute.Entry, ev compute.Event) []render.B
 		s += ", with " + shares(t, rw.Unexercised) + " shares of Common Stock not issued under it (Section 4(f)(i))."
 	case compute.CSEPriceIncrease:
 		s = on + "the consideration per share for which shares of Common Stock are issuable under the Common Stock Equivalents " + ref +
-			" increased by virtue of their terms" + q + ": the " + shares(t, ev.RemainingMaxShares) +
+			" increased by virtue of their terms: the " + shares(t, ev.RemainingMaxShares) +
 			" shares still issuable are issuable for a total consideration of " + cash(ev.Consideration) + " (Section 4(f)(ii))."
 	case compute.DividendAbandoned:
-		s = on + "the Issuer legally abandoned its plan to pay the dividend " + ref + q +
+		s = on + "the Issuer legally abandoned its plan to pay the dividend " + ref +
 			". Under Section 4(g)(iv) no adjustment is required by reason of the taking of that record"
 		if rw.Rescinded == "" {
 			return []render.Block{ctext(s + "; its adjustment had not yet been made, and none will be made.")}
